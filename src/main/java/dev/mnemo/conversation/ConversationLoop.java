@@ -1,0 +1,83 @@
+package dev.mnemo.conversation;
+
+import dev.mnemo.agent.AgentRequest;
+import dev.mnemo.agent.Agents;
+import dev.mnemo.llm.LanguageModels;
+import dev.mnemo.llm.ModelReply;
+import dev.mnemo.llm.ModelUnavailableException;
+import dev.mnemo.routing.Route;
+import dev.mnemo.routing.RouteDecision;
+import dev.mnemo.routing.Router;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.math.BigDecimal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+@Service
+class ConversationLoop implements Conversation {
+    static final String OFFLINE_NOTICE = """
+            No language model is configured, so I can't answer that yet. I've kept your message. \
+            Commands work without a model: /help lists them. To chat, set ANTHROPIC_API_KEY \
+            (or OPENAI_API_KEY, or OPENAI_BASE_URL for a local server) and restart me.""";
+    static final String UNREACHABLE_NOTICE = """
+            I couldn't reach my model just now, so I'll keep your message: it's saved and nothing is lost. \
+            Please try again in a little while.""";
+    private static final Logger log = LoggerFactory.getLogger(ConversationLoop.class);
+
+    private final MessageLog messages;
+    private final Router router;
+    private final Agents agents;
+    private final LanguageModels models;
+    private final ChatCommands commands;
+    private final ConversationProperties properties;
+    private final MeterRegistry meters;
+
+    ConversationLoop(MessageLog messages, Router router, Agents agents, LanguageModels models, ChatCommands commands,
+                     ConversationProperties properties, MeterRegistry meters) {
+        this.messages = messages;
+        this.router = router;
+        this.agents = agents;
+        this.models = models;
+        this.commands = commands;
+        this.properties = properties;
+        this.meters = meters;
+    }
+
+    @Override
+    public int maxMessageChars() {
+        return properties.maxMessageChars();
+    }
+
+    @Override
+    public Reply handle(InboundMessage message) {
+        if (message.text().length() > properties.maxMessageChars()) {
+            throw new MessageTooLongException(message.text().length(), properties.maxMessageChars());
+        }
+        String id = messages.saveInbound(message);
+        RouteDecision decision = router.route(message.userId(), message.text());
+        messages.saveRoute(id, decision);
+        meters.counter("mnemo.messages", "channel", message.channel().id(), "route", decision.route().name()).increment();
+
+        if (decision.route() == Route.COMMAND) {
+            String text = commands.run(message.userId(), message.text());
+            messages.saveReply(id, message, text, decision, null, null, BigDecimal.ZERO, true);
+            return new Reply(id, text, decision.route(), null, BigDecimal.ZERO);
+        }
+        if (!models.configured()) {
+            messages.saveReply(id, message, OFFLINE_NOTICE, decision, null, null, BigDecimal.ZERO, false);
+            return new Reply(id, OFFLINE_NOTICE, decision.route(), null, BigDecimal.ZERO);
+        }
+        try {
+            ModelReply answer = agents.answer(new AgentRequest(message.userId(), id, decision.route(),
+                    messages.history(message.userId(), id, properties.historyTurns()), message.text()));
+            messages.saveReply(id, message, answer.text(), decision, answer.model(), answer.usage(), answer.costUsd(), true);
+            return new Reply(id, answer.text(), decision.route(), answer.model(), answer.costUsd());
+        } catch (ModelUnavailableException e) {
+            log.warn("Message {} of user {} stays unanswered: {}", id, message.userId(), e.getMessage());
+            meters.counter("mnemo.messages.unanswered").increment();
+            messages.saveReply(id, message, UNREACHABLE_NOTICE, decision, null, null, BigDecimal.ZERO, false);
+            return new Reply(id, UNREACHABLE_NOTICE, decision.route(), null, BigDecimal.ZERO);
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package dev.mnemo.conversation;
+
+import dev.mnemo.cost.TokenUsage;
+import dev.mnemo.llm.ChatTurn;
+import dev.mnemo.routing.RouteDecision;
+import dev.mnemo.system.Ids;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The stored conversation: every inbound message and every reply, with route, model, tokens and cost. */
+@Repository
+class MessageLog {
+    static final String UNANSWERED = "UNANSWERED";
+    static final String ANSWERED = "ANSWERED";
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    MessageLog(JdbcClient jdbc, TransactionTemplate transactions, Clock clock) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /** Commits the message as unanswered and returns its id. */
+    String saveInbound(InboundMessage message) {
+        String id = Ids.newId(clock);
+        jdbc.sql("INSERT INTO messages (id, user_id, channel, direction, text, created_at, status) VALUES (?, ?, ?, 'IN', ?, ?, ?)")
+                .params(id, message.userId(), message.channel().id(), message.text(), clock.millis(), UNANSWERED)
+                .update();
+        return id;
+    }
+
+    void saveRoute(String messageId, RouteDecision decision) {
+        jdbc.sql("UPDATE messages SET route = ?, route_reason = ? WHERE id = ?")
+                .params(decision.route().name(), truncate(decision.reason(), 200), messageId)
+                .update();
+    }
+
+    /**
+     * Stores the reply; when {@code answered}, marks the inbound message answered in the same transaction.
+     * Notices (no model reached) leave it unanswered.
+     */
+    void saveReply(String inboundId, InboundMessage inbound, String text, RouteDecision decision, String model,
+                   TokenUsage usage, BigDecimal costUsd, boolean answered) {
+        transactions.executeWithoutResult(status -> {
+            jdbc.sql("""
+                    INSERT INTO messages (id, user_id, channel, direction, text, created_at, status, in_reply_to, route,
+                        model, input_tokens, output_tokens, cost_nanos)
+                    VALUES (?, ?, ?, 'OUT', ?, ?, 'SENT', ?, ?, ?, ?, ?, ?)""")
+                    .params(Ids.newId(clock), inbound.userId(), inbound.channel().id(), text, clock.millis(), inboundId,
+                            decision.route().name(), model, usage == null ? null : usage.input() + usage.cacheRead() + usage.cacheWrite(),
+                            usage == null ? null : usage.output(), nanos(costUsd))
+                    .update();
+            if (answered) {
+                jdbc.sql("UPDATE messages SET status = ? WHERE id = ?").params(ANSWERED, inboundId).update();
+            }
+        });
+    }
+
+    /**
+     * The last {@code limit} messages before {@code beforeId} that belong in a prompt: the person's messages
+     * and model-written replies; commands and notices are left out.
+     */
+    List<ChatTurn> history(String userId, String beforeId, int limit) {
+        if (limit == 0) {
+            return List.of();
+        }
+        List<ChatTurn> newestFirst = new ArrayList<>(jdbc.sql("""
+                SELECT direction, text FROM messages
+                WHERE user_id = ? AND id < ? AND (route IS NULL OR route <> 'COMMAND')
+                  AND (direction = 'IN' OR model IS NOT NULL)
+                ORDER BY id DESC LIMIT ?""")
+                .params(userId, beforeId, limit)
+                .query((rs, n) -> "IN".equals(rs.getString("direction"))
+                        ? ChatTurn.user(rs.getString("text")) : ChatTurn.assistant(rs.getString("text")))
+                .list());
+        Collections.reverse(newestFirst);
+        return newestFirst;
+    }
+
+    String status(String messageId) {
+        return jdbc.sql("SELECT status FROM messages WHERE id = ?").param(messageId).query(String.class).single();
+    }
+
+    private static Long nanos(BigDecimal usd) {
+        return usd == null ? null : usd.movePointRight(9).setScale(0, java.math.RoundingMode.HALF_UP).longValueExact();
+    }
+
+    private static String truncate(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
+    }
+}

@@ -1,0 +1,107 @@
+package dev.mnemo.cost;
+
+import dev.mnemo.system.Ids;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+@Component
+class JdbcCostLedger implements CostLedger {
+    private static final Logger log = LoggerFactory.getLogger(JdbcCostLedger.class);
+
+    private final JdbcClient jdbc;
+    private final PriceTable prices;
+    private final BudgetAlerts alerts;
+    private final Clock clock;
+    private final BigDecimal budget;
+
+    JdbcCostLedger(JdbcClient jdbc, PriceTable prices, BudgetAlerts alerts, Clock clock, CostProperties properties) {
+        this.jdbc = jdbc;
+        this.prices = prices;
+        this.alerts = alerts;
+        this.clock = clock;
+        this.budget = properties.monthlyBudgetUsd();
+    }
+
+    @Override
+    public Optional<BigDecimal> record(ModelCall call) {
+        Optional<Long> nanos = prices.costNanos(call.model(), call.usage());
+        if (nanos.isEmpty()) {
+            log.warn("Model '{}' has no price in the price table: its cost is recorded as unknown. "
+                    + "Add it to ASSISTANT_PRICES (model=input/output USD per million tokens).", call.model());
+        }
+        TokenUsage usage = call.usage();
+        jdbc.sql("""
+                INSERT INTO model_calls (id, user_id, message_id, purpose, provider, model, input_tokens, output_tokens,
+                    cache_read_tokens, cache_write_tokens, cost_nanos, latency_ms, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(Ids.newId(clock), call.userId(), call.messageId(), call.purpose(), call.provider(), call.model(),
+                        usage.input(), usage.output(), usage.cacheRead(), usage.cacheWrite(), nanos.orElse(null),
+                        call.latency().toMillis(), clock.millis())
+                .update();
+        if (nanos.isPresent() && nanos.get() > 0) {
+            alerts.check(call.userId(), currentMonth(), spentThisMonth(call.userId()), budget);
+        }
+        return nanos.map(PriceTable::usd);
+    }
+
+    @Override
+    public BigDecimal spentThisMonth(String userId) {
+        YearMonth month = currentMonth();
+        Long nanos = jdbc.sql("SELECT COALESCE(SUM(cost_nanos), 0) FROM model_calls WHERE user_id = ? AND created_at >= ? AND created_at < ?")
+                .params(userId, start(month), start(month.plusMonths(1)))
+                .query(Long.class)
+                .single();
+        return PriceTable.usd(nanos);
+    }
+
+    @Override
+    public BigDecimal monthlyBudget() {
+        return budget;
+    }
+
+    @Override
+    public CostReport report(String userId, YearMonth month) {
+        List<CostReport.Line> byModel = lines("model", userId, month);
+        List<CostReport.Line> byRoute = lines("purpose", userId, month);
+        long calls = byModel.stream().mapToLong(CostReport.Line::calls).sum();
+        long unpriced = byModel.stream().mapToLong(CostReport.Line::unpricedCalls).sum();
+        BigDecimal total = byModel.stream().map(CostReport.Line::costUsd).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return new CostReport(userId, month.toString(), total, budget, calls, unpriced, byModel, byRoute);
+    }
+
+    private List<CostReport.Line> lines(String column, String userId, YearMonth month) {
+        // column is one of two constants above, never user input.
+        List<CostReport.Line> lines = new ArrayList<>(jdbc.sql("""
+                SELECT %s AS k, COUNT(*) AS calls, SUM(input_tokens) AS i, SUM(output_tokens) AS o,
+                       SUM(cache_read_tokens) AS cr, SUM(cache_write_tokens) AS cw,
+                       COALESCE(SUM(cost_nanos), 0) AS nanos,
+                       SUM(CASE WHEN cost_nanos IS NULL THEN 1 ELSE 0 END) AS unpriced
+                FROM model_calls WHERE user_id = ? AND created_at >= ? AND created_at < ?
+                GROUP BY %s""".formatted(column, column))
+                .params(userId, start(month), start(month.plusMonths(1)))
+                .query((rs, n) -> new CostReport.Line(rs.getString("k"), rs.getLong("calls"), rs.getLong("i"),
+                        rs.getLong("o"), rs.getLong("cr"), rs.getLong("cw"), PriceTable.usd(rs.getLong("nanos")),
+                        rs.getLong("unpriced")))
+                .list());
+        lines.sort(Comparator.comparing(CostReport.Line::costUsd).reversed().thenComparing(CostReport.Line::key));
+        return lines;
+    }
+
+    private YearMonth currentMonth() {
+        return YearMonth.now(clock.withZone(ZoneOffset.UTC));
+    }
+
+    private static long start(YearMonth month) {
+        return month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+    }
+}

@@ -1,0 +1,15 @@
+package dev.mnemo.llm;
+
+/**
+ * The configured chat models behind one call: retries with backoff (honouring {@code retry-after}), a circuit
+ * breaker per model, the cheap model when the smart one keeps failing or the budget is spent, and a cost
+ * ledger entry for every answer.
+ */
+public interface LanguageModels {
+
+    /** False in offline mode: no provider key or base URL is configured. */
+    boolean configured();
+
+    /** @throws ModelUnavailableException when no model could answer (or none is configured) */
+    ModelReply chat(ModelRequest request);
+}

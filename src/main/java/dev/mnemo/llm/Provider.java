@@ -1,0 +1,9 @@
+package dev.mnemo.llm;
+
+enum Provider {
+    ANTHROPIC, OPENAI;
+
+    String id() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

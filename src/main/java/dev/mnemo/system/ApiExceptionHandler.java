@@ -1,0 +1,105 @@
+package dev.mnemo.system;
+
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/** Every failure of the HTTP API becomes {@code {"error": "..."}}: never a stack trace, never a 500 for bad input. */
+@RestControllerAdvice
+class ApiExceptionHandler {
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<Map<String, String>> unreadable(HttpMessageNotReadableException e) {
+        if (causedBy(e, BoundedBodyRequest.BodyTooLargeException.class)) {
+            return error(HttpStatus.CONTENT_TOO_LARGE, "request body over " + ApiAccessFilter.MAX_BODY_BYTES + " bytes");
+        }
+        return error(HttpStatus.BAD_REQUEST, "malformed JSON request body");
+    }
+
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ResponseEntity<Map<String, String>> invalid(MethodArgumentNotValidException e) {
+        String fields = e.getBindingResult().getFieldErrors().stream()
+                .map(f -> f.getField() + " " + f.getDefaultMessage())
+                .sorted()
+                .collect(Collectors.joining("; "));
+        return error(HttpStatus.BAD_REQUEST, fields.isEmpty() ? "invalid request" : fields);
+    }
+
+    @ExceptionHandler({MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class,
+            HandlerMethodValidationException.class})
+    ResponseEntity<Map<String, String>> badParameter(Exception e) {
+        String message = switch (e) {
+            case MissingServletRequestParameterException m -> "missing parameter " + m.getParameterName();
+            case MethodArgumentTypeMismatchException m -> "invalid value for parameter " + m.getName();
+            default -> "invalid request parameters";
+        };
+        return error(HttpStatus.BAD_REQUEST, message);
+    }
+
+    @ExceptionHandler(ResponseStatusException.class)
+    ResponseEntity<Map<String, String>> status(ResponseStatusException e) {
+        HttpStatus status = HttpStatus.resolve(e.getStatusCode().value());
+        String reason = e.getReason() != null ? e.getReason()
+                : status != null ? status.getReasonPhrase().toLowerCase() : "error";
+        return error(e.getStatusCode().value(), reason);
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ResponseEntity<Map<String, String>> notFound(NoResourceFoundException e) {
+        return error(HttpStatus.NOT_FOUND, "not found");
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<Map<String, String>> method(HttpRequestMethodNotSupportedException e) {
+        return error(HttpStatus.METHOD_NOT_ALLOWED, "method " + e.getMethod() + " not allowed here");
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<Map<String, String>> mediaType(HttpMediaTypeNotSupportedException e) {
+        return error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "send Content-Type: application/json");
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    ResponseEntity<Map<String, String>> notAcceptable(HttpMediaTypeNotAcceptableException e) {
+        return error(HttpStatus.NOT_ACCEPTABLE, "responses are application/json");
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Map<String, String>> unexpected(Exception e) {
+        log.error("Unexpected error while handling an API request", e);
+        return error(HttpStatus.INTERNAL_SERVER_ERROR, "internal error");
+    }
+
+    private static ResponseEntity<Map<String, String>> error(HttpStatus status, String message) {
+        return error(status.value(), message);
+    }
+
+    private static ResponseEntity<Map<String, String>> error(int status, String message) {
+        return ResponseEntity.status(status).body(Map.of("error", message));
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

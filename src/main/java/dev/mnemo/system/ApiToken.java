@@ -1,0 +1,76 @@
+package dev.mnemo.system;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import org.springframework.stereotype.Component;
+
+/**
+ * The bearer token of the HTTP API: {@code ASSISTANT_API_TOKEN}, or one generated on first start, kept
+ * owner-only in the data directory and printed once to the console (never to the log).
+ */
+@Component
+class ApiToken {
+    static final String FILE_NAME = "api-token";
+
+    private final byte[] token;
+
+    ApiToken(AssistantProperties properties) {
+        String configured = properties.apiToken();
+        String value = configured != null && !configured.isBlank()
+                ? configured.trim()
+                : loadOrGenerate(properties.dataDir().resolve(FILE_NAME));
+        this.token = value.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Constant-time comparison, so response timing does not leak the token. */
+    boolean matches(String candidate) {
+        return candidate != null
+                && MessageDigest.isEqual(token, candidate.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String loadOrGenerate(Path file) {
+        try {
+            if (Files.exists(file)) {
+                String stored = Files.readString(file).trim();
+                if (stored.isEmpty()) {
+                    throw new IllegalStateException("The API token file " + file.toAbsolutePath()
+                            + " is empty: delete it to generate a new token, or set ASSISTANT_API_TOKEN");
+                }
+                return stored;
+            }
+            Files.createDirectories(file.getParent());
+            byte[] random = new byte[32];
+            new SecureRandom().nextBytes(random);
+            String generated = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+            write(file, generated);
+            System.out.println("""
+
+                    Mnemo generated an API token (saved owner-only to %s; shown only this once):
+                        %s
+                    Send it as 'Authorization: Bearer <token>', or set ASSISTANT_API_TOKEN.
+                    """.formatted(file.toAbsolutePath(), generated));
+            return generated;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read or create the API token file " + file.toAbsolutePath(), e);
+        }
+    }
+
+    private static void write(Path file, String token) throws IOException {
+        try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException notPosix) {
+            Files.createFile(file);
+        } catch (FileAlreadyExistsException raced) {
+            return;
+        }
+        Files.writeString(file, token + "\n");
+    }
+}
