@@ -1,6 +1,6 @@
 package dev.mnemo;
 
-import dev.mnemo.channel.cli.TerminalChat;
+import dev.mnemo.channel.TerminalChat;
 import java.util.Arrays;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;

@@ -1,4 +1,4 @@
-package dev.mnemo.channel.cli;
+package dev.mnemo.channel;
 
 import dev.mnemo.conversation.Channel;
 import dev.mnemo.conversation.Conversation;

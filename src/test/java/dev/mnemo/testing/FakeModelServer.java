@@ -1,0 +1,92 @@
+package dev.mnemo.testing;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.util.List;
+
+/**
+ * A fake Anthropic and OpenAI API on loopback (WireMock), speaking their real wire formats: one server per
+ * test JVM, shared by the contexts that point their base URLs at it.
+ */
+public final class FakeModelServer {
+    public static final String ANTHROPIC_KEY = "sk-ant-test-key-do-not-log-0123456789";
+    public static final String OPENAI_KEY = "sk-test-openai-key-do-not-log-9876543210";
+    public static final String ANTHROPIC_PATH = "/v1/messages";
+    public static final String OPENAI_PATH = "/v1/chat/completions";
+
+    private static WireMockServer server;
+
+    private FakeModelServer() {
+    }
+
+    public static synchronized WireMockServer server() {
+        if (server == null) {
+            server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+            server.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
+        }
+        return server;
+    }
+
+    public static String baseUrl() {
+        return "http://127.0.0.1:" + server().port();
+    }
+
+    /** A request to Anthropic's Messages API for one model. */
+    public static MappingBuilder anthropic(String model) {
+        return post(urlEqualTo(ANTHROPIC_PATH)).withRequestBody(matchingJsonPath("$.model", equalTo(model)));
+    }
+
+    /** A request to OpenAI's Chat Completions API for one model. */
+    public static MappingBuilder openAi(String model) {
+        return post(urlEqualTo(OPENAI_PATH)).withRequestBody(matchingJsonPath("$.model", equalTo(model)));
+    }
+
+    public static ResponseDefinitionBuilder anthropicReply(String model, String text, int input, int output,
+                                                           int cacheRead, int cacheWrite) {
+        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(Api.json(
+                java.util.Map.of(
+                        "id", "msg_01Test",
+                        "type", "message",
+                        "role", "assistant",
+                        "model", model,
+                        "content", List.of(java.util.Map.of("type", "text", "text", text)),
+                        "stop_reason", "end_turn",
+                        "usage", java.util.Map.of("input_tokens", input, "output_tokens", output,
+                                "cache_creation_input_tokens", cacheWrite, "cache_read_input_tokens", cacheRead))));
+    }
+
+    public static ResponseDefinitionBuilder anthropicError(int status, String type) {
+        return aResponse().withStatus(status).withHeader("Content-Type", "application/json")
+                .withBody("{\"type\":\"error\",\"error\":{\"type\":\"" + type + "\",\"message\":\"" + type + "\"}}");
+    }
+
+    public static ResponseDefinitionBuilder openAiReply(String model, String text, int prompt, int completion,
+                                                        int cached) {
+        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(Api.json(
+                java.util.Map.of(
+                        "id", "chatcmpl-test",
+                        "object", "chat.completion",
+                        "created", 1_764_000_000,
+                        "model", model,
+                        "choices", List.of(java.util.Map.of("index", 0, "finish_reason", "stop",
+                                "message", java.util.Map.of("role", "assistant", "content", text))),
+                        "usage", java.util.Map.of("prompt_tokens", prompt, "completion_tokens", completion,
+                                "total_tokens", prompt + completion,
+                                "prompt_tokens_details", java.util.Map.of("cached_tokens", cached)))));
+    }
+
+    public static List<LoggedRequest> requestsFor(String path, String model) {
+        return server().findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(urlEqualTo(path))
+                .withRequestBody(matchingJsonPath("$.model", equalTo(model))));
+    }
+}
