@@ -1,0 +1,129 @@
+package dev.mnemo.conversation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mnemo.cost.TokenUsage;
+import dev.mnemo.llm.ChatTurn;
+import dev.mnemo.routing.Route;
+import dev.mnemo.routing.RouteDecision;
+import dev.mnemo.testing.MutableClock;
+import dev.mnemo.testing.TestClockConfiguration;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The stored conversation behaves the same on every database adapter. */
+abstract class MessageLogContract {
+    private static final RouteDecision SIMPLE = new RouteDecision(Route.SIMPLE, "test");
+    private static final RouteDecision COMMAND = new RouteDecision(Route.COMMAND, "slash command");
+
+    @Autowired
+    MessageLog log;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    MutableClock clock;
+
+    String user;
+
+    @BeforeEach
+    void newUser() {
+        user = "log-" + UUID.randomUUID();
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.set(TestClockConfiguration.START);
+    }
+
+    @Test
+    void inboundMessageIsStoredWithUserChannelTextAndTimeAsUnanswered() {
+        InboundMessage message = new InboundMessage(user, Channel.SMS, "Remember the milk");
+        String id = log.saveInbound(message);
+
+        Map<String, Object> row = jdbc.sql("SELECT * FROM messages WHERE id = ?").param(id).query().singleRow();
+        assertThat(row).containsEntry("user_id", user).containsEntry("channel", "sms")
+                .containsEntry("direction", "IN").containsEntry("text", "Remember the milk")
+                .containsEntry("status", "UNANSWERED");
+        assertThat(((Number) row.get("created_at")).longValue()).isEqualTo(clock.millis());
+    }
+
+    @Test
+    void aModelReplyIsStoredWithRouteModelTokensAndCostAndAnswersTheMessage() {
+        InboundMessage message = new InboundMessage(user, Channel.API, "hi");
+        String id = log.saveInbound(message);
+        log.saveRoute(id, SIMPLE);
+        log.saveReply(id, message, "Hello!", SIMPLE, "claude-haiku-4-5", new TokenUsage(100, 20, 30, 5),
+                new BigDecimal("0.000123456"), true);
+
+        assertThat(log.status(id)).isEqualTo("ANSWERED");
+        Map<String, Object> reply = jdbc.sql("SELECT * FROM messages WHERE in_reply_to = ?").param(id).query().singleRow();
+        assertThat(reply).containsEntry("direction", "OUT").containsEntry("text", "Hello!")
+                .containsEntry("route", "SIMPLE").containsEntry("model", "claude-haiku-4-5");
+        assertThat(((Number) reply.get("input_tokens")).longValue()).isEqualTo(135);
+        assertThat(((Number) reply.get("output_tokens")).longValue()).isEqualTo(20);
+        assertThat(((Number) reply.get("cost_nanos")).longValue()).isEqualTo(123_456);
+    }
+
+    @Test
+    void aNoticeLeavesTheMessageUnanswered() {
+        InboundMessage message = new InboundMessage(user, Channel.API, "hi");
+        String id = log.saveInbound(message);
+        log.saveReply(id, message, "I couldn't reach my model", SIMPLE, null, null, BigDecimal.ZERO, false);
+
+        assertThat(log.status(id)).isEqualTo("UNANSWERED");
+    }
+
+    @Test
+    void historyIsTheLastTurnsOldestFirstWithoutCommandsOrNotices() {
+        exchange("first question", "first answer", SIMPLE, "m");
+        exchange("/cost", "This month: $0", COMMAND, null);
+        exchange("unanswered one", "I couldn't reach my model", SIMPLE, null);
+        exchange("second question", "second answer", SIMPLE, "m");
+        String current = log.saveInbound(new InboundMessage(user, Channel.API, "current"));
+
+        assertThat(log.history(user, current, 10)).containsExactly(
+                ChatTurn.user("first question"), ChatTurn.assistant("first answer"),
+                ChatTurn.user("unanswered one"),
+                ChatTurn.user("second question"), ChatTurn.assistant("second answer"));
+        assertThat(log.history(user, current, 2)).containsExactly(
+                ChatTurn.user("second question"), ChatTurn.assistant("second answer"));
+        assertThat(log.history(user, current, 0)).isEmpty();
+    }
+
+    @Test
+    void historyKeepsOrderUnderAStoppedClockAndNeverMixesUsers() {
+        for (int i = 0; i < 5; i++) {
+            exchange("q" + i, "a" + i, SIMPLE, "m");
+        }
+        String other = "other-" + UUID.randomUUID();
+        log.saveInbound(new InboundMessage(other, Channel.API, "someone else's secret"));
+        String current = log.saveInbound(new InboundMessage(user, Channel.API, "now"));
+
+        assertThat(log.history(user, current, 4)).extracting(ChatTurn::text).containsExactly("q3", "a3", "q4", "a4");
+        assertThat(log.history(user, current, 100)).extracting(ChatTurn::text).doesNotContain("someone else's secret");
+    }
+
+    @Test
+    void textRoundTripsExactly() {
+        String text = "Ana's café ☕ \"quoted\" 'single' \\ back\\slash; DROP TABLE messages; -- 😀 " + "ü".repeat(15_900);
+        String id = log.saveInbound(new InboundMessage(user, Channel.WEB, text));
+
+        assertThat(jdbc.sql("SELECT text FROM messages WHERE id = ?").param(id).query(String.class).single())
+                .isEqualTo(text);
+    }
+
+    private void exchange(String question, String answer, RouteDecision decision, String model) {
+        InboundMessage message = new InboundMessage(user, Channel.API, question);
+        String id = log.saveInbound(message);
+        log.saveRoute(id, decision);
+        clock.advance(Duration.ofSeconds(1));
+        log.saveReply(id, message, answer, decision, model, null, BigDecimal.ZERO, model != null || decision == COMMAND);
+    }
+}

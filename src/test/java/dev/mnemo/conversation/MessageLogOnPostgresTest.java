@@ -1,0 +1,7 @@
+package dev.mnemo.conversation;
+
+import dev.mnemo.testing.PostgresApp;
+
+@PostgresApp
+class MessageLogOnPostgresTest extends MessageLogContract {
+}

@@ -1,0 +1,7 @@
+package dev.mnemo.cost;
+
+import dev.mnemo.testing.PostgresApp;
+
+@PostgresApp
+class CostLedgerOnPostgresTest extends CostLedgerContract {
+}

@@ -1,0 +1,7 @@
+package dev.mnemo.cost;
+
+import dev.mnemo.testing.SqliteApp;
+
+@SqliteApp
+class CostLedgerOnSqliteTest extends CostLedgerContract {
+}
