@@ -24,17 +24,43 @@ public final class FakeModelServer {
     public static final String OPENAI_PATH = "/v1/chat/completions";
 
     private static WireMockServer server;
+    private static volatile java.util.function.Consumer<LoggedRequest> onRequest = request -> {
+    };
 
     private FakeModelServer() {
     }
 
     public static synchronized WireMockServer server() {
         if (server == null) {
-            server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+            server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort()
+                    .extensions(new com.github.tomakehurst.wiremock.extension.ServeEventListener() {
+                        @Override
+                        public String getName() {
+                            return "on-request";
+                        }
+
+                        @Override
+                        public void afterMatch(com.github.tomakehurst.wiremock.stubbing.ServeEvent event,
+                                               com.github.tomakehurst.wiremock.extension.Parameters parameters) {
+                            onRequest.accept(event.getRequest());
+                        }
+                    }));
             server.start();
             Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
         }
         return server;
+    }
+
+    /** Runs {@code hook} while a request is being served, before its response is sent. */
+    public static void onRequest(java.util.function.Consumer<LoggedRequest> hook) {
+        onRequest = hook;
+    }
+
+    /** Forgets stubs, recorded requests and the request hook. */
+    public static void reset() {
+        server().resetAll();
+        onRequest = request -> {
+        };
     }
 
     public static String baseUrl() {
