@@ -8,11 +8,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param dataDir   the data directory (SQLite database, generated API token); created on start
  * @param apiToken  the bearer token for {@code /api/**}; blank means generate one and keep it in the data directory
- * @param publicUrl the base URL the outside world uses to reach the app (webhook signatures are checked against it)
  * @param db        an external database; blank URL means the embedded SQLite database
  */
 @ConfigurationProperties("assistant")
-public record AssistantProperties(Path dataDir, String apiToken, String publicUrl, Db db) {
+public record AssistantProperties(Path dataDir, String apiToken, Db db) {
 
     /** An external database: {@code jdbc:postgresql://…} (or an explicit {@code jdbc:sqlite:…}). */
     public record Db(String url, String user, String password) {

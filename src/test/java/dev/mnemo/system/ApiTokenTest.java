@@ -52,6 +52,6 @@ class ApiTokenTest {
     }
 
     private AssistantProperties properties(String token) {
-        return new AssistantProperties(dataDir, token, null, null);
+        return new AssistantProperties(dataDir, token, null);
     }
 }
