@@ -46,8 +46,7 @@ public class MnemoApplication {
         // The terminal is the interface: no web server, and logs only when something is wrong.
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(MnemoApplication.class)
                 .web(WebApplicationType.NONE)
-                .properties("logging.level.root=WARN", "logging.level.dev.mnemo=WARN")
-                .run()) {
+                .run("--logging.level.root=WARN", "--logging.level.dev.mnemo=WARN")) {
             return context.getBean(TerminalChat.class).run(user, System.in, System.out);
         }
     }
