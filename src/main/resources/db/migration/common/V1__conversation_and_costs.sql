@@ -16,7 +16,8 @@ CREATE TABLE messages (
     output_tokens BIGINT,
     cost_nanos    BIGINT
 );
-CREATE INDEX messages_user_time ON messages (user_id, created_at);
+-- Ids are time-ordered (UUIDv7), so (user_id, id) serves "the last N messages" without a sort.
+CREATE INDEX messages_user_id ON messages (user_id, id);
 CREATE INDEX messages_unanswered ON messages (status, created_at);
 
 CREATE TABLE model_calls (
