@@ -86,10 +86,6 @@ class MessageLog {
         return newestFirst;
     }
 
-    String status(String messageId) {
-        return jdbc.sql("SELECT status FROM messages WHERE id = ?").param(messageId).query(String.class).single();
-    }
-
     private static Long nanos(BigDecimal usd) {
         return usd == null ? null : usd.movePointRight(9).setScale(0, java.math.RoundingMode.HALF_UP).longValueExact();
     }

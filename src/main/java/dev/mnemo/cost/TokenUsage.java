@@ -9,9 +9,4 @@ public record TokenUsage(long input, long output, long cacheRead, long cacheWrit
             throw new IllegalArgumentException("token counts cannot be negative");
         }
     }
-
-    public TokenUsage plus(TokenUsage other) {
-        return new TokenUsage(input + other.input, output + other.output,
-                cacheRead + other.cacheRead, cacheWrite + other.cacheWrite);
-    }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mnemo.testing.Api;
 import dev.mnemo.testing.SqliteApp;
 import java.net.http.HttpRequest;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,6 +58,22 @@ class MessagesApiTest {
         assertThat(help.json().get("reply").asString()).contains("/cost", "/help");
         assertThat(cost.json().get("reply").asString()).contains("$0.0000 of your $2.00 budget");
         assertThat(unknown.json().get("reply").asString()).startsWith("I don't know the command /frobnicate");
+    }
+
+    @Test
+    void concurrentMessagesAreAllStoredAndAnswered() throws Exception {
+        int count = 32;
+        try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            List<java.util.concurrent.Future<Api.Response>> responses = new java.util.ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                String text = i % 2 == 0 ? "/help" : "message " + i;
+                responses.add(pool.submit(() -> api.message(user, text)));
+            }
+            for (var response : responses) {
+                assertThat(response.get().status()).isEqualTo(200);
+            }
+        }
+        assertThat(storedMessages()).isEqualTo(2L * count);
     }
 
     @Test
