@@ -4,12 +4,10 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.util.List;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationContextInitializer;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
-import org.springframework.test.context.support.TestPropertySourceUtils;
 
 /**
  * The application on SQLite with Anthropic configured against {@link FakeModelServer}: short backoffs, a
@@ -24,19 +22,15 @@ public @interface FakeAnthropicApp {
     String CHEAP = "claude-haiku-4-5";
     String SMART = "claude-sonnet-4-5";
 
-    class Initializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+    class Initializer extends AppInitializer {
         @Override
-        public void initialize(ConfigurableApplicationContext context) {
-            TestPropertySourceUtils.addInlinedPropertiesToEnvironment(context,
-                    "assistant.data-dir=" + TestDatabases.sqliteDataDir().resolve("anthropic"),
-                    "assistant.api-token=" + SqliteApp.API_TOKEN,
-                    "assistant.db.url=",
-                    "assistant.providers.anthropic.api-key=" + FakeModelServer.ANTHROPIC_KEY,
-                    "assistant.providers.anthropic.base-url=" + FakeModelServer.baseUrl(),
-                    "assistant.providers.openai.api-key=",
-                    "assistant.providers.openai.base-url=",
-                    "assistant.models.cheap=" + CHEAP,
-                    "assistant.models.smart=" + SMART,
+        String name() {
+            return "anthropic";
+        }
+
+        @Override
+        List<String> properties() {
+            return fakeAnthropic(
                     "assistant.models.timeout=1s",
                     "assistant.models.retry.max-attempts=3",
                     "assistant.models.retry.initial-backoff=20ms",

@@ -4,12 +4,10 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.util.List;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationContextInitializer;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
-import org.springframework.test.context.support.TestPropertySourceUtils;
 
 /**
  * The application with only an OpenAI-compatible endpoint configured ({@link FakeModelServer}); the smart
@@ -24,14 +22,15 @@ public @interface FakeOpenAiApp {
     String CHEAP = "gpt-4o-mini";
     String SMART = "gpt-unpriced-large";
 
-    class Initializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+    class Initializer extends AppInitializer {
         @Override
-        public void initialize(ConfigurableApplicationContext context) {
-            TestPropertySourceUtils.addInlinedPropertiesToEnvironment(context,
-                    "assistant.data-dir=" + TestDatabases.sqliteDataDir().resolve("openai"),
-                    "assistant.api-token=" + SqliteApp.API_TOKEN,
-                    "assistant.db.url=",
-                    "assistant.providers.anthropic.api-key=",
+        String name() {
+            return "openai";
+        }
+
+        @Override
+        List<String> properties() {
+            return List.of(
                     "assistant.providers.openai.api-key=" + FakeModelServer.OPENAI_KEY,
                     "assistant.providers.openai.base-url=" + FakeModelServer.baseUrl() + "/v1",
                     "assistant.models.cheap=" + CHEAP,

@@ -1,0 +1,45 @@
+package dev.mnemo.testing;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.context.support.TestPropertySourceUtils;
+
+/**
+ * The properties every test application starts from: its own SQLite data directory, a known API token, no
+ * model provider, whatever the environment says. Subclasses add (and override) their own.
+ */
+abstract class AppInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    /** The data directory's name under this JVM's test data directory. */
+    abstract String name();
+
+    List<String> properties() {
+        return List.of();
+    }
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        List<String> all = new ArrayList<>(List.of(
+                "assistant.data-dir=" + TestDatabases.sqliteDataDir().resolve(name()),
+                "assistant.api-token=" + SqliteApp.API_TOKEN,
+                "assistant.db.url=",
+                "assistant.providers.anthropic.api-key=",
+                "assistant.providers.openai.api-key=",
+                "assistant.providers.openai.base-url="));
+        all.addAll(properties());
+        TestPropertySourceUtils.addInlinedPropertiesToEnvironment(context, all.toArray(String[]::new));
+    }
+
+    /** Anthropic configured against {@link FakeModelServer}, with the two models of {@link FakeAnthropicApp}. */
+    static List<String> fakeAnthropic(String... more) {
+        List<String> properties = new ArrayList<>(List.of(
+                "assistant.providers.anthropic.api-key=" + FakeModelServer.ANTHROPIC_KEY,
+                "assistant.providers.anthropic.base-url=" + FakeModelServer.baseUrl(),
+                "assistant.models.cheap=" + FakeAnthropicApp.CHEAP,
+                "assistant.models.smart=" + FakeAnthropicApp.SMART));
+        properties.addAll(List.of(more));
+        return properties;
+    }
+}
