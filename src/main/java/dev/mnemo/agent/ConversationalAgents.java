@@ -5,6 +5,7 @@ import dev.mnemo.llm.LanguageModels;
 import dev.mnemo.llm.ModelReply;
 import dev.mnemo.llm.ModelRequest;
 import dev.mnemo.llm.ModelTier;
+import dev.mnemo.llm.Prompts;
 import dev.mnemo.routing.Route;
 import java.time.Clock;
 import java.time.ZoneOffset;

@@ -1,4 +1,4 @@
-package dev.mnemo.agent;
+package dev.mnemo.llm;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,12 +9,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
-/** Prompt templates from {@code resources/prompts/}, with {@code {{name}}} placeholders. */
+/** Prompt templates from {@code resources/prompts/}, with {@code {{name}}} placeholders that must all be filled. */
 @Component
-class Prompts {
+public class Prompts {
     private final Map<String, String> cache = new ConcurrentHashMap<>();
 
-    String render(String name, Map<String, String> values) {
+    public String render(String name, Map<String, String> values) {
         String text = cache.computeIfAbsent(name, Prompts::load);
         for (Map.Entry<String, String> value : values.entrySet()) {
             text = text.replace("{{" + value.getKey() + "}}", value.getValue());

@@ -1,0 +1,36 @@
+package dev.mnemo.memory;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * How memory behaves. The defaults are measured: see BENCHMARKS.md for the thresholds and the ranking.
+ *
+ * @param embeddingModel   {@code bge-small-en-v1.5} or {@code all-minilm-l6-v2} (in process), or
+ *                         {@code openai:text-embedding-3-small}
+ * @param recallLimit      memories put into a prompt
+ * @param candidates       candidates from each of the vector and keyword searches before re-ranking
+ * @param mergeThreshold   cosine similarity from which a new statement is the same memory said again
+ * @param relatedThreshold cosine similarity from which an existing memory is compared for an update
+ * @param halfLife         how fast an unused, unremarkable memory fades (longer for important or used ones)
+ * @param idleBeforeSleep  a user idle this long gets their memories consolidated
+ * @param nightlyCron      when every user's memories are consolidated
+ * @param pruneBelow       strength under which an unimportant memory is pruned (soft delete)
+ * @param pruneMaxImportance memories more important than this are never pruned
+ * @param purgeAfter       how long a pruned memory stays restorable before it is deleted
+ * @param summariseAfter   episodic memories older than this may be summarised into one
+ */
+@ConfigurationProperties("assistant.memory")
+public record MemoryProperties(String embeddingModel, int recallLimit, int candidates, double mergeThreshold,
+                               double relatedThreshold, Duration halfLife, Duration idleBeforeSleep,
+                               String nightlyCron, double pruneBelow, int pruneMaxImportance, Duration purgeAfter,
+                               Duration summariseAfter, Duration jobPollInterval) {
+    public MemoryProperties {
+        if (!(relatedThreshold > 0 && relatedThreshold < mergeThreshold && mergeThreshold <= 1)) {
+            throw new IllegalArgumentException("assistant.memory: need 0 < related-threshold < merge-threshold <= 1");
+        }
+        if (recallLimit < 1 || candidates < recallLimit) {
+            throw new IllegalArgumentException("assistant.memory: need 1 <= recall-limit <= candidates");
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package dev.mnemo.memory;
+
+import java.util.List;
+
+/**
+ * The read path. Only ever returns the given user's memories.
+ */
+public interface MemoryRecall {
+
+    /**
+     * The memories most worth putting in a prompt about {@code query}: relevance (vectors and keywords,
+     * fused) re-ranked with importance and recency. Recalling reinforces: access time, count and strength
+     * are updated.
+     */
+    List<RecalledMemory> recall(String userId, String query, int limit);
+
+    /** A person's own search: the same ranking, without reinforcing anything. */
+    List<Memory> search(String userId, String query, int limit);
+
+    /** The person's active memories, most recently updated first. */
+    List<Memory> list(String userId, int limit);
+}

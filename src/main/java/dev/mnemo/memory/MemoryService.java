@@ -1,0 +1,227 @@
+package dev.mnemo.memory;
+
+import dev.mnemo.memory.embedding.Embedder;
+import dev.mnemo.memory.index.IndexRegistry;
+import dev.mnemo.memory.read.Retriever;
+import dev.mnemo.memory.sleep.Activity;
+import dev.mnemo.memory.store.MemoryStore;
+import dev.mnemo.memory.store.StoredMemory;
+import dev.mnemo.memory.write.Candidate;
+import dev.mnemo.memory.write.CandidateExtractor;
+import dev.mnemo.memory.write.ImportanceJudge;
+import dev.mnemo.memory.write.MemoryJobWorker;
+import dev.mnemo.memory.write.MemoryJobs;
+import dev.mnemo.memory.write.MemoryWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+@Service
+class MemoryService implements MemoryRecall, MemoryIntake, MemoryControl {
+    /** How long a /forget waits for its confirmation. */
+    static final Duration FORGET_CONFIRMATION = Duration.ofMinutes(10);
+    /** A query for /forget matches a memory by keyword, or by a vector at least this close. */
+    static final double FORGET_SIMILARITY = 0.6;
+    private static final Pattern ID_PREFIX = Pattern.compile("[0-9a-f]{8}(-[0-9a-f-]{0,28})?");
+
+    private final MemoryStore store;
+    private final Retriever retriever;
+    private final MemoryWriter writer;
+    private final MemoryJobs jobs;
+    private final MemoryJobWorker worker;
+    private final ImportanceJudge judge;
+    private final Embedder embedder;
+    private final IndexRegistry indexes;
+    private final Activity activity;
+    private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    MemoryService(MemoryStore store, Retriever retriever, MemoryWriter writer, MemoryJobs jobs, MemoryJobWorker worker,
+                  ImportanceJudge judge, Embedder embedder, IndexRegistry indexes, Activity activity,
+                  TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock) {
+        this.store = store;
+        this.retriever = retriever;
+        this.writer = writer;
+        this.jobs = jobs;
+        this.worker = worker;
+        this.judge = judge;
+        this.embedder = embedder;
+        this.indexes = indexes;
+        this.activity = activity;
+        this.transactions = transactions;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    // ---- recall
+
+    @Override
+    public List<RecalledMemory> recall(String userId, String query, int limit) {
+        List<Retriever.Ranked> ranked = retriever.retrieve(userId, query, limit, Retriever.Mode.FULL);
+        long now = clock.millis();
+        transactions.executeWithoutResult(status -> {
+            store.recordAccess(ranked.stream().map(Retriever.Ranked::memory).toList(), now);
+            activity.touch(userId);
+        });
+        return ranked.stream().map(r -> new RecalledMemory(store.toMemory(r.memory()), r.score())).toList();
+    }
+
+    @Override
+    public List<Memory> search(String userId, String query, int limit) {
+        return retriever.retrieve(userId, query, limit, Retriever.Mode.FULL).stream()
+                .map(r -> store.toMemory(r.memory())).toList();
+    }
+
+    @Override
+    public List<Memory> list(String userId, int limit) {
+        return store.recent(userId, limit).stream().map(store::toMemory).toList();
+    }
+
+    // ---- intake
+
+    @Override
+    public void enqueue(String userId, String messageId, String userText, String replyText) {
+        jobs.enqueue(userId, messageId, userText, replyText);
+        activity.touch(userId);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    worker.kick();
+                }
+            });
+        } else {
+            worker.kick();
+        }
+    }
+
+    @Override
+    public WriteOutcome remember(String userId, String text, String sourceMessageId) {
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("nothing to remember");
+        }
+        Candidate candidate = CandidateExtractor.explicit(text);
+        Candidate judged = judge.judge(userId, sourceMessageId, List.of(candidate), true).getFirst();
+        activity.touch(userId);
+        return writer.write(userId, judged, sourceMessageId == null ? List.of() : List.of(sourceMessageId), null);
+    }
+
+    // ---- control
+
+    @Override
+    public Optional<Memory> get(String userId, String memoryId) {
+        return store.find(userId, memoryId).filter(m -> MemoryStore.ACTIVE.equals(m.status())).map(store::toMemory);
+    }
+
+    @Override
+    public Optional<Memory> edit(String userId, String memoryId, String text, MemoryKind kind, Integer importance,
+                                 List<String> tags) {
+        return writer.locked(userId, () -> {
+            Optional<StoredMemory> found = store.find(userId, memoryId).filter(m -> MemoryStore.ACTIVE.equals(m.status()));
+            if (found.isEmpty()) {
+                return Optional.empty();
+            }
+            StoredMemory old = found.get();
+            long now = clock.millis();
+            String newText = text == null || text.isBlank() ? old.text() : text.strip();
+            StoredMemory edited = old.withContent(newText, kind == null ? old.kind() : kind,
+                    importance == null ? old.importance() : Math.max(1, Math.min(10, importance)),
+                    tags == null ? old.tags() : new Candidate(newText, old.kind(), 1, tags, false).tags(), now);
+            boolean reworded = !newText.equals(old.text());
+            float[] vector = reworded ? embedder.embed(newText) : null;
+            long generation = transactions.execute(status -> {
+                store.addVersion(old, "EDITED", now);
+                store.updateContent(edited);
+                if (reworded) {
+                    store.putVector(old.id(), embedder.modelId(), vector);
+                }
+                return store.bumpGeneration(userId);
+            });
+            indexes.applied(userId, generation, Map.of(old.id(), newText),
+                    reworded ? Map.of(old.id(), vector) : Map.of(), List.of());
+            return Optional.of(store.toMemory(store.find(userId, memoryId).orElseThrow()));
+        });
+    }
+
+    @Override
+    public boolean delete(String userId, String memoryId) {
+        return forgetAll(userId, List.of(memoryId)) == 1;
+    }
+
+    /** Brings back a pruned memory during its grace period. */
+    boolean restore(String userId, String memoryId) {
+        return writer.locked(userId, () -> {
+            Optional<StoredMemory> pruned = store.find(userId, memoryId).filter(m -> MemoryStore.PRUNED.equals(m.status()));
+            if (pruned.isEmpty()) {
+                return false;
+            }
+            long now = clock.millis();
+            transactions.executeWithoutResult(status -> {
+                store.setStatus(memoryId, MemoryStore.ACTIVE, now);
+                store.reinforce(pruned.get(), now);
+                store.bumpGeneration(userId);
+            });
+            indexes.invalidate(userId);
+            return true;
+        });
+    }
+
+    @Override
+    public Optional<List<MemoryVersion>> history(String userId, String memoryId) {
+        return store.find(userId, memoryId).map(m -> store.history(m.id()));
+    }
+
+    @Override
+    public List<Memory> requestForget(String userId, String query) {
+        String q = query.strip().toLowerCase(java.util.Locale.ROOT);
+        List<StoredMemory> matches = new ArrayList<>();
+        if (ID_PREFIX.matcher(q).matches()) {
+            store.findAll(userId, store.idsStartingWith(userId, q)).forEach(matches::add);
+        }
+        if (matches.isEmpty()) {
+            matches.addAll(retriever.matching(userId, query, 10, FORGET_SIMILARITY));
+        }
+        store.saveForgetRequest(userId, matches.stream().map(StoredMemory::id).toList(),
+                clock.millis() + FORGET_CONFIRMATION.toMillis());
+        return matches.stream().map(store::toMemory).toList();
+    }
+
+    @Override
+    public int confirmForget(String userId) {
+        List<String> ids = store.takeForgetRequest(userId, clock.millis());
+        return ids.isEmpty() ? 0 : forgetAll(userId, ids);
+    }
+
+    /** Deletes for good, everywhere: rows, vectors, history, caches, indexes, queued work and source texts. */
+    private int forgetAll(String userId, List<String> ids) {
+        return writer.locked(userId, () -> {
+            List<StoredMemory> doomed = new ArrayList<>();
+            ids.forEach(id -> store.find(userId, id).ifPresent(doomed::add));
+            if (doomed.isEmpty()) {
+                return 0;
+            }
+            List<String> sources = new ArrayList<>();
+            doomed.forEach(m -> sources.addAll(store.sources(m.id())));
+            long generation = transactions.execute(status -> {
+                doomed.forEach(m -> store.delete(m.id()));
+                jobs.forgetMessages(sources);
+                return store.bumpGeneration(userId);
+            });
+            doomed.forEach(m -> embedder.evict(m.text()));
+            List<String> doomedIds = doomed.stream().map(StoredMemory::id).toList();
+            indexes.applied(userId, generation, Map.of(), Map.of(), doomedIds);
+            events.publishEvent(new MemoriesForgotten(userId, doomedIds, List.copyOf(sources)));
+            return doomed.size();
+        });
+    }
+}

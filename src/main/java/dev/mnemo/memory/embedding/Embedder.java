@@ -1,0 +1,129 @@
+package dev.mnemo.memory.embedding;
+
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.mnemo.system.SharedCache;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Turns text into unit-length vectors with one embedding model, through a cache keyed by model and the
+ * text's SHA-256 (so repeated texts cost nothing, and a forgotten text's entry can be evicted).
+ */
+public class Embedder {
+    private static final Duration CACHE_TTL = Duration.ofDays(7);
+
+    private final String modelId;
+    private final EmbeddingModel model;
+    private final String queryPrefix;
+    private final SharedCache cache;
+
+    public Embedder(String modelId, EmbeddingModel model, String queryPrefix, SharedCache cache) {
+        this.modelId = modelId;
+        this.model = model;
+        this.queryPrefix = queryPrefix;
+        this.cache = cache;
+    }
+
+    public String modelId() {
+        return modelId;
+    }
+
+    public int dimension() {
+        return model.dimension();
+    }
+
+    /** A stored text's vector. */
+    public float[] embed(String text) {
+        return cached(text);
+    }
+
+    /** A search query's vector: some models (BGE) are trained with an instruction before queries. */
+    public float[] embedQuery(String query) {
+        return cached(queryPrefix + query);
+    }
+
+    public List<float[]> embedAll(List<String> texts) {
+        List<float[]> vectors = new ArrayList<>(texts.size());
+        List<Integer> missing = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            Optional<float[]> hit = cache.get(key(texts.get(i))).map(Embedder::decode);
+            vectors.add(hit.orElse(null));
+            if (hit.isEmpty()) {
+                missing.add(i);
+            }
+        }
+        if (!missing.isEmpty()) {
+            List<TextSegment> segments = missing.stream().map(i -> TextSegment.from(texts.get(i))).toList();
+            var embeddings = model.embedAll(segments).content();
+            for (int j = 0; j < missing.size(); j++) {
+                float[] vector = normalised(embeddings.get(j).vector());
+                vectors.set(missing.get(j), vector);
+                cache.put(key(texts.get(missing.get(j))), encode(vector), CACHE_TTL);
+            }
+        }
+        return vectors;
+    }
+
+    /** Drops the cached vector of a text (when its memory is forgotten). */
+    public void evict(String text) {
+        cache.evict(key(text));
+        cache.evict(key(queryPrefix + text));
+    }
+
+    private float[] cached(String text) {
+        String key = key(text);
+        Optional<byte[]> hit = cache.get(key);
+        if (hit.isPresent()) {
+            return decode(hit.get());
+        }
+        float[] vector = normalised(model.embed(text).content().vector());
+        cache.put(key, encode(vector), CACHE_TTL);
+        return vector;
+    }
+
+    private String key(String text) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return "emb:" + modelId + ":" + HexFormat.of().formatHex(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static float[] normalised(float[] vector) {
+        double sum = 0;
+        for (float v : vector) {
+            sum += v * v;
+        }
+        float norm = (float) Math.sqrt(sum);
+        if (norm == 0) {
+            return vector.clone();
+        }
+        float[] unit = new float[vector.length];
+        for (int i = 0; i < vector.length; i++) {
+            unit[i] = vector[i] / norm;
+        }
+        return unit;
+    }
+
+    private static byte[] encode(float[] vector) {
+        ByteBuffer buffer = ByteBuffer.allocate(vector.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+        buffer.asFloatBuffer().put(vector);
+        return buffer.array();
+    }
+
+    private static float[] decode(byte[] bytes) {
+        float[] vector = new float[bytes.length / 4];
+        ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(vector);
+        return vector;
+    }
+}

@@ -1,0 +1,41 @@
+package dev.mnemo.memory.read;
+
+/**
+ * The re-ranking of candidates, after the Generative Agents paper (Park et al., 2023), which scores a memory
+ * as {@code α·recency + β·importance + γ·relevance} with each term in [0, 1]:
+ * <pre>
+ *   score = W_RELEVANCE · relevance + W_IMPORTANCE · (importance − 1) / 9 + W_RECENCY · strength
+ * </pre>
+ * <ul>
+ *   <li>relevance: the reciprocal-rank fusion of the vector and keyword rankings, min-max normalised over the
+ *       candidates (the paper uses cosine alone, min-max normalised);</li>
+ *   <li>importance: the judge's 1–10, scaled to [0, 1] (the paper's 1–10 poignancy rating);</li>
+ *   <li>recency: the memory's strength, which already decays exponentially with time since its last use and
+ *       is reinforced by use (the paper decays 0.995 per hour since last retrieval). Using strength rather
+ *       than raw age makes a memory the person keeps coming back to stay near the top.</li>
+ * </ul>
+ * Weights: relevance dominates (1.0) because a wrong-topic memory in the prompt is worse than a less
+ * important on-topic one; importance and recency (0.15 each) break ties among comparably relevant
+ * candidates. Chosen on the LoCoMo benchmark (BENCHMARKS.md), where larger importance/recency weights
+ * lowered recall.
+ */
+public final class Ranker {
+    static final double W_RELEVANCE = 1.0;
+    static final double W_IMPORTANCE = 0.15;
+    static final double W_RECENCY = 0.15;
+    /** Reciprocal rank fusion constant (Cormack et al., 2009): damps the gap between the top ranks. */
+    static final int RRF_K = 60;
+
+    private Ranker() {
+    }
+
+    static double rrf(int rank) {
+        return 1.0 / (RRF_K + rank + 1);
+    }
+
+    static double score(double normalisedRelevance, int importance, double strength) {
+        return W_RELEVANCE * normalisedRelevance
+                + W_IMPORTANCE * (Math.max(1, Math.min(10, importance)) - 1) / 9.0
+                + W_RECENCY * Math.max(0, Math.min(1, strength));
+    }
+}

@@ -1,0 +1,90 @@
+package dev.mnemo.memory.write;
+
+import dev.mnemo.llm.ChatTurn;
+import dev.mnemo.llm.LanguageModels;
+import dev.mnemo.llm.ModelRequest;
+import dev.mnemo.llm.ModelTier;
+import dev.mnemo.llm.ModelUnavailableException;
+import dev.mnemo.llm.Prompts;
+import dev.mnemo.memory.MemoryKind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Finds candidate memories in an exchange: with the model when one is configured (third-person statements,
+ * corrections flagged), otherwise — or when the model fails — the person's own first-person statements.
+ */
+@Component
+public class CandidateExtractor {
+    private static final Logger log = LoggerFactory.getLogger(CandidateExtractor.class);
+    /** Greetings and thanks carry nothing to remember: no model call for them. */
+    private static final java.util.regex.Pattern SMALL_TALK = java.util.regex.Pattern.compile(
+            "(?i)^\\W*(hi|hey|hello|yo|thanks|thank you|thx|ok|okay|cool|nice|great|good (morning|night|evening)|bye|lol|haha)\\W*$");
+
+    private final LanguageModels models;
+    private final Prompts prompts;
+
+    public CandidateExtractor(LanguageModels models, Prompts prompts) {
+        this.models = models;
+        this.prompts = prompts;
+    }
+
+    public List<Candidate> extract(String userId, String messageId, String userText, String replyText) {
+        if (SMALL_TALK.matcher(userText.strip()).matches() || userText.strip().startsWith("/")) {
+            return List.of();
+        }
+        if (models.configured()) {
+            try {
+                return fromModel(userId, messageId, userText, replyText);
+            } catch (ModelUnavailableException e) {
+                log.warn("Memory extraction for message {} falls back to statements: {}", messageId, e.getMessage());
+            }
+        }
+        return fromStatements(userText);
+    }
+
+    /** What the person explicitly asked to be remembered, as they said it. */
+    public static Candidate explicit(String text) {
+        String cleaned = Statements.clean(text);
+        return new Candidate(cleaned, Statements.kindOf(cleaned), 0, List.of(), Statements.isCorrection(text));
+    }
+
+    /** The person's first-person statements, each a candidate. */
+    static List<Candidate> fromStatements(String userText) {
+        List<Candidate> candidates = new ArrayList<>();
+        for (String sentence : Statements.factualSentences(userText)) {
+            candidates.add(new Candidate(Statements.clean(sentence), Statements.kindOf(sentence), 0, List.of(),
+                    Statements.isCorrection(sentence)));
+        }
+        return candidates;
+    }
+
+    private List<Candidate> fromModel(String userId, String messageId, String userText, String replyText) {
+        String exchange = "The person said:\n" + userText
+                + (replyText == null ? "" : "\n\nThe assistant answered:\n" + replyText);
+        String answer = models.chat(new ModelRequest(userId, messageId, "MEMORY_EXTRACT", ModelTier.CHEAP,
+                prompts.render("memory-extract", Map.of("user", userId)), List.of(ChatTurn.user(exchange)))).text();
+        JsonNode items = ModelJson.parse(answer).map(json -> json.get("memories")).orElse(null);
+        if (items == null || !items.isArray()) {
+            log.warn("Memory extraction for message {}: the model's answer was not the JSON asked for", messageId);
+            return fromStatements(userText);
+        }
+        List<Candidate> candidates = new ArrayList<>();
+        for (JsonNode item : items) {
+            String text = item.path("text").asString("").strip();
+            if (text.isEmpty()) {
+                continue;
+            }
+            List<String> tags = new ArrayList<>();
+            item.path("tags").forEach(t -> tags.add(t.asString("")));
+            candidates.add(new Candidate(text, MemoryKind.parse(item.path("kind").asString("fact")), 0, tags,
+                    item.path("correction").asBoolean(false) || Statements.isCorrection(text)));
+        }
+        return candidates;
+    }
+}

@@ -1,0 +1,101 @@
+package dev.mnemo.memory.write;
+
+import dev.mnemo.memory.WriteOutcome;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Works through the memory job queue: extract candidates from the exchange, judge them, write each. Kicked
+ * right after a reply commits and polled on a timer, so a restart or another instance picks up what is left.
+ */
+@Component
+public class MemoryJobWorker implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(MemoryJobWorker.class);
+
+    private final MemoryJobs jobs;
+    private final CandidateExtractor extractor;
+    private final ImportanceJudge judge;
+    private final MemoryWriter writer;
+    private final boolean background;
+    private final ExecutorService kicks = Executors.newVirtualThreadPerTaskExecutor();
+    private final AtomicBoolean draining = new AtomicBoolean();
+
+    public MemoryJobWorker(MemoryJobs jobs, CandidateExtractor extractor, ImportanceJudge judge, MemoryWriter writer,
+                           @Value("${assistant.memory.background-jobs:true}") boolean background) {
+        this.jobs = jobs;
+        this.extractor = extractor;
+        this.judge = judge;
+        this.writer = writer;
+        this.background = background;
+    }
+
+    /** Starts draining soon, off the caller's thread (after a reply was stored). */
+    public void kick() {
+        if (background) {
+            kicks.submit(this::drain);
+        }
+    }
+
+    @Scheduled(fixedDelayString = "${assistant.memory.job-poll-interval}", initialDelayString = "${assistant.memory.job-poll-interval}")
+    void poll() {
+        if (background) {
+            drain();
+        }
+    }
+
+    /** Processes every due job; returns how many this call completed. One drain at a time per instance. */
+    public int drain() {
+        if (!draining.compareAndSet(false, true)) {
+            return 0;
+        }
+        int completed = 0;
+        try {
+            List<MemoryJobs.Job> due;
+            while (!(due = jobs.due(20)).isEmpty()) {
+                int claimedNow = 0;
+                for (MemoryJobs.Job job : due) {
+                    if (!jobs.claim(job)) {
+                        continue;
+                    }
+                    claimedNow++;
+                    try {
+                        process(job);
+                        jobs.done(job);
+                        completed++;
+                    } catch (RuntimeException e) {
+                        log.warn("Memory job {} for message {} failed (attempt {}): {}", job.id(), job.messageId(),
+                                job.attempts() + 1, e.toString());
+                        jobs.failed(job, e.toString());
+                    }
+                }
+                if (claimedNow == 0) {
+                    break;
+                }
+            }
+        } finally {
+            draining.set(false);
+        }
+        return completed;
+    }
+
+    private void process(MemoryJobs.Job job) {
+        List<Candidate> candidates = judge.judge(job.userId(), job.messageId(),
+                extractor.extract(job.userId(), job.messageId(), job.userText(), job.replyText()), false);
+        for (Candidate candidate : candidates) {
+            WriteOutcome outcome = writer.write(job.userId(), candidate, List.of(job.messageId()), null);
+            log.debug("Memory {} {} from message {}", outcome.memory().id(), outcome.action(), job.messageId());
+        }
+    }
+
+    @Override
+    public void close() {
+        kicks.shutdownNow();
+    }
+}

@@ -1,0 +1,80 @@
+package dev.mnemo.memory.write;
+
+import dev.mnemo.system.Ids;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The durable queue of exchanges waiting for memory extraction. */
+@Repository
+public class MemoryJobs {
+    /** A job claimed longer ago than this was abandoned (its instance died) and may be claimed again. */
+    static final Duration ABANDONED_AFTER = Duration.ofMinutes(10);
+    static final int MAX_ATTEMPTS = 5;
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    public MemoryJobs(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public record Job(String id, String userId, String messageId, String userText, String replyText, int attempts) {
+    }
+
+    public void enqueue(String userId, String messageId, String userText, String replyText) {
+        long now = clock.millis();
+        jdbc.sql("""
+                INSERT INTO memory_jobs (id, user_id, message_id, user_text, reply_text, status, attempts, run_after, created_at)
+                VALUES (?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)""")
+                .params(Ids.newId(clock), userId, messageId, userText, replyText, now, now).update();
+    }
+
+    public List<Job> due(int limit) {
+        long now = clock.millis();
+        return jdbc.sql("""
+                SELECT id, user_id, message_id, user_text, reply_text, attempts FROM memory_jobs
+                WHERE (status = 'PENDING' AND run_after <= ?) OR (status = 'RUNNING' AND claimed_at < ?)
+                ORDER BY created_at, id LIMIT ?""")
+                .params(now, now - ABANDONED_AFTER.toMillis(), limit)
+                .query((rs, n) -> new Job(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getInt(6)))
+                .list();
+    }
+
+    /** True when this caller won the job (another instance may have claimed it first). */
+    public boolean claim(Job job) {
+        long now = clock.millis();
+        return jdbc.sql("""
+                UPDATE memory_jobs SET status = 'RUNNING', claimed_at = ?, attempts = attempts + 1
+                WHERE id = ? AND attempts = ? AND (status = 'PENDING' OR (status = 'RUNNING' AND claimed_at < ?))""")
+                .params(now, job.id(), job.attempts(), now - ABANDONED_AFTER.toMillis()).update() == 1;
+    }
+
+    public void done(Job job) {
+        jdbc.sql("DELETE FROM memory_jobs WHERE id = ?").param(job.id()).update();
+    }
+
+    /** Retries later with backoff, or gives up after {@link #MAX_ATTEMPTS}. */
+    public void failed(Job job, String error) {
+        int attempts = job.attempts() + 1;
+        String status = attempts >= MAX_ATTEMPTS ? "FAILED" : "PENDING";
+        long retryAt = clock.millis() + Duration.ofMinutes(1).toMillis() * (1L << Math.min(attempts, 10));
+        jdbc.sql("UPDATE memory_jobs SET status = ?, run_after = ?, last_error = ? WHERE id = ?")
+                .params(status, retryAt, error.length() > 300 ? error.substring(0, 300) : error, job.id()).update();
+    }
+
+    /** Drops queued work that quotes these messages (they were forgotten). */
+    public void forgetMessages(List<String> messageIds) {
+        for (String id : messageIds) {
+            jdbc.sql("DELETE FROM memory_jobs WHERE message_id = ?").param(id).update();
+        }
+    }
+
+    public long pending() {
+        return jdbc.sql("SELECT COUNT(*) FROM memory_jobs WHERE status <> 'FAILED'").query(Long.class).single();
+    }
+}

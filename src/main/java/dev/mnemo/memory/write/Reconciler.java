@@ -1,0 +1,140 @@
+package dev.mnemo.memory.write;
+
+import dev.mnemo.llm.ChatTurn;
+import dev.mnemo.llm.LanguageModels;
+import dev.mnemo.llm.ModelRequest;
+import dev.mnemo.llm.ModelTier;
+import dev.mnemo.llm.ModelUnavailableException;
+import dev.mnemo.llm.Prompts;
+import dev.mnemo.memory.MemoryProperties;
+import dev.mnemo.memory.index.ScoredId;
+import dev.mnemo.memory.index.UserIndex;
+import dev.mnemo.memory.store.MemoryStore;
+import dev.mnemo.memory.store.StoredMemory;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Decides what a candidate is to what is already known: the same thing again, an update of one memory,
+ * or something new. In order:
+ * <ol>
+ *   <li>same slot ("my sister", where one lives, where one works) as a nearby memory: same value → same,
+ *       other value → update;</li>
+ *   <li>cosine ≥ merge threshold and not phrased as a correction → same (no model call);</li>
+ *   <li>nearby memories (cosine ≥ related threshold) and a model → the model decides;</li>
+ *   <li>without a model: a correction close to one memory → update it;</li>
+ *   <li>otherwise new.</li>
+ * </ol>
+ */
+@Component
+public class Reconciler {
+    private static final Logger log = LoggerFactory.getLogger(Reconciler.class);
+    /** Below this a memory is not even checked for a shared slot. */
+    private static final double SLOT_NEIGHBOURHOOD = 0.35;
+    private static final int NEIGHBOURS = 10;
+
+    public enum Action { NEW, SAME, UPDATE }
+
+    /** The decision, the memory it concerns (null for new) and the text to keep. */
+    public record Decision(Action action, StoredMemory target, String text) {
+    }
+
+    private final MemoryStore store;
+    private final LanguageModels models;
+    private final Prompts prompts;
+    private final double merge;
+    private final double related;
+
+    public Reconciler(MemoryStore store, LanguageModels models, Prompts prompts, MemoryProperties properties) {
+        this.store = store;
+        this.models = models;
+        this.prompts = prompts;
+        this.merge = properties.mergeThreshold();
+        this.related = properties.relatedThreshold();
+    }
+
+    public Decision decide(String userId, Candidate candidate, float[] vector, UserIndex index) {
+        List<ScoredId> near = index.nearest(vector, NEIGHBOURS).stream()
+                .filter(s -> s.score() >= SLOT_NEIGHBOURHOOD).toList();
+        Map<String, StoredMemory> rows = new HashMap<>();
+        store.findAll(userId, near.stream().map(ScoredId::id).toList()).forEach(r -> rows.put(r.id(), r));
+        List<Neighbour> neighbours = new ArrayList<>();
+        for (ScoredId s : near) {
+            if (rows.containsKey(s.id())) {
+                neighbours.add(new Neighbour(rows.get(s.id()), s.score()));
+            }
+        }
+        if (neighbours.isEmpty()) {
+            return new Decision(Action.NEW, null, candidate.text());
+        }
+        Optional<Statements.SlotValue> slot = Statements.slot(candidate.text());
+        if (slot.isPresent()) {
+            for (Neighbour n : neighbours) {
+                Optional<Statements.SlotValue> other = Statements.slot(n.memory().text());
+                if (other.isPresent() && other.get().slot().equals(slot.get().slot())) {
+                    return other.get().value().equals(slot.get().value())
+                            ? same(n.memory(), candidate.text())
+                            : new Decision(Action.UPDATE, n.memory(), Statements.clean(candidate.text()));
+                }
+            }
+        }
+        Neighbour top = neighbours.getFirst();
+        if (top.similarity() >= merge && !candidate.correction()) {
+            return same(top.memory(), candidate.text());
+        }
+        List<Neighbour> close = neighbours.stream().filter(n -> n.similarity() >= related).limit(5).toList();
+        if (!close.isEmpty() && models.configured()) {
+            try {
+                Optional<Decision> decided = askModel(userId, candidate, close);
+                if (decided.isPresent()) {
+                    return decided.get();
+                }
+            } catch (ModelUnavailableException e) {
+                log.warn("Reconciling a memory without the model: {}", e.getMessage());
+            }
+        }
+        if (!close.isEmpty() && candidate.correction()) {
+            return new Decision(Action.UPDATE, close.getFirst().memory(), Statements.clean(candidate.text()));
+        }
+        return new Decision(Action.NEW, null, candidate.text());
+    }
+
+    /** The same memory again: the more informative wording wins. */
+    private static Decision same(StoredMemory existing, String candidateText) {
+        return new Decision(Action.SAME, existing, Slots.richer(existing.text(), candidateText));
+    }
+
+    private Optional<Decision> askModel(String userId, Candidate candidate, List<Neighbour> close) {
+        StringBuilder question = new StringBuilder("NEW: ").append(candidate.text()).append("\n\nEXISTING:\n");
+        for (Neighbour n : close) {
+            question.append("- id ").append(n.memory().id()).append(": ").append(n.memory().text()).append('\n');
+        }
+        String answer = models.chat(new ModelRequest(userId, null, "MEMORY_RECONCILE", ModelTier.JUDGE,
+                prompts.render("memory-reconcile", Map.of()), List.of(ChatTurn.user(question.toString())))).text();
+        Optional<JsonNode> json = ModelJson.parse(answer);
+        if (json.isEmpty()) {
+            return Optional.empty();
+        }
+        String decision = json.get().path("decision").asString("").strip().toLowerCase(java.util.Locale.ROOT);
+        String id = json.get().path("id").asString("").strip();
+        String text = json.get().path("text").asString("").strip();
+        StoredMemory target = close.stream().map(Neighbour::memory).filter(m -> m.id().equals(id)).findFirst()
+                .orElse(close.getFirst().memory());
+        return switch (decision) {
+            case "same" -> Optional.of(new Decision(Action.SAME, target, text.isEmpty() ? target.text() : text));
+            case "update" -> Optional.of(new Decision(Action.UPDATE, target, text.isEmpty() ? candidate.text() : text));
+            case "new" -> Optional.of(new Decision(Action.NEW, null, candidate.text()));
+            default -> Optional.empty();
+        };
+    }
+
+    private record Neighbour(StoredMemory memory, double similarity) {
+    }
+}
