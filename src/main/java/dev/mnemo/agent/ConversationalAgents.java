@@ -6,6 +6,9 @@ import dev.mnemo.llm.ModelReply;
 import dev.mnemo.llm.ModelRequest;
 import dev.mnemo.llm.ModelTier;
 import dev.mnemo.llm.Prompts;
+import dev.mnemo.memory.MemoryProperties;
+import dev.mnemo.memory.MemoryRecall;
+import dev.mnemo.memory.RecalledMemory;
 import dev.mnemo.routing.Route;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -24,11 +27,16 @@ class ConversationalAgents implements Agents {
     private final LanguageModels models;
     private final Prompts prompts;
     private final Clock clock;
+    private final MemoryRecall memory;
+    private final int recallLimit;
 
-    ConversationalAgents(LanguageModels models, Prompts prompts, Clock clock) {
+    ConversationalAgents(LanguageModels models, Prompts prompts, Clock clock, MemoryRecall memory,
+                         MemoryProperties memoryProperties) {
         this.models = models;
         this.prompts = prompts;
         this.clock = clock;
+        this.memory = memory;
+        this.recallLimit = memoryProperties.recallLimit();
     }
 
     @Override
@@ -40,11 +48,24 @@ class ConversationalAgents implements Agents {
         String system = prompts.render("system", Map.of(
                 "user", request.userId(),
                 "now", NOW.format(clock.instant().atZone(ZoneOffset.UTC)),
+                "memories", memoryBlock(request.userId(), request.text()),
                 "route_guidance", prompts.render(tier == ModelTier.CHEAP ? "route-simple" : "route-complex", Map.of())));
         List<ChatTurn> turns = new ArrayList<>(request.history());
         turns.add(ChatTurn.user(request.text()));
         return models.chat(new ModelRequest(request.userId(), request.messageId(), request.route().name(), tier,
                 system, alternating(turns)));
+    }
+
+    private String memoryBlock(String userId, String text) {
+        List<RecalledMemory> recalled = memory.recall(userId, text, recallLimit);
+        if (recalled.isEmpty()) {
+            return "You don't remember anything relevant about them yet.";
+        }
+        StringBuilder block = new StringBuilder("What you remember about them that may be relevant (most relevant first):");
+        for (RecalledMemory r : recalled) {
+            block.append("\n- ").append(r.memory().text());
+        }
+        return block.toString();
     }
 
     /**

@@ -2,11 +2,17 @@ package dev.mnemo.conversation;
 
 import dev.mnemo.cost.CostLedger;
 import dev.mnemo.cost.CostReport;
+import dev.mnemo.memory.Memory;
+import dev.mnemo.memory.MemoryControl;
+import dev.mnemo.memory.MemoryIntake;
+import dev.mnemo.memory.MemoryRecall;
+import dev.mnemo.memory.WriteOutcome;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
@@ -14,20 +20,33 @@ import org.springframework.stereotype.Component;
 /** Slash commands: the same on every channel, answered without any model call. */
 @Component
 class ChatCommands {
+    static final int LISTED = 10;
+
     private final CostLedger ledger;
+    private final MemoryRecall recall;
+    private final MemoryIntake intake;
+    private final MemoryControl control;
     private final Clock clock;
 
-    ChatCommands(CostLedger ledger, Clock clock) {
+    ChatCommands(CostLedger ledger, MemoryRecall recall, MemoryIntake intake, MemoryControl control, Clock clock) {
         this.ledger = ledger;
+        this.recall = recall;
+        this.intake = intake;
+        this.control = control;
         this.clock = clock;
     }
 
-    String run(String userId, String text) {
+    String run(String userId, String messageId, String text) {
         String[] parts = text.strip().split("\\s+", 2);
         String name = parts[0].toLowerCase(Locale.ROOT);
+        String argument = parts.length > 1 ? parts[1].strip() : "";
         return switch (name) {
             case "/help", "/start" -> help();
             case "/cost" -> cost(userId);
+            case "/remember" -> remember(userId, messageId, argument);
+            case "/search" -> search(userId, argument);
+            case "/memories" -> memories(userId);
+            case "/forget" -> forget(userId, argument);
             default -> "I don't know the command " + parts[0] + ". " + help();
         };
     }
@@ -35,9 +54,63 @@ class ChatCommands {
     private static String help() {
         return """
                 Commands:
+                /remember <text> - keep this in long-term memory
+                /search <topic> - what I remember about a topic
+                /memories - the latest things I remember
+                /forget <words or id> - delete memories (I show them and ask first)
                 /cost - what this month has cost so far
                 /help - this list
                 Anything else you write goes to the assistant.""";
+    }
+
+    private String remember(String userId, String messageId, String text) {
+        if (text.isEmpty()) {
+            return "What should I remember? Write it after the command, e.g. /remember my sister is Ana.";
+        }
+        WriteOutcome outcome = intake.remember(userId, text, messageId);
+        return switch (outcome.action()) {
+            case ADDED -> "I'll remember: " + outcome.memory().text();
+            case MERGED -> "I already knew that; I'll hold on to it: " + outcome.memory().text();
+            case CORRECTED -> "Updated what I remembered. Now: " + outcome.memory().text();
+        };
+    }
+
+    private String search(String userId, String topic) {
+        if (topic.isEmpty()) {
+            return "Search for what? e.g. /search birthday";
+        }
+        List<Memory> found = recall.search(userId, topic, 5);
+        return found.isEmpty() ? "I don't remember anything about that." : "What I remember:\n" + listing(found);
+    }
+
+    private String memories(String userId) {
+        List<Memory> latest = recall.list(userId, LISTED);
+        return latest.isEmpty() ? "I don't remember anything about you yet. Tell me, or use /remember."
+                : "The latest things I remember:\n" + listing(latest);
+    }
+
+    private String forget(String userId, String argument) {
+        if (argument.isEmpty()) {
+            return "Forget what? e.g. /forget my old address, or /forget <id> from /memories.";
+        }
+        if (argument.equalsIgnoreCase("yes") || argument.equalsIgnoreCase("confirm")) {
+            int deleted = control.confirmForget(userId);
+            return deleted == 0 ? "There was nothing waiting to be forgotten (a request lasts 10 minutes)."
+                    : "Forgotten: " + deleted + (deleted == 1 ? " memory" : " memories")
+                            + ", with its history. It won't come back.";
+        }
+        List<Memory> matches = control.requestForget(userId, argument);
+        if (matches.isEmpty()) {
+            return "I don't remember anything matching that.";
+        }
+        return "This would forget:\n" + listing(matches)
+                + "\nReply /forget yes to delete " + (matches.size() == 1 ? "it" : "these " + matches.size())
+                + " for good, or /forget <id> to pick one.";
+    }
+
+    private static String listing(List<Memory> memories) {
+        return memories.stream().map(m -> "- " + m.text() + " [" + m.id().substring(0, 13) + "]")
+                .collect(Collectors.joining("\n"));
     }
 
     private String cost(String userId) {

@@ -5,6 +5,7 @@ import dev.mnemo.agent.Agents;
 import dev.mnemo.llm.LanguageModels;
 import dev.mnemo.llm.ModelReply;
 import dev.mnemo.llm.ModelUnavailableException;
+import dev.mnemo.memory.MemoryIntake;
 import dev.mnemo.routing.Route;
 import dev.mnemo.routing.RouteDecision;
 import dev.mnemo.routing.Router;
@@ -13,6 +14,7 @@ import java.math.BigDecimal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @Service
 class ConversationLoop implements Conversation {
@@ -32,9 +34,12 @@ class ConversationLoop implements Conversation {
     private final ChatCommands commands;
     private final ConversationProperties properties;
     private final MeterRegistry meters;
+    private final MemoryIntake memory;
+    private final TransactionTemplate transactions;
 
     ConversationLoop(MessageLog messages, Router router, Agents agents, LanguageModels models, ChatCommands commands,
-                     ConversationProperties properties, MeterRegistry meters) {
+                     ConversationProperties properties, MeterRegistry meters, MemoryIntake memory,
+                     TransactionTemplate transactions) {
         this.messages = messages;
         this.router = router;
         this.agents = agents;
@@ -42,6 +47,8 @@ class ConversationLoop implements Conversation {
         this.commands = commands;
         this.properties = properties;
         this.meters = meters;
+        this.memory = memory;
+        this.transactions = transactions;
     }
 
     @Override
@@ -60,24 +67,35 @@ class ConversationLoop implements Conversation {
         meters.counter("mnemo.messages", "channel", message.channel().id(), "route", decision.route().name()).increment();
 
         if (decision.route() == Route.COMMAND) {
-            String text = commands.run(message.userId(), message.text());
+            String text = commands.run(message.userId(), id, message.text());
             messages.saveReply(id, message, text, decision, null, null, BigDecimal.ZERO, true);
             return new Reply(id, text, decision.route(), null, BigDecimal.ZERO);
         }
         if (!models.configured()) {
-            messages.saveReply(id, message, OFFLINE_NOTICE, decision, null, null, BigDecimal.ZERO, false);
+            saveNotice(id, message, OFFLINE_NOTICE, decision);
             return new Reply(id, OFFLINE_NOTICE, decision.route(), null, BigDecimal.ZERO);
         }
         try {
             ModelReply answer = agents.answer(new AgentRequest(message.userId(), id, decision.route(),
                     messages.history(message.userId(), id, properties.historyTurns()), message.text()));
-            messages.saveReply(id, message, answer.text(), decision, answer.model(), answer.usage(), answer.costUsd(), true);
+            transactions.executeWithoutResult(status -> {
+                messages.saveReply(id, message, answer.text(), decision, answer.model(), answer.usage(), answer.costUsd(), true);
+                memory.enqueue(message.userId(), id, message.text(), answer.text());
+            });
             return new Reply(id, answer.text(), decision.route(), answer.model(), answer.costUsd());
         } catch (ModelUnavailableException e) {
             log.warn("Message {} of user {} stays unanswered: {}", id, message.userId(), e.getMessage());
             meters.counter("mnemo.messages.unanswered").increment();
-            messages.saveReply(id, message, UNREACHABLE_NOTICE, decision, null, null, BigDecimal.ZERO, false);
+            saveNotice(id, message, UNREACHABLE_NOTICE, decision);
             return new Reply(id, UNREACHABLE_NOTICE, decision.route(), null, BigDecimal.ZERO);
         }
+    }
+
+    /** A notice answers nothing, but what the person said is still worth remembering. */
+    private void saveNotice(String id, InboundMessage message, String notice, RouteDecision decision) {
+        transactions.executeWithoutResult(status -> {
+            messages.saveReply(id, message, notice, decision, null, null, BigDecimal.ZERO, false);
+            memory.enqueue(message.userId(), id, message.text(), null);
+        });
     }
 }

@@ -18,6 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class MessageLog {
     static final String UNANSWERED = "UNANSWERED";
     static final String ANSWERED = "ANSWERED";
+    static final String REDACTED = "[forgotten at the person's request]";
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -84,6 +85,13 @@ class MessageLog {
                 .list());
         Collections.reverse(newestFirst);
         return newestFirst;
+    }
+
+    /** Replaces the text of these messages, and of the replies to them, by a marker. */
+    void redact(List<String> messageIds) {
+        for (String id : messageIds) {
+            jdbc.sql("UPDATE messages SET text = ? WHERE id = ? OR in_reply_to = ?").params(REDACTED, id, id).update();
+        }
     }
 
     private static Long nanos(BigDecimal usd) {

@@ -8,6 +8,12 @@ public interface MemoryControl {
 
     Optional<Memory> get(String userId, String memoryId);
 
+    /** The user a memory belongs to (active or pruned). */
+    Optional<String> ownerOf(String memoryId);
+
+    /** Brings back a pruned memory during its grace period. */
+    boolean restore(String userId, String memoryId);
+
     /** A person's edit; the previous version goes into the history. Null arguments keep what is there. */
     Optional<Memory> edit(String userId, String memoryId, String text, MemoryKind kind, Integer importance,
                           List<String> tags);

@@ -158,8 +158,13 @@ class MemoryService implements MemoryRecall, MemoryIntake, MemoryControl {
         return forgetAll(userId, List.of(memoryId)) == 1;
     }
 
-    /** Brings back a pruned memory during its grace period. */
-    boolean restore(String userId, String memoryId) {
+    @Override
+    public Optional<String> ownerOf(String memoryId) {
+        return store.ownerOf(memoryId);
+    }
+
+    @Override
+    public boolean restore(String userId, String memoryId) {
         return writer.locked(userId, () -> {
             Optional<StoredMemory> pruned = store.find(userId, memoryId).filter(m -> MemoryStore.PRUNED.equals(m.status()));
             if (pruned.isEmpty()) {

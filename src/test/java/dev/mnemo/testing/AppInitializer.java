@@ -27,7 +27,9 @@ abstract class AppInitializer implements ApplicationContextInitializer<Configura
                 "assistant.db.url=",
                 "assistant.providers.anthropic.api-key=",
                 "assistant.providers.openai.api-key=",
-                "assistant.providers.openai.base-url="));
+                "assistant.providers.openai.base-url=",
+                // Tests drive memory jobs and sleep themselves, on the test clock.
+                "assistant.memory.background-jobs=false"));
         all.addAll(properties());
         TestPropertySourceUtils.addInlinedPropertiesToEnvironment(context, all.toArray(String[]::new));
     }

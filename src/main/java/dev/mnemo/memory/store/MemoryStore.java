@@ -68,6 +68,11 @@ public class MemoryStore {
                 .update();
     }
 
+    public Optional<String> ownerOf(String id) {
+        return jdbc.sql("SELECT user_id FROM memories WHERE id = ? AND status IN ('ACTIVE', 'PRUNED')").param(id)
+                .query(String.class).optional();
+    }
+
     public Optional<StoredMemory> find(String userId, String id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM memories WHERE id = ? AND user_id = ?")
                 .params(id, userId).query(ROW).optional();

@@ -1,0 +1,23 @@
+package dev.mnemo.conversation;
+
+import dev.mnemo.memory.MemoriesForgotten;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * When a person deletes memories, the messages they came from (and the replies to them) are redacted, so the
+ * conversation history in a later prompt cannot bring the forgotten thing back.
+ */
+@Component
+class ForgottenMessages {
+    private final MessageLog messages;
+
+    ForgottenMessages(MessageLog messages) {
+        this.messages = messages;
+    }
+
+    @EventListener
+    void on(MemoriesForgotten event) {
+        messages.redact(event.sourceMessageIds());
+    }
+}
