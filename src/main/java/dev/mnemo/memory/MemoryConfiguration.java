@@ -2,6 +2,7 @@ package dev.mnemo.memory;
 
 import dev.mnemo.memory.embedding.Embedder;
 import dev.mnemo.memory.embedding.EmbeddingModels;
+import dev.mnemo.memory.embedding.Thresholds;
 import dev.mnemo.system.SharedCache;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -18,5 +19,10 @@ class MemoryConfiguration {
         // makes; opt out anyway, so no library telemetry is on by default.
         System.setProperty("OPT_OUT_TRACKING", "true");
         return EmbeddingModels.create(properties.embeddingModel(), cache, openAiKey, openAiBaseUrl);
+    }
+
+    @Bean
+    Thresholds similarityThresholds(Embedder embedder, MemoryProperties properties) {
+        return Thresholds.of(embedder.modelId(), properties.mergeThreshold(), properties.relatedThreshold());
     }
 }

@@ -10,8 +10,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                         {@code openai:text-embedding-3-small}
  * @param recallLimit      memories put into a prompt
  * @param candidates       candidates from each of the vector and keyword searches before re-ranking
- * @param mergeThreshold   cosine similarity from which a new statement is the same memory said again
- * @param relatedThreshold cosine similarity from which an existing memory is compared for an update
+ * @param mergeThreshold   cosine similarity from which a new statement is the same memory said again; null means
+ *                         the embedding model's measured value ({@link dev.mnemo.memory.embedding.Thresholds})
+ * @param relatedThreshold cosine similarity from which an existing memory is compared for an update; null means
+ *                         the embedding model's measured value
  * @param halfLife         how fast an unused, unremarkable memory fades (longer for important or used ones)
  * @param idleBeforeSleep  a user idle this long gets their memories consolidated
  * @param nightlyCron      when every user's memories are consolidated
@@ -21,14 +23,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param summariseAfter   episodic memories older than this may be summarised into one
  */
 @ConfigurationProperties("assistant.memory")
-public record MemoryProperties(String embeddingModel, int recallLimit, int candidates, double mergeThreshold,
-                               double relatedThreshold, Duration halfLife, Duration idleBeforeSleep,
+public record MemoryProperties(String embeddingModel, int recallLimit, int candidates, Double mergeThreshold,
+                               Double relatedThreshold, Duration halfLife, Duration idleBeforeSleep,
                                String nightlyCron, double pruneBelow, int pruneMaxImportance, Duration purgeAfter,
                                Duration summariseAfter, Duration jobPollInterval) {
     public MemoryProperties {
-        if (!(relatedThreshold > 0 && relatedThreshold < mergeThreshold && mergeThreshold <= 1)) {
-            throw new IllegalArgumentException("assistant.memory: need 0 < related-threshold < merge-threshold <= 1");
-        }
         if (recallLimit < 1 || candidates < recallLimit) {
             throw new IllegalArgumentException("assistant.memory: need 1 <= recall-limit <= candidates");
         }

@@ -9,6 +9,7 @@ import dev.mnemo.llm.Prompts;
 import dev.mnemo.memory.MemoryKind;
 import dev.mnemo.memory.MemoryProperties;
 import dev.mnemo.memory.embedding.Embedder;
+import dev.mnemo.memory.embedding.Thresholds;
 import dev.mnemo.memory.index.IndexRegistry;
 import dev.mnemo.memory.index.ScoredId;
 import dev.mnemo.memory.index.UserIndex;
@@ -59,10 +60,11 @@ public class Consolidator {
     private final MeterRegistry meters;
     private final Clock clock;
     private final MemoryProperties properties;
+    private final Thresholds thresholds;
 
     public Consolidator(MemoryStore store, IndexRegistry indexes, Embedder embedder, MemoryWriter writer,
                         LanguageModels models, Prompts prompts, TransactionTemplate transactions, JdbcClient jdbc,
-                        MeterRegistry meters, Clock clock, MemoryProperties properties) {
+                        MeterRegistry meters, Clock clock, MemoryProperties properties, Thresholds thresholds) {
         this.store = store;
         this.indexes = indexes;
         this.embedder = embedder;
@@ -74,6 +76,7 @@ public class Consolidator {
         this.meters = meters;
         this.clock = clock;
         this.properties = properties;
+        this.thresholds = thresholds;
     }
 
     public SleepReport consolidate(String userId, String trigger) {
@@ -128,7 +131,7 @@ public class Consolidator {
             for (ScoredId near : index.nearest(vector, 5)) {
                 StoredMemory other = active.get(near.id());
                 if (other == null || other.id().equals(m.id()) || gone.contains(other.id())
-                        || near.score() < properties.mergeThreshold() || conflicting(m, other)) {
+                        || near.score() < thresholds.merge() || conflicting(m, other)) {
                     continue;
                 }
                 StoredMemory keep = other.importance() > m.importance() ? other : m;

@@ -6,7 +6,7 @@ import dev.mnemo.llm.ModelRequest;
 import dev.mnemo.llm.ModelTier;
 import dev.mnemo.llm.ModelUnavailableException;
 import dev.mnemo.llm.Prompts;
-import dev.mnemo.memory.MemoryProperties;
+import dev.mnemo.memory.embedding.Thresholds;
 import dev.mnemo.memory.index.ScoredId;
 import dev.mnemo.memory.index.UserIndex;
 import dev.mnemo.memory.store.MemoryStore;
@@ -52,12 +52,12 @@ public class Reconciler {
     private final double merge;
     private final double related;
 
-    public Reconciler(MemoryStore store, LanguageModels models, Prompts prompts, MemoryProperties properties) {
+    public Reconciler(MemoryStore store, LanguageModels models, Prompts prompts, Thresholds thresholds) {
         this.store = store;
         this.models = models;
         this.prompts = prompts;
-        this.merge = properties.mergeThreshold();
-        this.related = properties.relatedThreshold();
+        this.merge = thresholds.merge();
+        this.related = thresholds.related();
     }
 
     public Decision decide(String userId, Candidate candidate, float[] vector, UserIndex index) {

@@ -1,0 +1,45 @@
+package dev.mnemo.memory.bench;
+
+import dev.mnemo.system.SharedCache;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** An unbounded map: lets a benchmark embed each question once however many modes ask it. */
+final class MapCache implements SharedCache {
+    private final Map<String, byte[]> map = new ConcurrentHashMap<>();
+
+    @Override
+    public Optional<byte[]> get(String key) {
+        return Optional.ofNullable(map.get(key));
+    }
+
+    @Override
+    public Map<String, byte[]> getAll(Collection<String> keys) {
+        Map<String, byte[]> found = new HashMap<>();
+        keys.forEach(k -> {
+            if (map.containsKey(k)) {
+                found.put(k, map.get(k));
+            }
+        });
+        return found;
+    }
+
+    @Override
+    public void put(String key, byte[] value, Duration ttl) {
+        map.put(key, value);
+    }
+
+    @Override
+    public void evict(String key) {
+        map.remove(key);
+    }
+
+    @Override
+    public String kind() {
+        return "map";
+    }
+}
