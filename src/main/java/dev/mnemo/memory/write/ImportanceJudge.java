@@ -31,7 +31,7 @@ public class ImportanceJudge {
             new Signal(2, "mother|mom|mum|father|dad|sister|brother|wife|husband|partner|son|daughter|girlfriend|boyfriend|grand|family"),
             new Signal(2, "live in|moved|address|home|work at|work for|job|employer|boss|career|school|university|study"),
             new Signal(2, "birthday|anniversary|\\b(19|20)\\d\\d\\b|january|february|march|april|may|june|july|august|september|october|november|december"),
-            new Signal(1, "prefer|favou?rite|love|hate|can't stand|vegetarian|vegan"),
+            new Signal(1, "prefer|favou?rite|\\blove|\\bhate|\\bi (really )?like\\b|\\benjoy|can't stand|vegetarian|vegan"),
             new Signal(1, "plan|going to|want to|goal|deadline|next (week|month|year)"),
             new Signal(-2, "today|tonight|this morning|lunch|breakfast|weather"));
 

@@ -35,11 +35,15 @@ final class Statements {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern TRAILING_NOT = Pattern.compile(",?\\s+not\\s+[\\w' -]{1,40}[.!]?\\s*$",
             Pattern.CASE_INSENSITIVE);
-    /** Checked in order, over the cleaned, lower-cased statement, with "the user" read as "I". */
+    /**
+     * Checked in order, over the cleaned, lower-cased statement, with "the user" read as "I". Where one lives
+     * or works is a slot only when said of oneself: "my sister lives in Porto" must not replace "I live in
+     * Braga".
+     */
     private static final List<Slot> SLOTS = List.of(
             new Slot("name", "^(?:my name is|call me|i'm called|i am called|i go by)\\s+(.+)"),
-            new Slot("residence", "\\b(?:live|lives|living|moved|relocated|based)\\s+(?:in|to)\\s+(.+)"),
-            new Slot("employer", "\\b(?:works?|working|started working|started)\\s+(?:at|for)\\s+(.+)"),
+            new Slot("residence", "^i\\s+(?:now\\s+|currently\\s+|recently\\s+|just\\s+)?(?:live|lives|moved|relocated|am living|'m living|am based|'m based)\\s+(?:in|to)\\s+(.+)"),
+            new Slot("employer", "^i\\s+(?:now\\s+|currently\\s+|recently\\s+|just\\s+)?(?:work|works|started working|started|am working|'m working)\\s+(?:at|for)\\s+(.+)"),
             new Slot("age", "^i(?:'m| am)\\s+(\\d{1,3})(?:\\s+years old)?$"),
             new Slot(null, "\\bmy\\s+([\\w' -]{1,40}?)\\s+(?:is|are|was)\\s+(?:called\\s+|named\\s+)?(.+)"));
     private static final Set<String> STOP = Set.of("a", "an", "the", "is", "are", "was", "were", "i", "my", "me", "to",
