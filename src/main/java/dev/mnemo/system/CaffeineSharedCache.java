@@ -21,6 +21,7 @@ final class CaffeineSharedCache implements SharedCache {
                 .maximumWeight(maxBytes)
                 .weigher((String key, Entry entry) -> key.length() * 2 + entry.value().length + 64)
                 .expireAfter(Expiry.creating((String key, Entry entry) -> entry.ttl()))
+                .executor(Runnable::run)
                 .build();
     }
 
@@ -44,6 +45,11 @@ final class CaffeineSharedCache implements SharedCache {
     @Override
     public void evict(String key) {
         cache.invalidate(key);
+    }
+
+    /** Runs pending maintenance (eviction is otherwise asynchronous). */
+    void cleanUp() {
+        cache.cleanUp();
     }
 
     @Override

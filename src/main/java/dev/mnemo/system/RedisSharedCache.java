@@ -56,6 +56,11 @@ final class RedisSharedCache implements SharedCache, AutoCloseable {
         redis.del(PREFIX + key);
     }
 
+    /** Remaining time to live as Redis sees it (tests check that expiry is the server's job). */
+    long ttlMillis(String key) {
+        return redis.pttl(PREFIX + key);
+    }
+
     @Override
     public String kind() {
         return "redis";

@@ -1,0 +1,7 @@
+package dev.mnemo.memory.store;
+
+import dev.mnemo.testing.PostgresApp;
+
+@PostgresApp
+class MemoryStoreOnPostgresTest extends MemoryStoreContract {
+}
