@@ -54,6 +54,7 @@ class ModelMemoryTest {
                         .formatted(SISTER), 300, 40, 0, 0)));
         server().stubFor(anthropic(CHEAP).withRequestBody(containing("importance judge"))
                 .willReturn(anthropicReply(CHEAP, "{\"scores\": [8]}", 120, 5, 0, 0)));
+        worker.drain(); // exchanges other tests of this context left in the queue
     }
 
     @Test
