@@ -18,7 +18,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.regex.Pattern;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -45,10 +47,12 @@ class MemoryService implements MemoryRecall, MemoryIntake, MemoryControl {
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final Executor access;
 
     MemoryService(MemoryStore store, Retriever retriever, MemoryWriter writer, MemoryJobs jobs, MemoryJobWorker worker,
                   ImportanceJudge judge, Embedder embedder, IndexRegistry indexes, Activity activity,
-                  TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock) {
+                  TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock,
+                  @Value("${assistant.memory.background-jobs:true}") boolean background) {
         this.store = store;
         this.retriever = retriever;
         this.writer = writer;
@@ -61,30 +65,39 @@ class MemoryService implements MemoryRecall, MemoryIntake, MemoryControl {
         this.transactions = transactions;
         this.events = events;
         this.clock = clock;
+        // Tests turn background work off and then expect it done when the call returns.
+        this.access = background ? task -> Thread.ofVirtual().name("memory-access").start(task) : Runnable::run;
     }
 
     // ---- recall
 
+    /** Reading never waits for a write: the access is recorded right after, off the caller's thread. */
     @Override
     public List<RecalledMemory> recall(String userId, String query, int limit) {
         List<Retriever.Ranked> ranked = retriever.retrieve(userId, query, limit, Retriever.Mode.FULL);
+        List<StoredMemory> used = ranked.stream().map(Retriever.Ranked::memory).toList();
         long now = clock.millis();
-        transactions.executeWithoutResult(status -> {
-            store.recordAccess(ranked.stream().map(Retriever.Ranked::memory).toList(), now);
+        access.execute(() -> transactions.executeWithoutResult(status -> {
+            store.recordAccess(used, now);
             activity.touch(userId);
-        });
-        return ranked.stream().map(r -> new RecalledMemory(store.toMemory(r.memory()), r.score())).toList();
+        }));
+        List<Memory> memories = store.toMemories(used);
+        List<RecalledMemory> recalled = new ArrayList<>(memories.size());
+        for (int i = 0; i < memories.size(); i++) {
+            recalled.add(new RecalledMemory(memories.get(i), ranked.get(i).score()));
+        }
+        return recalled;
     }
 
     @Override
     public List<Memory> search(String userId, String query, int limit) {
-        return retriever.retrieve(userId, query, limit, Retriever.Mode.FULL).stream()
-                .map(r -> store.toMemory(r.memory())).toList();
+        return store.toMemories(retriever.retrieve(userId, query, limit, Retriever.Mode.FULL).stream()
+                .map(Retriever.Ranked::memory).toList());
     }
 
     @Override
     public List<Memory> list(String userId, int limit) {
-        return store.recent(userId, limit).stream().map(store::toMemory).toList();
+        return store.toMemories(store.recent(userId, limit));
     }
 
     // ---- intake

@@ -17,8 +17,6 @@ public final class EmbeddingModels {
     public static final String MINILM = "all-minilm-l6-v2";
     public static final String OPENAI_SMALL = "openai:text-embedding-3-small";
     public static final List<String> IN_PROCESS = List.of(BGE_SMALL, MINILM);
-    /** BGE v1.5 retrieves better when queries (not passages) carry this instruction. */
-    static final String BGE_QUERY_INSTRUCTION = "Represent this sentence for searching relevant passages: ";
 
     private EmbeddingModels() {
     }
@@ -30,8 +28,8 @@ public final class EmbeddingModels {
     public static Embedder create(String id, SharedCache cache, String openAiKey, String openAiBaseUrl) {
         String key = id.strip().toLowerCase(Locale.ROOT);
         return switch (key) {
-            case BGE_SMALL -> new Embedder(BGE_SMALL, new BgeSmallEnV15QuantizedEmbeddingModel(), BGE_QUERY_INSTRUCTION, cache);
-            case MINILM -> new Embedder(MINILM, new AllMiniLmL6V2QuantizedEmbeddingModel(), "", cache);
+            case BGE_SMALL -> new Embedder(BGE_SMALL, new BgeSmallEnV15QuantizedEmbeddingModel(), cache);
+            case MINILM -> new Embedder(MINILM, new AllMiniLmL6V2QuantizedEmbeddingModel(), cache);
             case OPENAI_SMALL -> {
                 if (openAiKey == null || openAiKey.isBlank()) {
                     throw new IllegalStateException("ASSISTANT_EMBEDDING_MODEL=" + OPENAI_SMALL + " needs OPENAI_API_KEY");
@@ -41,7 +39,7 @@ public final class EmbeddingModels {
                 if (openAiBaseUrl != null && !openAiBaseUrl.isBlank()) {
                     builder.baseUrl(openAiBaseUrl);
                 }
-                yield new Embedder(OPENAI_SMALL, builder.build(), "", cache);
+                yield new Embedder(OPENAI_SMALL, builder.build(), cache);
             }
             default -> throw new IllegalStateException("ASSISTANT_EMBEDDING_MODEL '" + id + "' is not one of "
                     + BGE_SMALL + ", " + MINILM + ", " + OPENAI_SMALL);

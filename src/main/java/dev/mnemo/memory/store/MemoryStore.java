@@ -121,10 +121,26 @@ public class MemoryStore {
     }
 
     public Memory toMemory(StoredMemory m) {
-        return new Memory(m.id(), m.userId(), m.text(), m.kind(), m.importance(), m.tags(),
+        return toMemories(List.of(m)).getFirst();
+    }
+
+    /** Like {@link #toMemory}, with every memory's provenance read in one query. */
+    public List<Memory> toMemories(List<StoredMemory> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<String, List<String>> sources = new HashMap<>();
+        String marks = rows.stream().map(r -> "?").collect(Collectors.joining(","));
+        jdbc.sql("SELECT memory_id, message_id FROM memory_sources WHERE memory_id IN (" + marks + ") ORDER BY message_id")
+                .params(rows.stream().map(StoredMemory::id).toList())
+                .query(rs -> {
+                    sources.computeIfAbsent(rs.getString(1), id -> new ArrayList<>()).add(rs.getString(2));
+                });
+        long now = clock.millis();
+        return rows.stream().map(m -> new Memory(m.id(), m.userId(), m.text(), m.kind(), m.importance(), m.tags(),
                 Instant.ofEpochMilli(m.createdAt()), Instant.ofEpochMilli(m.updatedAt()),
                 m.lastAccessedAt() == null ? null : Instant.ofEpochMilli(m.lastAccessedAt()), m.accessCount(),
-                currentStrength(m, clock.millis()), sources(m.id()));
+                currentStrength(m, now), sources.getOrDefault(m.id(), List.of()))).toList();
     }
 
     public double currentStrength(StoredMemory m, long now) {
