@@ -51,6 +51,7 @@ class DedupThresholdBenchmark {
             }
             double bestT = 0;
             double bestF = -1;
+            String best = "";
             StringBuilder table = new StringBuilder();
             for (int step = 50; step <= 99; step++) {
                 double t = step / 100.0;
@@ -72,12 +73,13 @@ class DedupThresholdBenchmark {
                 if (f05 > bestF) {
                     bestF = f05;
                     bestT = t;
+                    best = "precision %.3f recall %.3f".formatted(p, r);
                 }
                 if (step % 5 == 0 || step >= 85) {
                     table.append("  t=%.2f  precision %.3f  recall %.3f  F1 %.3f  F0.5 %.3f%n".formatted(t, p, r, f1, f05));
                 }
             }
-            report.append(model).append(": best F0.5 %.3f at t=%.2f%n".formatted(bestF, bestT)).append(table);
+            report.append(model).append(": best F0.5 %.3f at t=%.2f (%s)%n".formatted(bestF, bestT, best)).append(table);
         }
         System.out.println(report);
         Path out = Path.of("target", "bench", "dedup-threshold.txt");
