@@ -38,6 +38,14 @@ class ModelMemoryTest {
     MemoryControl control;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    dev.mnemo.memory.store.MemoryStore store;
+    @Autowired
+    dev.mnemo.memory.embedding.Embedder embedder;
+    @Autowired
+    dev.mnemo.memory.sleep.SleepScheduler sleep;
+    @Autowired
+    dev.mnemo.testing.MutableClock clock;
     Api api;
     String user;
 
@@ -100,6 +108,36 @@ class ModelMemoryTest {
         });
         assertThat(jdbc.sql("SELECT COUNT(*) FROM model_calls WHERE user_id = ? AND purpose = 'MEMORY_RECONCILE'")
                 .param(user).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void sleepFoldsAClusterOfOldEpisodesIntoOneGeneralMemoryKeepingThemAsHistory() {
+        long weeksAgo = clock.millis() - java.time.Duration.ofDays(21).toMillis();
+        List<String> runs = List.of("I went running by the river on Monday.", "I went running by the river on Wednesday.",
+                "I went for a run along the river on Friday.");
+        for (int i = 0; i < runs.size(); i++) {
+            dev.mnemo.memory.store.StoredMemory m = new dev.mnemo.memory.store.StoredMemory(UUID.randomUUID().toString(),
+                    user, runs.get(i), MemoryKind.EVENT, 4, List.of(), weeksAgo, weeksAgo, null, 0, 1.0, weeksAgo, weeksAgo,
+                    dev.mnemo.memory.store.MemoryStore.ACTIVE);
+            store.insert(m, List.of("run-" + i));
+            store.putVector(m.id(), embedder.modelId(), embedder.embed(m.text()));
+        }
+        store.bumpGeneration(user);
+        jdbc.sql("INSERT INTO memory_activity (user_id, last_active_at) VALUES (?, ?)").params(user, weeksAgo).update();
+        server().stubFor(anthropic(CHEAP).withRequestBody(containing("episodic memories"))
+                .willReturn(anthropicReply(CHEAP, "{\"text\": \"The user runs by the river three times a week.\"}", 150, 20, 0, 0)));
+
+        dev.mnemo.memory.sleep.SleepReport report = sleep.sleepEveryone().stream()
+                .filter(r -> r.userId().equals(user)).findFirst().orElseThrow();
+
+        assertThat(report.summarised()).isEqualTo(3);
+        assertThat(recall.list(user, 10)).singleElement().satisfies(m -> {
+            assertThat(m.text()).isEqualTo("The user runs by the river three times a week.");
+            assertThat(m.kind()).isEqualTo(MemoryKind.FACT);
+            assertThat(m.sources()).containsExactlyInAnyOrder("run-0", "run-1", "run-2");
+            assertThat(control.history(user, m.id()).orElseThrow()).extracting(MemoryVersion::text)
+                    .containsExactlyInAnyOrderElementsOf(runs);
+        });
     }
 
     @Test

@@ -36,7 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Sleep: what a memory does while the person is away. For one user, in order: store the decayed strengths;
- * merge near-duplicates (cosine ≥ merge threshold, no conflicting slot); with a model, fold clusters of three
+ * merge near-duplicates (cosine ≥ merge threshold, no conflicting slot, not episodes); with a model, fold clusters of three
  * or more related episodic memories older than {@code summarise-after} into one general memory (the
  * originals become its history); prune what is both weak and unimportant (restorable); purge what was
  * pruned longer ago than {@code purge-after}. Each run is logged, counted in metrics and recorded in
@@ -131,7 +131,7 @@ public class Consolidator {
             for (ScoredId near : index.nearest(vector, 5)) {
                 StoredMemory other = active.get(near.id());
                 if (other == null || other.id().equals(m.id()) || gone.contains(other.id())
-                        || near.score() < thresholds.merge() || conflicting(m, other)) {
+                        || near.score() < thresholds.merge() || conflicting(m, other) || episodes(m, other)) {
                     continue;
                 }
                 StoredMemory keep = other.importance() > m.importance() ? other : m;
@@ -257,6 +257,11 @@ public class Consolidator {
         List<String> expired = store.prunedBefore(userId, clock.millis() - properties.purgeAfter().toMillis());
         transactions.executeWithoutResult(status -> expired.forEach(store::delete));
         return expired.size();
+    }
+
+    /** Episodes are summarised, not merged: two runs on different days are two runs. */
+    private static boolean episodes(StoredMemory a, StoredMemory b) {
+        return a.kind() == MemoryKind.EVENT || b.kind() == MemoryKind.EVENT;
     }
 
     private static boolean conflicting(StoredMemory a, StoredMemory b) {

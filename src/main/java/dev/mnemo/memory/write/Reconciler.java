@@ -6,6 +6,7 @@ import dev.mnemo.llm.ModelRequest;
 import dev.mnemo.llm.ModelTier;
 import dev.mnemo.llm.ModelUnavailableException;
 import dev.mnemo.llm.Prompts;
+import dev.mnemo.memory.MemoryKind;
 import dev.mnemo.memory.embedding.Thresholds;
 import dev.mnemo.memory.index.ScoredId;
 import dev.mnemo.memory.index.UserIndex;
@@ -27,7 +28,8 @@ import tools.jackson.databind.JsonNode;
  * <ol>
  *   <li>same slot ("my sister", where one lives, where one works) as a nearby memory: same value → same,
  *       other value → update;</li>
- *   <li>cosine ≥ merge threshold and not phrased as a correction → same (no model call);</li>
+ *   <li>cosine ≥ merge threshold (0.98 when an episode is involved) and not phrased as a correction → same
+ *       (no model call);</li>
  *   <li>nearby memories (cosine ≥ related threshold) and a model → the model decides;</li>
  *   <li>without a model: a correction close to one memory → update it;</li>
  *   <li>otherwise new.</li>
@@ -39,6 +41,8 @@ public class Reconciler {
     /** Below this a memory is not even checked for a shared slot. */
     private static final double SLOT_NEIGHBOURHOOD = 0.35;
     private static final int NEIGHBOURS = 10;
+    /** See {@link #mergeThreshold}. */
+    static final double EPISODE_MERGE = 0.98;
 
     public enum Action { NEW, SAME, UPDATE }
 
@@ -86,7 +90,7 @@ public class Reconciler {
             }
         }
         Neighbour top = neighbours.getFirst();
-        if (top.similarity() >= merge && !candidate.correction()) {
+        if (top.similarity() >= mergeThreshold(candidate, top.memory()) && !candidate.correction()) {
             return same(top.memory(), candidate.text());
         }
         List<Neighbour> close = neighbours.stream().filter(n -> n.similarity() >= related).limit(5).toList();
@@ -104,6 +108,16 @@ public class Reconciler {
             return new Decision(Action.UPDATE, close.getFirst().memory(), Statements.clean(candidate.text()));
         }
         return new Decision(Action.NEW, null, candidate.text());
+    }
+
+    /**
+     * Two episodes that differ only in when they happened ("ran on Monday", "ran on Wednesday") look alike to
+     * an embedding model; an episode merges on its own only when all but identical, otherwise the model (or
+     * sleep's summarising) deals with it.
+     */
+    private double mergeThreshold(Candidate candidate, StoredMemory existing) {
+        return candidate.kind() == MemoryKind.EVENT || existing.kind() == MemoryKind.EVENT
+                ? Math.max(merge, EPISODE_MERGE) : merge;
     }
 
     /** The same memory again: the more informative wording wins. */
