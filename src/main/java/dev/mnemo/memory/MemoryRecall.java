@@ -14,7 +14,7 @@ public interface MemoryRecall {
      */
     List<RecalledMemory> recall(String userId, String query, int limit);
 
-    /** A person's own search: the same ranking, without reinforcing anything. */
+    /** A person's own search: only memories that match (a keyword, or a close vector), without reinforcing. */
     List<Memory> search(String userId, String query, int limit);
 
     /** The person's active memories, most recently updated first. */

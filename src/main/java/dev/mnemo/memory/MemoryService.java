@@ -31,8 +31,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class MemoryService implements MemoryRecall, MemoryIntake, MemoryControl {
     /** How long a /forget waits for its confirmation. */
     static final Duration FORGET_CONFIRMATION = Duration.ofMinutes(10);
-    /** A query for /forget matches a memory by keyword, or by a vector at least this close. */
-    static final double FORGET_SIMILARITY = 0.6;
+    /** A search (or a /forget) matches a memory by keyword, or by a vector at least this close. */
+    static final double SEARCH_SIMILARITY = 0.6;
     private static final Pattern ID_PREFIX = Pattern.compile("[0-9a-f]{8}(-[0-9a-f-]{0,28})?");
 
     private final MemoryStore store;
@@ -89,10 +89,10 @@ class MemoryService implements MemoryRecall, MemoryIntake, MemoryControl {
         return recalled;
     }
 
+    /** Only real matches: a person searching for "dentist" wants nothing rather than the five least unrelated. */
     @Override
     public List<Memory> search(String userId, String query, int limit) {
-        return store.toMemories(retriever.retrieve(userId, query, limit, Retriever.Mode.FULL).stream()
-                .map(Retriever.Ranked::memory).toList());
+        return store.toMemories(retriever.matching(userId, query, limit, SEARCH_SIMILARITY));
     }
 
     @Override
@@ -207,7 +207,7 @@ class MemoryService implements MemoryRecall, MemoryIntake, MemoryControl {
             store.findAll(userId, store.idsStartingWith(userId, q)).forEach(matches::add);
         }
         if (matches.isEmpty()) {
-            matches.addAll(retriever.matching(userId, query, 10, FORGET_SIMILARITY));
+            matches.addAll(retriever.matching(userId, query, 10, SEARCH_SIMILARITY));
         }
         store.saveForgetRequest(userId, matches.stream().map(StoredMemory::id).toList(),
                 clock.millis() + FORGET_CONFIRMATION.toMillis());

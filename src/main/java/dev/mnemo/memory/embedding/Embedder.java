@@ -3,8 +3,6 @@ package dev.mnemo.memory.embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.mnemo.system.SharedCache;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -56,7 +54,7 @@ public class Embedder {
         List<float[]> vectors = new ArrayList<>(texts.size());
         List<Integer> missing = new ArrayList<>();
         for (int i = 0; i < texts.size(); i++) {
-            Optional<float[]> hit = cache.get(key(texts.get(i))).map(Embedder::decode);
+            Optional<float[]> hit = cache.get(key(texts.get(i))).map(Vectors::fromBytes);
             vectors.add(hit.orElse(null));
             if (hit.isEmpty()) {
                 missing.add(i);
@@ -68,7 +66,7 @@ public class Embedder {
             for (int j = 0; j < missing.size(); j++) {
                 float[] vector = normalised(embeddings.get(j).vector());
                 vectors.set(missing.get(j), vector);
-                cache.put(key(texts.get(missing.get(j))), encode(vector), CACHE_TTL);
+                cache.put(key(texts.get(missing.get(j))), Vectors.toBytes(vector), CACHE_TTL);
             }
         }
         return vectors;
@@ -83,10 +81,10 @@ public class Embedder {
         String key = key(text);
         Optional<byte[]> hit = cache.get(key);
         if (hit.isPresent()) {
-            return decode(hit.get());
+            return Vectors.fromBytes(hit.get());
         }
         float[] vector = normalised(model.embed(text).content().vector());
-        cache.put(key, encode(vector), CACHE_TTL);
+        cache.put(key, Vectors.toBytes(vector), CACHE_TTL);
         return vector;
     }
 
@@ -115,15 +113,4 @@ public class Embedder {
         return unit;
     }
 
-    private static byte[] encode(float[] vector) {
-        ByteBuffer buffer = ByteBuffer.allocate(vector.length * 4).order(ByteOrder.LITTLE_ENDIAN);
-        buffer.asFloatBuffer().put(vector);
-        return buffer.array();
-    }
-
-    private static float[] decode(byte[] bytes) {
-        float[] vector = new float[bytes.length / 4];
-        ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(vector);
-        return vector;
-    }
 }

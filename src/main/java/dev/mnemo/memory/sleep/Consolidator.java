@@ -16,6 +16,7 @@ import dev.mnemo.memory.index.UserIndex;
 import dev.mnemo.memory.store.MemoryStore;
 import dev.mnemo.memory.store.StoredMemory;
 import dev.mnemo.memory.write.MemoryWriter;
+import dev.mnemo.memory.write.ModelJson;
 import dev.mnemo.memory.write.Slots;
 import dev.mnemo.system.Ids;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -32,7 +33,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Sleep: what a memory does while the person is away. For one user, in order: store the decayed strengths;
@@ -47,7 +47,6 @@ public class Consolidator {
     private static final Logger log = LoggerFactory.getLogger(Consolidator.class);
     private static final double CLUSTER_SIMILARITY = 0.75;
     private static final int MIN_CLUSTER = 3;
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final MemoryStore store;
     private final IndexRegistry indexes;
@@ -107,15 +106,17 @@ public class Consolidator {
 
     private int decay(String userId) {
         long now = clock.millis();
-        int changed = 0;
-        for (StoredMemory m : store.active(userId)) {
-            double current = store.currentStrength(m, now);
-            if (m.strength() - current > 1e-4) {
-                store.persistStrength(m, current, now);
-                changed++;
+        return transactions.execute(status -> {
+            int changed = 0;
+            for (StoredMemory m : store.active(userId)) {
+                double current = store.currentStrength(m, now);
+                if (m.strength() - current > 1e-4) {
+                    store.persistStrength(m, current, now);
+                    changed++;
+                }
             }
-        }
-        return changed;
+            return changed;
+        });
     }
 
     private int mergeDuplicates(String userId) {
@@ -196,17 +197,8 @@ public class Consolidator {
         cluster.forEach(m -> list.append("- ").append(m.text()).append('\n'));
         String answer = models.chat(new ModelRequest(userId, null, "MEMORY_SUMMARISE", ModelTier.JUDGE,
                 prompts.render("memory-summarise", Map.of()), List.of(ChatTurn.user(list.toString())))).text();
-        int start = answer.indexOf('{');
-        int end = answer.lastIndexOf('}');
-        if (start < 0 || end <= start) {
-            return null;
-        }
-        try {
-            String text = JSON.readTree(answer.substring(start, end + 1)).path("text").asString("").strip();
-            return text.isEmpty() ? null : text;
-        } catch (RuntimeException e) {
-            return null;
-        }
+        String text = ModelJson.parse(answer).map(json -> json.path("text").asString("").strip()).orElse("");
+        return text.isEmpty() ? null : text;
     }
 
     /** Makes {@code keep} the one memory for itself and {@code others}: their text and history become its history. */

@@ -4,10 +4,9 @@ import dev.mnemo.memory.Memory;
 import dev.mnemo.memory.MemoryKind;
 import dev.mnemo.memory.MemoryProperties;
 import dev.mnemo.memory.MemoryVersion;
+import dev.mnemo.memory.embedding.Vectors;
 import dev.mnemo.system.Ids;
 import dev.mnemo.system.SharedCache;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -236,7 +235,7 @@ public class MemoryStore {
     public void putVector(String memoryId, String model, float[] vector) {
         jdbc.sql("DELETE FROM memory_vectors WHERE memory_id = ? AND model = ?").params(memoryId, model).update();
         jdbc.sql("INSERT INTO memory_vectors (memory_id, model, dim, vector) VALUES (?, ?, ?, ?)")
-                .params(memoryId, model, vector.length, toBytes(vector)).update();
+                .params(memoryId, model, vector.length, Vectors.toBytes(vector)).update();
     }
 
     /** The user's active memories' vectors of one model, by memory id (memories without one are absent). */
@@ -247,7 +246,7 @@ public class MemoryStore {
                 WHERE m.user_id = ? AND m.status = 'ACTIVE' AND v.model = ?""")
                 .params(userId, model)
                 .query(rs -> {
-                    vectors.put(rs.getString(1), fromBytes(rs.getBytes(2)));
+                    vectors.put(rs.getString(1), Vectors.fromBytes(rs.getBytes(2)));
                 });
         return vectors;
     }
@@ -257,18 +256,6 @@ public class MemoryStore {
         return jdbc.sql("SELECT " + COLUMNS + " FROM memories m WHERE status = 'ACTIVE' AND NOT EXISTS "
                         + "(SELECT 1 FROM memory_vectors v WHERE v.memory_id = m.id AND v.model = ?) ORDER BY id LIMIT ?")
                 .params(model, limit).query(ROW).list();
-    }
-
-    static byte[] toBytes(float[] vector) {
-        ByteBuffer buffer = ByteBuffer.allocate(vector.length * 4).order(ByteOrder.LITTLE_ENDIAN);
-        buffer.asFloatBuffer().put(vector);
-        return buffer.array();
-    }
-
-    static float[] fromBytes(byte[] bytes) {
-        float[] vector = new float[bytes.length / 4];
-        ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(vector);
-        return vector;
     }
 
     // ---- generations: one counter per user, bumped by every change

@@ -6,13 +6,13 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Reads the JSON object a model was asked for, tolerating prose or code fences around it. */
-final class ModelJson {
+public final class ModelJson {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private ModelJson() {
     }
 
-    static Optional<JsonNode> parse(String reply) {
+    public static Optional<JsonNode> parse(String reply) {
         int start = reply.indexOf('{');
         int end = reply.lastIndexOf('}');
         if (start < 0 || end <= start) {
