@@ -1,8 +1,7 @@
 package dev.mnemo.memory.embedding;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import dev.langchain4j.model.openai.OpenAiEmbeddingModel;
 import dev.mnemo.system.SharedCache;
 import java.util.List;
@@ -28,8 +27,10 @@ public final class EmbeddingModels {
     public static Embedder create(String id, SharedCache cache, String openAiKey, String openAiBaseUrl) {
         String key = id.strip().toLowerCase(Locale.ROOT);
         return switch (key) {
-            case BGE_SMALL -> new Embedder(BGE_SMALL, new BgeSmallEnV15QuantizedEmbeddingModel(), cache);
-            case MINILM -> new Embedder(MINILM, new AllMiniLmL6V2QuantizedEmbeddingModel(), cache);
+            case BGE_SMALL -> new Embedder(BGE_SMALL, InProcessModel.load(
+                    "bge-small-en-v1.5-q.onnx", "bge-small-en-v1.5-q-tokenizer.json", PoolingMode.CLS, 384), cache);
+            case MINILM -> new Embedder(MINILM, InProcessModel.load(
+                    "all-minilm-l6-v2-q.onnx", "all-minilm-l6-v2-q-tokenizer.json", PoolingMode.MEAN, 384), cache);
             case OPENAI_SMALL -> {
                 if (openAiKey == null || openAiKey.isBlank()) {
                     throw new IllegalStateException("ASSISTANT_EMBEDDING_MODEL=" + OPENAI_SMALL + " needs OPENAI_API_KEY");

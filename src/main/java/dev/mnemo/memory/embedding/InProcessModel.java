@@ -1,0 +1,64 @@
+package dev.mnemo.memory.embedding;
+
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
+import dev.langchain4j.model.embedding.onnx.PoolingMode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.concurrent.Executors;
+
+/**
+ * An ONNX model from its Maven Central jar (LangChain4j's bge-small / MiniLM artifacts), run with one thread
+ * per embedding. ONNX Runtime's default spreads even a ten-token query over every core; on a small machine
+ * that makes a query wait whenever anything else runs, which is what the read path's tail was made of.
+ * Batches still use every core: texts are embedded in parallel, one thread each.
+ */
+final class InProcessModel extends AbstractInProcessEmbeddingModel {
+    private final OnnxBertBiEncoder encoder;
+    private final int dimension;
+
+    private InProcessModel(OnnxBertBiEncoder encoder, int dimension) {
+        super(Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), runnable -> {
+            Thread thread = new Thread(runnable, "embedding");
+            thread.setDaemon(true);
+            return thread;
+        }));
+        this.encoder = encoder;
+        this.dimension = dimension;
+    }
+
+    static InProcessModel load(String onnxResource, String tokenizerResource, PoolingMode pooling, int dimension) {
+        ClassLoader loader = InProcessModel.class.getClassLoader();
+        try (InputStream model = loader.getResourceAsStream(onnxResource);
+             InputStream tokenizer = loader.getResourceAsStream(tokenizerResource)) {
+            if (model == null || tokenizer == null) {
+                throw new IllegalStateException("embedding model resources " + onnxResource + " / " + tokenizerResource
+                        + " are not on the classpath");
+            }
+            OrtEnvironment environment = OrtEnvironment.getEnvironment();
+            OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+            options.setIntraOpNumThreads(1);
+            options.setInterOpNumThreads(1);
+            OrtSession session = environment.createSession(model.readAllBytes(), options);
+            return new InProcessModel(new OnnxBertBiEncoder(environment, session, tokenizer, pooling), dimension);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (OrtException e) {
+            throw new IllegalStateException("cannot load the embedding model " + onnxResource, e);
+        }
+    }
+
+    @Override
+    protected OnnxBertBiEncoder model() {
+        return encoder;
+    }
+
+    @Override
+    protected Integer knownDimension() {
+        return dimension;
+    }
+}
