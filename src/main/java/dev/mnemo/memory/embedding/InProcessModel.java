@@ -43,6 +43,9 @@ final class InProcessModel extends AbstractInProcessEmbeddingModel {
             OrtSession.SessionOptions options = new OrtSession.SessionOptions();
             options.setIntraOpNumThreads(1);
             options.setInterOpNumThreads(1);
+            // An idle assistant should stay small: no pre-allocated arena, no cached memory plans.
+            options.setCPUArenaAllocator(false);
+            options.setMemoryPatternOptimization(false);
             OrtSession session = environment.createSession(model.readAllBytes(), options);
             return new InProcessModel(new OnnxBertBiEncoder(environment, session, tokenizer, pooling), dimension);
         } catch (IOException e) {
