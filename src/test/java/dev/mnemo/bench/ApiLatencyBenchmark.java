@@ -20,15 +20,25 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The API's added latency per message: {@code POST /api/v1/messages} end to end (store, route, prompt,
- * model call, ledger, store reply) against a fake Anthropic server that answers at once, minus the same
- * client's round trip to that fake alone. Run with {@code ./mvnw -Pbench test -Dtest=ApiLatencyBenchmark}.
+ * The API's added latency per message: {@code POST /api/v1/messages} end to end (store, route, recall
+ * memories into the prompt, model call, ledger, store reply, queue memory extraction) against a fake
+ * Anthropic server that answers at once, minus the same client's round trip to that fake alone. Run with {@code ./mvnw -Pbench test -Dtest=ApiLatencyBenchmark}.
  */
 @Tag("benchmark")
 @FakeAnthropicApp
 class ApiLatencyBenchmark {
     private static final int WARMUP = 300;
     private static final int MEASURED = 1000;
+    /** The user already has this many memories, so each message pays for a real recall. */
+    private static final int MEMORIES = 300;
+    private static final String[] NAMES = {"Ana", "Rui", "Marta", "João", "Inês", "Tiago", "Sofia", "Pedro", "Rita", "Nuno"};
+    private static final String[] THINGS = {"jazz", "hiking", "sushi", "chess", "cycling", "poetry", "football", "baking",
+            "sailing", "opera", "climbing", "gardening", "tea", "photography", "surfing", "knitting", "running",
+            "painting", "cinema", "astronomy", "yoga", "pottery", "tennis", "wine", "reading", "dancing", "fishing",
+            "skiing", "cooking", "birdwatching"};
+
+    @org.springframework.beans.factory.annotation.Autowired
+    dev.mnemo.memory.MemoryIntake intake;
 
     @LocalServerPort
     int port;
@@ -41,6 +51,10 @@ class ApiLatencyBenchmark {
         Api fake = new Api(server().port(), "unused");
         String fakeBody = "{\"model\":\"" + CHEAP + "\",\"max_tokens\":10,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
 
+        for (int i = 0; i < MEMORIES; i++) {
+            intake.remember("bench", "Fact number " + i + ": my friend " + NAMES[i % NAMES.length] + " likes "
+                    + THINGS[(i / NAMES.length) % THINGS.length] + ".", null);
+        }
         for (int i = 0; i < WARMUP; i++) {
             api.message("bench-warmup", "how are you today? " + i);
             fake.send(fake.request(FakeModelServer.ANTHROPIC_PATH).POST(HttpRequest.BodyPublishers.ofString(fakeBody)));
@@ -57,11 +71,11 @@ class ApiLatencyBenchmark {
             assertThat(response.status()).isEqualTo(200);
         }
         String report = """
-                API latency per message, %d messages after %d warm-up, one user, SQLite (WAL), fake model on loopback
+                API latency per message, %d messages after %d warm-up, one user with %d memories, SQLite (WAL), fake model on loopback
                   POST /api/v1/messages end to end: p50 %.2f ms  p99 %.2f ms
                   the fake model alone:             p50 %.2f ms  p99 %.2f ms
                   added by Mnemo:                   p50 %.2f ms  p99 %.2f ms
-                """.formatted(MEASURED, WARMUP, ms(viaApi, 50), ms(viaApi, 99), ms(direct, 50), ms(direct, 99),
+                """.formatted(MEASURED, WARMUP, MEMORIES, ms(viaApi, 50), ms(viaApi, 99), ms(direct, 50), ms(direct, 99),
                 ms(viaApi, 50) - ms(direct, 50), ms(viaApi, 99) - ms(direct, 99));
         System.out.println(report);
         Path out = Path.of("target", "bench", "api-latency.txt");
