@@ -22,6 +22,7 @@ import org.springframework.stereotype.Component;
 /** The simple agent (cheap model, short answers) and the complex one (smart model, room to think). */
 @Component
 class ConversationalAgents implements Agents {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ConversationalAgents.class);
     private static final DateTimeFormatter NOW = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm", Locale.ENGLISH);
 
     private final LanguageModels models;
@@ -56,8 +57,15 @@ class ConversationalAgents implements Agents {
                 system, alternating(turns)));
     }
 
+    /** A failing memory must not cost the person their reply: they get one without recalled memories. */
     private String memoryBlock(String userId, String text) {
-        List<RecalledMemory> recalled = memory.recall(userId, text, recallLimit);
+        List<RecalledMemory> recalled;
+        try {
+            recalled = memory.recall(userId, text, recallLimit);
+        } catch (RuntimeException e) {
+            log.error("Recalling memories for user {} failed; answering without them", userId, e);
+            recalled = List.of();
+        }
         if (recalled.isEmpty()) {
             return "You don't remember anything relevant about them yet.";
         }

@@ -19,5 +19,6 @@ class ForgottenMessages {
     @EventListener
     void on(MemoriesForgotten event) {
         messages.redact(event.sourceMessageIds());
+        messages.redactQuotes(event.userId(), event.texts());
     }
 }

@@ -90,7 +90,17 @@ class MessageLog {
     /** Replaces the text of these messages, and of the replies to them, by a marker. */
     void redact(List<String> messageIds) {
         for (String id : messageIds) {
-            jdbc.sql("UPDATE messages SET text = ? WHERE id = ? OR in_reply_to = ?").params(REDACTED, id, id).update();
+            jdbc.sql("UPDATE messages SET text = ? WHERE id = ?").params(REDACTED, id).update();
+            jdbc.sql("UPDATE messages SET text = ? WHERE in_reply_to = ?").params(REDACTED, id).update();
+        }
+    }
+
+    /** Redacts Mnemo's own messages to the user that quote one of the texts (listings, confirmations, replies). */
+    void redactQuotes(String userId, List<String> texts) {
+        for (String text : texts) {
+            String pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            jdbc.sql("UPDATE messages SET text = ? WHERE user_id = ? AND direction = 'OUT' AND text LIKE ? ESCAPE '\\'")
+                    .params(REDACTED, userId, pattern).update();
         }
     }
 

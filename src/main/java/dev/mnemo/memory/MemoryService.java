@@ -33,6 +33,8 @@ class MemoryService implements MemoryRecall, MemoryIntake, MemoryControl {
     static final Duration FORGET_CONFIRMATION = Duration.ofMinutes(10);
     /** A search (or a /forget) matches a memory by keyword, or by a vector at least this close. */
     static final double SEARCH_SIMILARITY = 0.6;
+    private static final java.util.Set<String> STOP_WORDS = java.util.Set.of("the", "and", "my", "about", "that",
+            "this", "with", "for", "from", "was", "are", "his", "her", "their", "our", "you", "your");
     private static final Pattern ID_PREFIX = Pattern.compile("[0-9a-f]{8}(-[0-9a-f-]{0,28})?");
 
     private final MemoryStore store;
@@ -156,7 +158,7 @@ class MemoryService implements MemoryRecall, MemoryIntake, MemoryControl {
                 store.addVersion(old, "EDITED", now);
                 store.updateContent(edited);
                 if (reworded) {
-                    store.putVector(old.id(), embedder.modelId(), vector);
+                    store.replaceVectors(old.id(), embedder.modelId(), vector);
                 }
                 return store.bumpGeneration(userId);
             });
@@ -208,6 +210,12 @@ class MemoryService implements MemoryRecall, MemoryIntake, MemoryControl {
         }
         if (matches.isEmpty()) {
             matches.addAll(retriever.matching(userId, query, 10, SEARCH_SIMILARITY));
+            // Pruned memories are out of the search index but still exist (restorable): forget reaches them too.
+            List<String> words = java.util.Arrays.stream(q.split("[^\\p{L}\\p{N}']+"))
+                    .filter(w -> w.length() >= 3 && !STOP_WORDS.contains(w)).toList();
+            if (!words.isEmpty()) {
+                matches.addAll(store.prunedContaining(userId, words));
+            }
         }
         store.saveForgetRequest(userId, matches.stream().map(StoredMemory::id).toList(),
                 clock.millis() + FORGET_CONFIRMATION.toMillis());
@@ -230,15 +238,18 @@ class MemoryService implements MemoryRecall, MemoryIntake, MemoryControl {
             }
             List<String> sources = new ArrayList<>();
             doomed.forEach(m -> sources.addAll(store.sources(m.id())));
+            List<String> doomedIds = doomed.stream().map(StoredMemory::id).toList();
+            List<String> texts = doomed.stream().map(StoredMemory::text).toList();
+            // One transaction: the memories go, and the messages they came from are redacted (by the
+            // conversation, listening synchronously), or nothing happens at all.
             long generation = transactions.execute(status -> {
                 doomed.forEach(m -> store.delete(m.id()));
                 jobs.forgetMessages(sources);
+                events.publishEvent(new MemoriesForgotten(userId, doomedIds, List.copyOf(sources), texts));
                 return store.bumpGeneration(userId);
             });
             doomed.forEach(m -> embedder.evict(m.text()));
-            List<String> doomedIds = doomed.stream().map(StoredMemory::id).toList();
             indexes.applied(userId, generation, Map.of(), Map.of(), doomedIds);
-            events.publishEvent(new MemoriesForgotten(userId, doomedIds, List.copyOf(sources)));
             return doomed.size();
         });
     }

@@ -4,9 +4,8 @@ import dev.mnemo.memory.embedding.Embedder;
 import dev.mnemo.memory.index.IndexRegistry;
 import dev.mnemo.memory.store.MemoryStore;
 import dev.mnemo.memory.store.StoredMemory;
-import java.util.LinkedHashSet;
+import dev.mnemo.memory.write.MemoryWriter;
 import java.util.List;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -28,14 +27,16 @@ class ReEmbedder {
     private final Embedder embedder;
     private final IndexRegistry indexes;
     private final TransactionTemplate transactions;
+    private final MemoryWriter writer;
     private final boolean background;
 
     ReEmbedder(MemoryStore store, Embedder embedder, IndexRegistry indexes, TransactionTemplate transactions,
-               @Value("${assistant.memory.background-jobs:true}") boolean background) {
+               MemoryWriter writer, @Value("${assistant.memory.background-jobs:true}") boolean background) {
         this.store = store;
         this.embedder = embedder;
         this.indexes = indexes;
         this.transactions = transactions;
+        this.writer = writer;
         this.background = background;
     }
 
@@ -52,17 +53,27 @@ class ReEmbedder {
         List<StoredMemory> batch;
         while (!(batch = store.withoutVector(embedder.modelId(), BATCH)).isEmpty()) {
             List<float[]> vectors = embedder.embedAll(batch.stream().map(StoredMemory::text).toList());
-            Set<String> users = new LinkedHashSet<>();
-            List<StoredMemory> rows = batch;
-            transactions.executeWithoutResult(status -> {
-                for (int i = 0; i < rows.size(); i++) {
-                    store.putVector(rows.get(i).id(), embedder.modelId(), vectors.get(i));
-                    users.add(rows.get(i).userId());
+            int stored = 0;
+            for (int i = 0; i < batch.size(); i++) {
+                StoredMemory row = batch.get(i);
+                float[] vector = vectors.get(i);
+                // Embedding took a while: store the vector only if the memory is still there with that text.
+                boolean current = writer.locked(row.userId(), () -> store.find(row.userId(), row.id())
+                        .filter(now -> now.text().equals(row.text()) && MemoryStore.ACTIVE.equals(now.status()))
+                        .map(now -> transactions.execute(status -> {
+                            store.putVector(row.id(), embedder.modelId(), vector);
+                            store.bumpGeneration(row.userId());
+                            return true;
+                        })).orElse(false));
+                if (current) {
+                    indexes.invalidate(row.userId());
+                    stored++;
                 }
-                users.forEach(store::bumpGeneration);
-            });
-            users.forEach(indexes::invalidate);
-            done += batch.size();
+            }
+            done += stored;
+            if (stored == 0) {
+                break; // everything in this batch changed under us: the next run picks up what is left
+            }
         }
         if (done > 0) {
             log.info("Embedded {} memories with {}", done, embedder.modelId());

@@ -121,6 +121,17 @@ class MemoryLifecycleTest {
         assertThat(jdbc.sql("SELECT text FROM messages WHERE id = ? OR in_reply_to = ?").params(sourceMessage, sourceMessage)
                 .query(String.class).list()).containsOnly("[forgotten at the person's request]");
         assertThat(say("/forget yes")).startsWith("There was nothing waiting");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM messages WHERE user_id = ? AND text LIKE ?").params(user, "%" + sisterText + "%")
+                .query(Long.class).single()).as("the /forget listing quoted it").isZero();
+    }
+
+    @Test
+    void aVeryLongSearchIsAnswered() {
+        StringBuilder words = new StringBuilder();
+        for (int i = 0; words.length() < 15_900; i++) {
+            words.append("w").append(i).append(' '); // about 2,600 distinct words: far over Lucene's 1,024 clauses
+        }
+        assertThat(say("/search " + words.toString().strip())).isEqualTo("I don't remember anything about that.");
     }
 
     @Test
@@ -183,6 +194,9 @@ class MemoryLifecycleTest {
         assertThat(patch(id, "{\"importance\": 11}").status()).isEqualTo(400);
         assertThat(patch(id, "{\"kind\": \"banana\"}").status()).isEqualTo(400);
         assertThat(patch("no-such-id", "{\"importance\": 5}").status()).isEqualTo(404);
+        Api.Response nullTag = patch(id, "{\"tags\": [null, \"Music\"]}");
+        assertThat(nullTag.status()).isEqualTo(200);
+        assertThat(nullTag.json().get("tags").get(0).asString()).isEqualTo("music");
         assertThat(memories().get(0).get("importance").asInt()).isGreaterThanOrEqualTo(7); // explicit: kept at 7+
     }
 

@@ -105,6 +105,20 @@ class SleepTest {
     }
 
     @Test
+    void forgetReachesPrunedMemoriesToo() {
+        Memory trivia = intake.remember(user, "I had pasta for lunch today", null).memory();
+        control.edit(user, trivia.id(), null, null, 2, null);
+        clock.advance(Duration.ofDays(200));
+        assertThat(only(sleep.sleepEveryone()).pruned()).isEqualTo(1);
+
+        assertThat(control.requestForget(user, "pasta")).extracting(Memory::id).containsExactly(trivia.id());
+        assertThat(control.confirmForget(user)).isEqualTo(1);
+
+        assertThat(control.ownerOf(trivia.id())).isEmpty();
+        assertThat(control.restore(user, trivia.id())).isFalse();
+    }
+
+    @Test
     void nearDuplicatesThatSlippedInAreMergedDuringSleep() {
         long now = clock.millis();
         StoredMemory a = stored("I love hiking in the mountains.", now);

@@ -38,7 +38,10 @@ public class IndexRegistry {
         if (index != null && index.generation() == generation) {
             return index;
         }
-        synchronized (lockFor(userId)) {
+        // A lock, not synchronized: loading does JDBC, which must not pin a virtual thread's carrier.
+        java.util.concurrent.locks.ReentrantLock lock = locks.get(userId, u -> new java.util.concurrent.locks.ReentrantLock());
+        lock.lock();
+        try {
             index = indexes.getIfPresent(userId);
             generation = store.generation(userId);
             if (index == null || index.generation() != generation) {
@@ -46,6 +49,8 @@ public class IndexRegistry {
                 indexes.put(userId, index);
             }
             return index;
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -80,9 +85,6 @@ public class IndexRegistry {
                 store.vectors(userId, embedder.modelId()));
     }
 
-    private final Map<String, Object> locks = new java.util.concurrent.ConcurrentHashMap<>();
-
-    private Object lockFor(String userId) {
-        return locks.computeIfAbsent(userId, u -> new Object());
-    }
+    /** Weakly held: a lock disappears once nobody holds or waits for it. */
+    private final Cache<String, java.util.concurrent.locks.ReentrantLock> locks = Caffeine.newBuilder().weakValues().build();
 }

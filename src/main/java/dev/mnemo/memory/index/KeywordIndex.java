@@ -24,6 +24,7 @@ import org.apache.lucene.util.QueryBuilder;
 final class KeywordIndex {
     private static final String ID = "id";
     private static final String TEXT = "text";
+    static final int MAX_QUERY_WORDS = 256;
 
     private final EnglishAnalyzer analyzer = new EnglishAnalyzer();
     private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
@@ -61,6 +62,12 @@ final class KeywordIndex {
         }
     }
 
+    /** Lucene refuses a query of over 1,024 clauses; a long message searches by its first words. */
+    static String firstWords(String query) {
+        String[] words = query.strip().split("\\s+");
+        return words.length <= MAX_QUERY_WORDS ? query : String.join(" ", java.util.Arrays.copyOf(words, MAX_QUERY_WORDS));
+    }
+
     /** Makes the writes so far searchable. */
     void refresh() {
         try {
@@ -77,7 +84,7 @@ final class KeywordIndex {
 
     /** The {@code k} best BM25 matches of the query's terms (any of them), best first. Query syntax is not parsed. */
     List<ScoredId> top(String query, int k) {
-        Query parsed = new QueryBuilder(analyzer).createBooleanQuery(TEXT, query,
+        Query parsed = new QueryBuilder(analyzer).createBooleanQuery(TEXT, firstWords(query),
                 BooleanClause.Occur.SHOULD);
         if (parsed == null) {
             return List.of();

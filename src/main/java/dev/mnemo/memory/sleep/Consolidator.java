@@ -15,6 +15,7 @@ import dev.mnemo.memory.index.ScoredId;
 import dev.mnemo.memory.index.UserIndex;
 import dev.mnemo.memory.store.MemoryStore;
 import dev.mnemo.memory.store.StoredMemory;
+import dev.mnemo.memory.write.MemoryJobs;
 import dev.mnemo.memory.write.MemoryWriter;
 import dev.mnemo.memory.write.ModelJson;
 import dev.mnemo.memory.write.Slots;
@@ -47,6 +48,9 @@ public class Consolidator {
     private static final Logger log = LoggerFactory.getLogger(Consolidator.class);
     private static final double CLUSTER_SIMILARITY = 0.75;
     private static final int MIN_CLUSTER = 3;
+    private static final int DECAY_BATCH = 200;
+    /** Failed extraction jobs quote messages; after this they are dropped. */
+    private static final java.time.Duration FAILED_JOBS_KEPT = java.time.Duration.ofDays(30);
 
     private final MemoryStore store;
     private final IndexRegistry indexes;
@@ -60,10 +64,12 @@ public class Consolidator {
     private final Clock clock;
     private final MemoryProperties properties;
     private final Thresholds thresholds;
+    private final MemoryJobs jobs;
 
     public Consolidator(MemoryStore store, IndexRegistry indexes, Embedder embedder, MemoryWriter writer,
                         LanguageModels models, Prompts prompts, TransactionTemplate transactions, JdbcClient jdbc,
-                        MeterRegistry meters, Clock clock, MemoryProperties properties, Thresholds thresholds) {
+                        MeterRegistry meters, Clock clock, MemoryProperties properties, Thresholds thresholds,
+                        MemoryJobs jobs) {
         this.store = store;
         this.indexes = indexes;
         this.embedder = embedder;
@@ -76,6 +82,7 @@ public class Consolidator {
         this.clock = clock;
         this.properties = properties;
         this.thresholds = thresholds;
+        this.jobs = jobs;
     }
 
     public SleepReport consolidate(String userId, String trigger) {
@@ -104,19 +111,26 @@ public class Consolidator {
         return report;
     }
 
+    /** In short transactions, so replies being stored meanwhile never wait long for the database. */
     private int decay(String userId) {
         long now = clock.millis();
-        return transactions.execute(status -> {
-            int changed = 0;
-            for (StoredMemory m : store.active(userId)) {
-                double current = store.currentStrength(m, now);
-                if (m.strength() - current > 1e-4) {
-                    store.persistStrength(m, current, now);
-                    changed++;
+        List<StoredMemory> active = store.active(userId);
+        int changed = 0;
+        for (int from = 0; from < active.size(); from += DECAY_BATCH) {
+            List<StoredMemory> batch = active.subList(from, Math.min(active.size(), from + DECAY_BATCH));
+            changed += transactions.execute(status -> {
+                int n = 0;
+                for (StoredMemory m : batch) {
+                    double current = store.currentStrength(m, now);
+                    if (m.strength() - current > 1e-4) {
+                        store.persistStrength(m, current, now);
+                        n++;
+                    }
                 }
-            }
-            return changed;
-        });
+                return n;
+            });
+        }
+        return changed;
     }
 
     private int mergeDuplicates(String userId) {
@@ -124,14 +138,16 @@ public class Consolidator {
         Map<String, StoredMemory> active = byId(store.active(userId));
         Set<String> gone = new HashSet<>();
         int merged = 0;
-        for (StoredMemory m : active.values().stream().sorted((a, b) -> a.id().compareTo(b.id())).toList()) {
-            float[] vector = index.vector(m.id());
-            if (vector == null || gone.contains(m.id())) {
+        for (String id : active.keySet().stream().sorted().toList()) {
+            float[] vector = index.vector(id);
+            if (vector == null || gone.contains(id)) {
                 continue;
             }
             for (ScoredId near : index.nearest(vector, 5)) {
+                // Re-read both: an earlier merge of this run may have changed either.
+                StoredMemory m = active.get(id);
                 StoredMemory other = active.get(near.id());
-                if (other == null || other.id().equals(m.id()) || gone.contains(other.id())
+                if (other == null || other.id().equals(id) || gone.contains(other.id())
                         || near.score() < thresholds.merge() || conflicting(m, other) || episodes(m, other)) {
                     continue;
                 }
@@ -139,6 +155,8 @@ public class Consolidator {
                 StoredMemory drop = keep == m ? other : m;
                 fold(userId, keep, List.of(drop), richer(keep.text(), drop.text()), keep.kind(), "MERGED");
                 gone.add(drop.id());
+                active.remove(drop.id());
+                store.find(userId, keep.id()).ifPresent(fresh -> active.put(fresh.id(), fresh));
                 merged++;
                 if (drop == m) {
                     break;
@@ -221,7 +239,7 @@ public class Consolidator {
             }
             store.updateContent(folded);
             if (vector != null) {
-                store.putVector(keep.id(), embedder.modelId(), vector);
+                store.replaceVectors(keep.id(), embedder.modelId(), vector);
             }
             store.reinforce(keep, now);
             store.bumpGeneration(userId);
@@ -248,6 +266,7 @@ public class Consolidator {
     private int purge(String userId) {
         List<String> expired = store.prunedBefore(userId, clock.millis() - properties.purgeAfter().toMillis());
         transactions.executeWithoutResult(status -> expired.forEach(store::delete));
+        jobs.purgeFailed(FAILED_JOBS_KEPT);
         return expired.size();
     }
 

@@ -108,14 +108,27 @@ public class MemoryStore {
                 .param(userId).query(ROW).list();
     }
 
+    /** Pruned (not yet purged) memories whose text contains one of the words: a /forget must reach them too. */
+    public List<StoredMemory> prunedContaining(String userId, List<String> words) {
+        List<StoredMemory> found = new ArrayList<>();
+        for (StoredMemory m : jdbc.sql("SELECT " + COLUMNS + " FROM memories WHERE user_id = ? AND status = 'PRUNED'")
+                .param(userId).query(ROW).list()) {
+            String text = m.text().toLowerCase(java.util.Locale.ROOT);
+            if (words.stream().anyMatch(text::contains)) {
+                found.add(m);
+            }
+        }
+        return found;
+    }
+
     public List<StoredMemory> recent(String userId, int limit) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM memories WHERE user_id = ? AND status = 'ACTIVE' ORDER BY updated_at DESC, id DESC LIMIT ?")
                 .params(userId, limit).query(ROW).list();
     }
 
-    /** Ids of the user's active memories starting with {@code prefix} (ids are lower-case hex). */
+    /** Ids of the user's active or pruned memories starting with {@code prefix} (ids are lower-case hex). */
     public List<String> idsStartingWith(String userId, String prefix) {
-        return jdbc.sql("SELECT id FROM memories WHERE user_id = ? AND status = 'ACTIVE' AND id LIKE ? ORDER BY id LIMIT 20")
+        return jdbc.sql("SELECT id FROM memories WHERE user_id = ? AND status IN ('ACTIVE', 'PRUNED') AND id LIKE ? ORDER BY id LIMIT 20")
                 .params(userId, prefix.replace("%", "").replace("_", "") + "%").query(String.class).list();
     }
 
@@ -233,9 +246,18 @@ public class MemoryStore {
     // ---- vectors
 
     public void putVector(String memoryId, String model, float[] vector) {
-        jdbc.sql("DELETE FROM memory_vectors WHERE memory_id = ? AND model = ?").params(memoryId, model).update();
-        jdbc.sql("INSERT INTO memory_vectors (memory_id, model, dim, vector) VALUES (?, ?, ?, ?)")
+        jdbc.sql("INSERT INTO memory_vectors (memory_id, model, dim, vector) VALUES (?, ?, ?, ?) "
+                        + "ON CONFLICT (memory_id, model) DO UPDATE SET dim = excluded.dim, vector = excluded.vector")
                 .params(memoryId, model, vector.length, Vectors.toBytes(vector)).update();
+    }
+
+    /**
+     * The memory's text changed: its one vector is now this one, and vectors of other models (which encode
+     * the old text) are dropped, to be re-embedded if that model comes back.
+     */
+    public void replaceVectors(String memoryId, String model, float[] vector) {
+        jdbc.sql("DELETE FROM memory_vectors WHERE memory_id = ? AND model <> ?").params(memoryId, model).update();
+        putVector(memoryId, model, vector);
     }
 
     /** The user's active memories' vectors of one model, by memory id (memories without one are absent). */
@@ -275,8 +297,8 @@ public class MemoryStore {
     // ---- forget requests
 
     public void saveForgetRequest(String userId, List<String> ids, long expiresAt) {
-        jdbc.sql("DELETE FROM memory_forget_requests WHERE user_id = ?").param(userId).update();
-        jdbc.sql("INSERT INTO memory_forget_requests (user_id, memory_ids, expires_at) VALUES (?, ?, ?)")
+        jdbc.sql("INSERT INTO memory_forget_requests (user_id, memory_ids, expires_at) VALUES (?, ?, ?) "
+                        + "ON CONFLICT (user_id) DO UPDATE SET memory_ids = excluded.memory_ids, expires_at = excluded.expires_at")
                 .params(userId, String.join(",", ids), expiresAt).update();
     }
 

@@ -11,7 +11,7 @@ import java.util.List;
  */
 public record Candidate(String text, MemoryKind kind, int importance, List<String> tags, boolean correction) {
     public Candidate {
-        tags = tags == null ? List.of() : tags.stream().map(t -> t.strip().toLowerCase(java.util.Locale.ROOT))
+        tags = tags == null ? List.of() : tags.stream().filter(java.util.Objects::nonNull).map(t -> t.strip().toLowerCase(java.util.Locale.ROOT))
                 .filter(t -> !t.isEmpty() && !t.contains(",")).distinct().toList();
     }
 

@@ -89,8 +89,13 @@ public class MemoryJobWorker implements AutoCloseable {
         List<Candidate> candidates = judge.judge(job.userId(), job.messageId(),
                 extractor.extract(job.userId(), job.messageId(), job.userText(), job.replyText()), false);
         for (Candidate candidate : candidates) {
-            WriteOutcome outcome = writer.write(job.userId(), candidate, List.of(job.messageId()), null);
-            log.debug("Memory {} {} from message {}", outcome.memory().id(), outcome.action(), job.messageId());
+            // A /forget of this message's memories may have run meanwhile: it deletes the job under the same lock.
+            WriteOutcome outcome = writer.locked(job.userId(), () -> jobs.exists(job)
+                    ? writer.write(job.userId(), candidate, List.of(job.messageId()), null) : null);
+            if (outcome == null) {
+                log.info("Memory job for message {} dropped: the message was forgotten", job.messageId());
+                return;
+            }
         }
     }
 

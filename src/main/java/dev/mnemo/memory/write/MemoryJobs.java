@@ -54,6 +54,16 @@ public class MemoryJobs {
                 .params(now, job.id(), job.attempts(), now - ABANDONED_AFTER.toMillis()).update() == 1;
     }
 
+    public boolean exists(Job job) {
+        return jdbc.sql("SELECT COUNT(*) FROM memory_jobs WHERE id = ?").param(job.id()).query(Long.class).single() > 0;
+    }
+
+    /** Failed jobs quote the person's message: kept for a while to diagnose, then dropped. */
+    public int purgeFailed(Duration olderThan) {
+        return jdbc.sql("DELETE FROM memory_jobs WHERE status = 'FAILED' AND created_at < ?")
+                .param(clock.millis() - olderThan.toMillis()).update();
+    }
+
     public void done(Job job) {
         jdbc.sql("DELETE FROM memory_jobs WHERE id = ?").param(job.id()).update();
     }

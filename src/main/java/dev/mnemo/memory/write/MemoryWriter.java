@@ -14,7 +14,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -34,7 +33,9 @@ public class MemoryWriter {
     private final TransactionTemplate transactions;
     private final MeterRegistry meters;
     private final Clock clock;
-    private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+    /** Weakly held: a lock disappears once no writer holds or waits for it. */
+    private final com.github.benmanes.caffeine.cache.Cache<String, ReentrantLock> locks =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().weakValues().build();
 
     public MemoryWriter(MemoryStore store, Embedder embedder, IndexRegistry indexes, Reconciler reconciler,
                         TransactionTemplate transactions, MeterRegistry meters, Clock clock) {
@@ -49,7 +50,7 @@ public class MemoryWriter {
 
     /** Runs {@code work} holding the user's write lock (for other writers of memory, like consolidation). */
     public <T> T locked(String userId, java.util.function.Supplier<T> work) {
-        ReentrantLock lock = locks.computeIfAbsent(userId, u -> new ReentrantLock());
+        ReentrantLock lock = locks.get(userId, u -> new ReentrantLock());
         lock.lock();
         try {
             return work.get();
@@ -87,7 +88,7 @@ public class MemoryWriter {
     }
 
     private WriteOutcome merge(String userId, Reconciler.Decision d, Candidate c, List<String> sources, long now) {
-        StoredMemory old = d.target();
+        StoredMemory old = fresh(userId, d.target());
         boolean reworded = !d.text().equals(old.text());
         StoredMemory merged = old.withContent(d.text(), reworded ? c.kind() : old.kind(),
                 Math.max(old.importance(), c.importance()), union(old.tags(), c.tags()), reworded ? now : old.updatedAt());
@@ -95,7 +96,7 @@ public class MemoryWriter {
         Long generation = transactions.execute(status -> {
             if (reworded) {
                 store.addVersion(old, "MERGED", now);
-                store.putVector(old.id(), embedder.modelId(), vector);
+                store.replaceVectors(old.id(), embedder.modelId(), vector);
             }
             store.updateContent(merged);
             store.addSources(old.id(), sources);
@@ -109,20 +110,25 @@ public class MemoryWriter {
     }
 
     private WriteOutcome correct(String userId, Reconciler.Decision d, Candidate c, List<String> sources, long now) {
-        StoredMemory old = d.target();
+        StoredMemory old = fresh(userId, d.target());
         StoredMemory corrected = old.withContent(d.text(), c.kind(), Math.max(old.importance(), c.importance()),
                 union(old.tags(), c.tags()), now);
         float[] vector = embedder.embed(corrected.text());
         long generation = transactions.execute(status -> {
             store.addVersion(old, "CORRECTED", now);
             store.updateContent(corrected);
-            store.putVector(old.id(), embedder.modelId(), vector);
+            store.replaceVectors(old.id(), embedder.modelId(), vector);
             store.addSources(old.id(), sources);
             store.reinforce(old, now);
             return store.bumpGeneration(userId);
         });
         indexes.applied(userId, generation, Map.of(old.id(), corrected.text()), Map.of(old.id(), vector), List.of());
         return new WriteOutcome(WriteOutcome.Action.CORRECTED, store.toMemory(store.find(userId, old.id()).orElseThrow()));
+    }
+
+    /** The row as the database has it now: the reconciler may have seen a cached copy. */
+    private StoredMemory fresh(String userId, StoredMemory target) {
+        return store.find(userId, target.id()).orElse(target);
     }
 
     private static List<String> union(List<String> a, List<String> b) {
