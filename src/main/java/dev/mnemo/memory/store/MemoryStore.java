@@ -44,10 +44,6 @@ public class MemoryStore {
         this.hot = new HotMemories(cache);
     }
 
-    public StrengthModel strengthModel() {
-        return strength;
-    }
-
     // ---- memories
 
     public void insert(StoredMemory m, Collection<String> sources) {

@@ -28,12 +28,15 @@ public class MemoryJobWorker implements AutoCloseable {
     private final AtomicBoolean draining = new AtomicBoolean();
 
     public MemoryJobWorker(MemoryJobs jobs, CandidateExtractor extractor, ImportanceJudge judge, MemoryWriter writer,
+                           io.micrometer.core.instrument.MeterRegistry meters,
                            @Value("${assistant.memory.background-jobs:true}") boolean background) {
         this.jobs = jobs;
         this.extractor = extractor;
         this.judge = judge;
         this.writer = writer;
         this.background = background;
+        io.micrometer.core.instrument.Gauge.builder("mnemo.memory.jobs.pending", jobs, MemoryJobs::pending)
+                .description("exchanges waiting for memory extraction").register(meters);
     }
 
     /** Starts draining soon, off the caller's thread (after a reply was stored). */
