@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntConsumer;
 
 /**
  * Turns text into unit-length vectors with one embedding model, through a cache keyed by model and the
@@ -22,11 +23,19 @@ public class Embedder {
     private final String modelId;
     private final EmbeddingModel model;
     private final SharedCache cache;
+    private final IntConsumer tokensUsed;
 
     public Embedder(String modelId, EmbeddingModel model, SharedCache cache) {
+        this(modelId, model, cache, tokens -> {
+        });
+    }
+
+    /** @param tokensUsed told the tokens of every call that reached the model (to price paid models) */
+    public Embedder(String modelId, EmbeddingModel model, SharedCache cache, IntConsumer tokensUsed) {
         this.modelId = modelId;
         this.model = model;
         this.cache = cache;
+        this.tokensUsed = tokensUsed;
     }
 
     public String modelId() {
@@ -62,7 +71,9 @@ public class Embedder {
         }
         if (!missing.isEmpty()) {
             List<TextSegment> segments = missing.stream().map(i -> TextSegment.from(texts.get(i))).toList();
-            var embeddings = model.embedAll(segments).content();
+            var response = model.embedAll(segments);
+            count(response.tokenUsage());
+            var embeddings = response.content();
             for (int j = 0; j < missing.size(); j++) {
                 float[] vector = normalised(embeddings.get(j).vector());
                 vectors.set(missing.get(j), vector);
@@ -83,9 +94,17 @@ public class Embedder {
         if (hit.isPresent()) {
             return Vectors.fromBytes(hit.get());
         }
-        float[] vector = normalised(model.embed(text).content().vector());
+        var response = model.embed(text);
+        count(response.tokenUsage());
+        float[] vector = normalised(response.content().vector());
         cache.put(key, Vectors.toBytes(vector), CACHE_TTL);
         return vector;
+    }
+
+    private void count(dev.langchain4j.model.output.TokenUsage usage) {
+        if (usage != null && usage.inputTokenCount() != null) {
+            tokensUsed.accept(usage.inputTokenCount());
+        }
     }
 
     private String key(String text) {

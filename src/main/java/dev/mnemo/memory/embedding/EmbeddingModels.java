@@ -25,6 +25,13 @@ public final class EmbeddingModels {
      * @param openAiBaseUrl optional
      */
     public static Embedder create(String id, SharedCache cache, String openAiKey, String openAiBaseUrl) {
+        return create(id, cache, openAiKey, openAiBaseUrl, tokens -> {
+        });
+    }
+
+    /** @param paidTokens told the tokens of each call to a paid (OpenAI) model */
+    public static Embedder create(String id, SharedCache cache, String openAiKey, String openAiBaseUrl,
+                                  java.util.function.IntConsumer paidTokens) {
         String key = id.strip().toLowerCase(Locale.ROOT);
         return switch (key) {
             case BGE_SMALL -> new Embedder(BGE_SMALL, InProcessModel.load(
@@ -40,7 +47,7 @@ public final class EmbeddingModels {
                 if (openAiBaseUrl != null && !openAiBaseUrl.isBlank()) {
                     builder.baseUrl(openAiBaseUrl);
                 }
-                yield new Embedder(OPENAI_SMALL, builder.build(), cache);
+                yield new Embedder(OPENAI_SMALL, builder.build(), cache, paidTokens);
             }
             default -> throw new IllegalStateException("ASSISTANT_EMBEDDING_MODEL '" + id + "' is not one of "
                     + BGE_SMALL + ", " + MINILM + ", " + OPENAI_SMALL);

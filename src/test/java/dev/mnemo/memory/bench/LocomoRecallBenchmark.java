@@ -5,6 +5,7 @@ import dev.mnemo.memory.embedding.Embedder;
 import dev.mnemo.memory.embedding.EmbeddingModels;
 import dev.mnemo.memory.read.Retriever;
 import dev.mnemo.memory.store.StoredMemory;
+import dev.mnemo.testing.MapCache;
 import dev.mnemo.testing.MutableClock;
 import dev.mnemo.testing.SharedData;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.mnemo.memory.bench;
+package dev.mnemo.testing;
 
 import dev.mnemo.system.SharedCache;
 import java.time.Duration;
@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** An unbounded map: lets a benchmark embed each question once however many modes ask it. */
-final class MapCache implements SharedCache {
+/** An unbounded map as the shared cache: for tests and benchmarks about what is behind the cache. */
+public final class MapCache implements SharedCache {
     private final Map<String, byte[]> map = new ConcurrentHashMap<>();
 
     @Override
