@@ -66,7 +66,10 @@ class DatabaseConfiguration {
         HikariConfig config = new HikariConfig();
         config.setPoolName("mnemo-sqlite");
         config.setDataSource(target);
-        config.setMaximumPoolSize(4);
+        // One connection: SQLite has one writer anyway, and a second connection waiting on its lock waits in
+        // native code, which pins a virtual thread's carrier; on two cores two such waits can starve the very
+        // thread that holds the lock until the busy timeout fails them. Waiting in the pool parks instead.
+        config.setMaximumPoolSize(1);
         return new HikariDataSource(config);
     }
 
