@@ -21,12 +21,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param pruneMaxImportance memories more important than this are never pruned
  * @param purgeAfter       how long a pruned memory stays restorable before it is deleted
  * @param summariseAfter   episodic memories older than this may be summarised into one
+ * @param jobPollInterval  how often the memory job queue is polled (besides the kick after each reply)
+ * @param backgroundJobs   run extraction, sleep, re-embedding and access recording in the background;
+ *                         tests turn it off and drive that work themselves, on their clock
  */
 @ConfigurationProperties("assistant.memory")
 public record MemoryProperties(String embeddingModel, int recallLimit, int candidates, Double mergeThreshold,
                                Double relatedThreshold, Duration halfLife, Duration idleBeforeSleep,
                                String nightlyCron, double pruneBelow, int pruneMaxImportance, Duration purgeAfter,
-                               Duration summariseAfter, Duration jobPollInterval) {
+                               Duration summariseAfter, Duration jobPollInterval, boolean backgroundJobs) {
     public MemoryProperties {
         if (recallLimit < 1 || candidates < recallLimit) {
             throw new IllegalArgumentException("assistant.memory: need 1 <= recall-limit <= candidates");

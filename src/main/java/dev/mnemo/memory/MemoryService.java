@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.regex.Pattern;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -54,7 +53,7 @@ class MemoryService implements MemoryRecall, MemoryIntake, MemoryControl {
     MemoryService(MemoryStore store, Retriever retriever, MemoryWriter writer, MemoryJobs jobs, MemoryJobWorker worker,
                   ImportanceJudge judge, Embedder embedder, IndexRegistry indexes, Activity activity,
                   TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock,
-                  @Value("${assistant.memory.background-jobs:true}") boolean background) {
+                  MemoryProperties properties) {
         this.store = store;
         this.retriever = retriever;
         this.writer = writer;
@@ -68,7 +67,7 @@ class MemoryService implements MemoryRecall, MemoryIntake, MemoryControl {
         this.events = events;
         this.clock = clock;
         // Tests turn background work off and then expect it done when the call returns.
-        this.access = background ? task -> Thread.ofVirtual().name("memory-access").start(task) : Runnable::run;
+        this.access = properties.backgroundJobs() ? task -> Thread.ofVirtual().name("memory-access").start(task) : Runnable::run;
     }
 
     // ---- recall

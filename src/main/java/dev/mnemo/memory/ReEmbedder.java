@@ -8,7 +8,6 @@ import dev.mnemo.memory.write.MemoryWriter;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -31,13 +30,13 @@ class ReEmbedder {
     private final boolean background;
 
     ReEmbedder(MemoryStore store, Embedder embedder, IndexRegistry indexes, TransactionTemplate transactions,
-               MemoryWriter writer, @Value("${assistant.memory.background-jobs:true}") boolean background) {
+               MemoryWriter writer, MemoryProperties properties) {
         this.store = store;
         this.embedder = embedder;
         this.indexes = indexes;
         this.transactions = transactions;
         this.writer = writer;
-        this.background = background;
+        this.background = properties.backgroundJobs();
     }
 
     @Scheduled(initialDelay = 5_000, fixedDelay = 300_000)

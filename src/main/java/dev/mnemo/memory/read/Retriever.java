@@ -50,14 +50,7 @@ public class Retriever {
             return byVector.stream().filter(s -> byId.containsKey(s.id()))
                     .map(s -> new Ranked(byId.get(s.id()), s.score())).toList();
         }
-        List<ScoredId> byKeyword = index.keyword(query, candidates);
-        Map<String, Double> fused = new HashMap<>();
-        for (int rank = 0; rank < byVector.size(); rank++) {
-            fused.merge(byVector.get(rank).id(), Ranker.rrf(rank), Double::sum);
-        }
-        for (int rank = 0; rank < byKeyword.size(); rank++) {
-            fused.merge(byKeyword.get(rank).id(), Ranker.rrf(rank), Double::sum);
-        }
+        Map<String, Double> fused = fuse(byVector, index.keyword(query, candidates));
         Map<String, StoredMemory> rows = byIdOf(store.findAll(userId, fused.keySet()));
         double max = fused.values().stream().mapToDouble(Double::doubleValue).max().orElse(1);
         double min = fused.values().stream().mapToDouble(Double::doubleValue).min().orElse(0);
@@ -83,17 +76,10 @@ public class Retriever {
      */
     public List<StoredMemory> matching(String userId, String query, int limit, double minSimilarity) {
         UserIndex index = indexes.get(userId);
-        Map<String, Double> fused = new HashMap<>();
         List<ScoredId> byVector = index.vectorCount() == 0 ? List.of()
                 : index.nearest(embedder.embedQuery(query), candidates).stream()
                         .filter(s -> s.score() >= minSimilarity).toList();
-        List<ScoredId> byKeyword = index.keyword(query, candidates);
-        for (int rank = 0; rank < byVector.size(); rank++) {
-            fused.merge(byVector.get(rank).id(), Ranker.rrf(rank), Double::sum);
-        }
-        for (int rank = 0; rank < byKeyword.size(); rank++) {
-            fused.merge(byKeyword.get(rank).id(), Ranker.rrf(rank), Double::sum);
-        }
+        Map<String, Double> fused = fuse(byVector, index.keyword(query, candidates));
         Map<String, StoredMemory> rows = byIdOf(store.findAll(userId, fused.keySet()));
         return fused.entrySet().stream()
                 .filter(e -> rows.containsKey(e.getKey()))
@@ -101,6 +87,17 @@ public class Retriever {
                 .limit(limit)
                 .map(e -> rows.get(e.getKey()))
                 .toList();
+    }
+
+    /** Reciprocal-rank fusion of the two rankings: each id scores the sum of 1 / (k + rank) over the lists. */
+    private static Map<String, Double> fuse(List<ScoredId> byVector, List<ScoredId> byKeyword) {
+        Map<String, Double> fused = new HashMap<>();
+        for (List<ScoredId> ranking : List.of(byVector, byKeyword)) {
+            for (int rank = 0; rank < ranking.size(); rank++) {
+                fused.merge(ranking.get(rank).id(), Ranker.rrf(rank), Double::sum);
+            }
+        }
+        return fused;
     }
 
     private static Map<String, StoredMemory> byIdOf(List<StoredMemory> rows) {

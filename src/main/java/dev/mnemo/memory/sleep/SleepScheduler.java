@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -27,13 +26,12 @@ public class SleepScheduler {
     private final MemoryProperties properties;
     private final boolean background;
 
-    public SleepScheduler(Activity activity, Consolidator consolidator, Clock clock, MemoryProperties properties,
-                          @Value("${assistant.memory.background-jobs:true}") boolean background) {
+    public SleepScheduler(Activity activity, Consolidator consolidator, Clock clock, MemoryProperties properties) {
         this.activity = activity;
         this.consolidator = consolidator;
         this.clock = clock;
         this.properties = properties;
-        this.background = background;
+        this.background = properties.backgroundJobs();
     }
 
     @Scheduled(fixedDelay = 60_000, initialDelay = 60_000)

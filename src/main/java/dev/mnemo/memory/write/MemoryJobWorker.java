@@ -1,5 +1,6 @@
 package dev.mnemo.memory.write;
 
+import dev.mnemo.memory.MemoryProperties;
 import dev.mnemo.memory.WriteOutcome;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -7,7 +8,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -28,13 +28,12 @@ public class MemoryJobWorker implements AutoCloseable {
     private final AtomicBoolean draining = new AtomicBoolean();
 
     public MemoryJobWorker(MemoryJobs jobs, CandidateExtractor extractor, ImportanceJudge judge, MemoryWriter writer,
-                           io.micrometer.core.instrument.MeterRegistry meters,
-                           @Value("${assistant.memory.background-jobs:true}") boolean background) {
+                           io.micrometer.core.instrument.MeterRegistry meters, MemoryProperties properties) {
         this.jobs = jobs;
         this.extractor = extractor;
         this.judge = judge;
         this.writer = writer;
-        this.background = background;
+        this.background = properties.backgroundJobs();
         io.micrometer.core.instrument.Gauge.builder("mnemo.memory.jobs.pending", jobs, MemoryJobs::pending)
                 .description("exchanges waiting for memory extraction").register(meters);
     }
