@@ -124,6 +124,10 @@ class ChatCommands {
                     .map(line -> "%s: $%s (%d calls)".formatted(line.key(), money(line.costUsd()), line.calls()))
                     .collect(Collectors.joining("\n")));
         }
+        if (report.cacheSavingsUsd().signum() != 0) {
+            out.append("\nPrompt caching ").append(report.cacheSavingsUsd().signum() > 0 ? "saved" : "cost an extra")
+                    .append(" $").append(money(report.cacheSavingsUsd().abs())).append('.');
+        }
         if (report.unpricedCalls() > 0) {
             out.append("\n").append(report.unpricedCalls())
                     .append(" calls used a model with no price configured: their cost is unknown and not included.");

@@ -8,7 +8,10 @@ import dev.mnemo.llm.ModelUnavailableException;
 import dev.mnemo.memory.MemoryIntake;
 import dev.mnemo.routing.Route;
 import dev.mnemo.routing.RouteDecision;
+import dev.mnemo.routing.RouteRequest;
 import dev.mnemo.routing.Router;
+import dev.mnemo.routing.RoutingProperties;
+import java.time.Clock;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
 import org.slf4j.Logger;
@@ -36,10 +39,12 @@ class ConversationLoop implements Conversation {
     private final MeterRegistry meters;
     private final MemoryIntake memory;
     private final TransactionTemplate transactions;
+    private final RoutingProperties routing;
+    private final Clock clock;
 
     ConversationLoop(MessageLog messages, Router router, Agents agents, LanguageModels models, ChatCommands commands,
                      ConversationProperties properties, MeterRegistry meters, MemoryIntake memory,
-                     TransactionTemplate transactions) {
+                     TransactionTemplate transactions, RoutingProperties routing, Clock clock) {
         this.messages = messages;
         this.router = router;
         this.agents = agents;
@@ -49,6 +54,8 @@ class ConversationLoop implements Conversation {
         this.meters = meters;
         this.memory = memory;
         this.transactions = transactions;
+        this.routing = routing;
+        this.clock = clock;
     }
 
     @Override
@@ -62,7 +69,9 @@ class ConversationLoop implements Conversation {
             throw new MessageTooLongException(message.text().length(), properties.maxMessageChars());
         }
         String id = messages.saveInbound(message);
-        RouteDecision decision = router.route(message.userId(), message.text());
+        Route previous = messages.previousRoute(message.userId(), id,
+                clock.instant().minus(routing.followUpWindow())).orElse(null);
+        RouteDecision decision = router.route(new RouteRequest(message.userId(), id, message.text(), previous));
         messages.saveRoute(id, decision);
         meters.counter("mnemo.messages", "channel", message.channel().id(), "route", decision.route().name()).increment();
 

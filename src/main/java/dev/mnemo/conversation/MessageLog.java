@@ -2,13 +2,16 @@ package dev.mnemo.conversation;
 
 import dev.mnemo.cost.TokenUsage;
 import dev.mnemo.llm.ChatTurn;
+import dev.mnemo.routing.Route;
 import dev.mnemo.routing.RouteDecision;
 import dev.mnemo.system.Ids;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -19,6 +22,7 @@ class MessageLog {
     static final String UNANSWERED = "UNANSWERED";
     static final String ANSWERED = "ANSWERED";
     static final String REDACTED = "[forgotten at the person's request]";
+    private static final String IN_PROMPT = "(route IS NULL OR route <> 'COMMAND') AND (direction = 'IN' OR model IS NOT NULL)";
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -67,24 +71,37 @@ class MessageLog {
     }
 
     /**
-     * The last {@code limit} messages before {@code beforeId} that belong in a prompt: the person's messages
-     * and model-written replies; commands and notices are left out.
+     * Earlier messages before {@code beforeId} that belong in a prompt: the person's messages and model-written
+     * replies; commands and notices are left out. Between {@code limit / 2 + 1} and {@code limit} of them: the window
+     * moves in steps of {@code limit / 2}, not one message at a time, so consecutive prompts share their
+     * beginning and a provider's prompt cache can serve it (a window sliding by one changes it every time).
      */
     List<ChatTurn> history(String userId, String beforeId, int limit) {
         if (limit == 0) {
             return List.of();
         }
-        List<ChatTurn> newestFirst = new ArrayList<>(jdbc.sql("""
-                SELECT direction, text FROM messages
-                WHERE user_id = ? AND id < ? AND (route IS NULL OR route <> 'COMMAND')
-                  AND (direction = 'IN' OR model IS NOT NULL)
-                ORDER BY id DESC LIMIT ?""")
-                .params(userId, beforeId, limit)
+        long available = jdbc.sql("SELECT COUNT(*) FROM messages WHERE user_id = ? AND id < ? AND " + IN_PROMPT)
+                .params(userId, beforeId).query(Long.class).single();
+        int step = Math.max(1, limit / 2);
+        long kept = available <= limit ? available : limit - step + 1 + (available - (limit - step + 1)) % step;
+        List<ChatTurn> newestFirst = new ArrayList<>(jdbc.sql("SELECT direction, text FROM messages WHERE user_id = ? AND id < ? AND "
+                        + IN_PROMPT + " ORDER BY id DESC LIMIT ?")
+                .params(userId, beforeId, kept)
                 .query((rs, n) -> "IN".equals(rs.getString("direction"))
                         ? ChatTurn.user(rs.getString("text")) : ChatTurn.assistant(rs.getString("text")))
                 .list());
         Collections.reverse(newestFirst);
         return newestFirst;
+    }
+
+    /** The route of the person's last message before {@code beforeId}, if it came at or after {@code since}. */
+    Optional<Route> previousRoute(String userId, String beforeId, Instant since) {
+        return jdbc.sql("""
+                SELECT route FROM messages
+                WHERE user_id = ? AND id < ? AND direction = 'IN' AND created_at >= ? AND route IS NOT NULL
+                ORDER BY id DESC LIMIT 1""")
+                .params(userId, beforeId, since.toEpochMilli())
+                .query(String.class).optional().map(Route::valueOf);
     }
 
     /** Replaces the text of these messages, and of the replies to them, by a marker. */

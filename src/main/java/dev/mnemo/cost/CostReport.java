@@ -5,13 +5,14 @@ import java.util.List;
 
 /**
  * A user's spending in one month. {@code unpricedCalls} counts calls whose model had no price: their cost is
- * unknown and not in {@code totalUsd}.
+ * unknown and not in {@code totalUsd}. {@code cacheSavingsUsd} is what prompt caching saved against sending the
+ * cached tokens as plain input (cache reads save, cache writes cost extra).
  */
-public record CostReport(String userId, String month, BigDecimal totalUsd, BigDecimal budgetUsd, long calls,
-                         long unpricedCalls, List<Line> byModel, List<Line> byRoute) {
+public record CostReport(String userId, String month, BigDecimal totalUsd, BigDecimal cacheSavingsUsd,
+                         BigDecimal budgetUsd, long calls, long unpricedCalls, List<Line> byModel, List<Line> byRoute) {
 
     /** One group's totals; {@code costUsd} covers its priced calls. */
     public record Line(String key, long calls, long inputTokens, long outputTokens, long cacheReadTokens,
-                       long cacheWriteTokens, BigDecimal costUsd, long unpricedCalls) {
+                       long cacheWriteTokens, BigDecimal costUsd, BigDecimal cacheSavingsUsd, long unpricedCalls) {
     }
 }

@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,25 +77,38 @@ class JdbcCostLedger implements CostLedger {
         long calls = byModel.stream().mapToLong(CostReport.Line::calls).sum();
         long unpriced = byModel.stream().mapToLong(CostReport.Line::unpricedCalls).sum();
         BigDecimal total = byModel.stream().map(CostReport.Line::costUsd).reduce(BigDecimal.ZERO, BigDecimal::add);
-        return new CostReport(userId, month.toString(), total, budget, calls, unpriced, byModel, byRoute);
+        BigDecimal savings = byModel.stream().map(CostReport.Line::cacheSavingsUsd).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return new CostReport(userId, month.toString(), total, savings, budget, calls, unpriced, byModel, byRoute);
     }
 
     private List<CostReport.Line> lines(String column, String userId, YearMonth month) {
-        // column is one of two constants above, never user input.
-        List<CostReport.Line> lines = new ArrayList<>(jdbc.sql("""
-                SELECT %s AS k, COUNT(*) AS calls, SUM(input_tokens) AS i, SUM(output_tokens) AS o,
+        // column is one of two constants above, never user input. Savings depend on the model's prices, so the
+        // rows are per model first and summed per key here.
+        Map<String, CostReport.Line> byKey = new java.util.HashMap<>();
+        jdbc.sql("""
+                SELECT %s AS k, model, COUNT(*) AS calls, SUM(input_tokens) AS i, SUM(output_tokens) AS o,
                        SUM(cache_read_tokens) AS cr, SUM(cache_write_tokens) AS cw,
                        COALESCE(SUM(cost_nanos), 0) AS nanos,
                        SUM(CASE WHEN cost_nanos IS NULL THEN 1 ELSE 0 END) AS unpriced
                 FROM model_calls WHERE user_id = ? AND created_at >= ? AND created_at < ?
-                GROUP BY %s""".formatted(column, column))
+                GROUP BY %s, model""".formatted(column, column))
                 .params(userId, start(month), start(month.plusMonths(1)))
                 .query((rs, n) -> new CostReport.Line(rs.getString("k"), rs.getLong("calls"), rs.getLong("i"),
                         rs.getLong("o"), rs.getLong("cr"), rs.getLong("cw"), PriceTable.usd(rs.getLong("nanos")),
+                        PriceTable.usd(prices.cacheSavingsNanos(rs.getString("model"), rs.getLong("cr"), rs.getLong("cw"))),
                         rs.getLong("unpriced")))
-                .list());
+                .list()
+                .forEach(line -> byKey.merge(line.key(), line, JdbcCostLedger::sum));
+        List<CostReport.Line> lines = new ArrayList<>(byKey.values());
         lines.sort(Comparator.comparing(CostReport.Line::costUsd).reversed().thenComparing(CostReport.Line::key));
         return lines;
+    }
+
+    private static CostReport.Line sum(CostReport.Line a, CostReport.Line b) {
+        return new CostReport.Line(a.key(), a.calls() + b.calls(), a.inputTokens() + b.inputTokens(),
+                a.outputTokens() + b.outputTokens(), a.cacheReadTokens() + b.cacheReadTokens(),
+                a.cacheWriteTokens() + b.cacheWriteTokens(), a.costUsd().add(b.costUsd()),
+                a.cacheSavingsUsd().add(b.cacheSavingsUsd()), a.unpricedCalls() + b.unpricedCalls());
     }
 
     private YearMonth currentMonth() {

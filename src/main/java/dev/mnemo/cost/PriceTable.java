@@ -38,6 +38,20 @@ class PriceTable {
                 .longValueExact());
     }
 
+    /**
+     * What prompt caching saved on these cached tokens, in nano-USD: reads cost less than input, writes cost more;
+     * negative when writes were never read back. Zero for an unpriced model.
+     */
+    long cacheSavingsNanos(String model, long cacheReadTokens, long cacheWriteTokens) {
+        CostProperties.Price price = prices.get(model);
+        if (price == null) {
+            return 0;
+        }
+        BigDecimal usdTimesMillion = price.input().subtract(price.cacheRead()).multiply(BigDecimal.valueOf(cacheReadTokens))
+                .subtract(price.cacheWrite().subtract(price.input()).multiply(BigDecimal.valueOf(cacheWriteTokens)));
+        return usdTimesMillion.multiply(NANOS_PER_USD).divide(MILLION, 0, RoundingMode.HALF_UP).longValueExact();
+    }
+
     static BigDecimal usd(long nanos) {
         return BigDecimal.valueOf(nanos).divide(NANOS_PER_USD).stripTrailingZeros();
     }

@@ -6,10 +6,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Model names per tier (optionally {@code anthropic:NAME} or {@code openai:NAME}; a bare {@code claude-…} name is
  * Anthropic's, any other bare name is served by the OpenAI-compatible endpoint), and how hard to try them.
+ * {@code promptCaching} marks the stable prompt prefix for Anthropic's prompt cache ({@code ASSISTANT_PROMPT_CACHING}).
  */
 @ConfigurationProperties("assistant.models")
 record ModelProperties(String cheap, String smart, String judge, int maxOutputTokens, Duration timeout, Retry retry,
-                       CircuitBreaker circuitBreaker) {
+                       CircuitBreaker circuitBreaker, boolean promptCaching) {
 
     record Retry(int maxAttempts, Duration initialBackoff, Duration maxBackoff) {
     }

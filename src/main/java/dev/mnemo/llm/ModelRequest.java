@@ -5,16 +5,39 @@ import java.util.List;
 /**
  * One request for a model reply.
  *
- * @param purpose   recorded in the cost ledger: the reply's route, or the background task's name
- * @param messageId the message this serves (null for background work)
- * @param turns     the conversation, oldest first, ending with the user's turn
+ * @param purpose         recorded in the cost ledger: the reply's route, or the background task's name
+ * @param messageId       the message this serves (null for background work)
+ * @param systemPrompt    instructions that stay the same from message to message (cached by providers that can)
+ * @param turns           the conversation, oldest first, ending with the user's turn
+ * @param tools           tools the model may call; empty for a plain reply
+ * @param steps           the tool rounds so far in this reply, after the last turn
+ * @param maxOutputTokens a cap for this reply; null for the configured maximum
  */
 public record ModelRequest(String userId, String messageId, String purpose, ModelTier tier, String systemPrompt,
-                           List<ChatTurn> turns) {
+                           List<ChatTurn> turns, List<ToolDefinition> tools, List<ToolStep> steps,
+                           Integer maxOutputTokens) {
     public ModelRequest {
         turns = List.copyOf(turns);
-        if (turns.isEmpty()) {
-            throw new IllegalArgumentException("a model request needs at least one turn");
+        tools = List.copyOf(tools);
+        steps = List.copyOf(steps);
+        if (turns.isEmpty() || turns.getLast().role() != ChatTurn.Role.USER) {
+            throw new IllegalArgumentException("a model request needs turns that end with the user's");
         }
+        if (!steps.isEmpty() && tools.isEmpty()) {
+            throw new IllegalArgumentException("tool steps without tools");
+        }
+    }
+
+    /** A plain reply: no tools, the configured output cap. */
+    public ModelRequest(String userId, String messageId, String purpose, ModelTier tier, String systemPrompt,
+                        List<ChatTurn> turns) {
+        this(userId, messageId, purpose, tier, systemPrompt, turns, List.of(), List.of(), null);
+    }
+
+    /** The same request with one more tool round. */
+    public ModelRequest withStep(ToolStep step) {
+        List<ToolStep> more = new java.util.ArrayList<>(steps);
+        more.add(step);
+        return new ModelRequest(userId, messageId, purpose, tier, systemPrompt, turns, tools, more, maxOutputTokens);
     }
 }

@@ -1,9 +1,5 @@
 package dev.mnemo.llm;
 
-import dev.langchain4j.data.message.AiMessage;
-import dev.langchain4j.data.message.ChatMessage;
-import dev.langchain4j.data.message.SystemMessage;
-import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.anthropic.AnthropicTokenUsage;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
@@ -23,7 +19,6 @@ import io.micrometer.core.instrument.Timer;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -78,15 +73,15 @@ class ResilientLanguageModels implements LanguageModels {
             throw new ModelUnavailableException("no model provider is configured", null);
         }
         List<ModelSpec> candidates = candidates(request);
-        ChatRequest chatRequest = ChatRequest.builder().messages(messages(request)).build();
         RuntimeException last = null;
         for (ModelSpec spec : candidates) {
             Guarded model = guarded.computeIfAbsent(spec, this::guard);
             long started = System.nanoTime();
             try {
-                ChatResponse response = model.call(chatRequest);
+                ChatResponse response = model.call(ChatRequests.of(request, spec.provider(), properties.promptCaching()));
                 String text = response.aiMessage() == null ? null : response.aiMessage().text();
-                if (text == null || text.isBlank()) {
+                List<ToolCall> toolCalls = request.tools().isEmpty() ? List.of() : ChatRequests.toolCalls(response.aiMessage());
+                if ((text == null || text.isBlank()) && toolCalls.isEmpty()) {
                     throw new IllegalStateException("the model returned no text");
                 }
                 Duration latency = Duration.ofNanos(System.nanoTime() - started);
@@ -95,8 +90,8 @@ class ResilientLanguageModels implements LanguageModels {
                         spec.provider().id(), spec.name(), usage, latency)).orElse(null);
                 Timer.builder("mnemo.model.latency").tag("model", spec.name()).tag("outcome", "ok")
                         .publishPercentileHistogram().register(meters).record(latency);
-                return new ModelReply(text.strip(), spec.provider().id(), spec.name(), usage, cost,
-                        !spec.equals(candidates.getFirst()));
+                return new ModelReply(text == null ? "" : text.strip(), spec.provider().id(), spec.name(), usage, cost,
+                        !spec.equals(candidates.getFirst()), toolCalls);
             } catch (CallNotPermittedException e) {
                 log.warn("Skipping model {}: its circuit breaker is open after repeated failures", spec);
                 last = e;
@@ -120,15 +115,6 @@ class ResilientLanguageModels implements LanguageModels {
         }
         names.add(properties.cheap());
         return names.stream().map(ModelSpec::parse).toList();
-    }
-
-    private static List<ChatMessage> messages(ModelRequest request) {
-        List<ChatMessage> messages = new ArrayList<>(request.turns().size() + 1);
-        messages.add(SystemMessage.from(request.systemPrompt()));
-        for (ChatTurn turn : request.turns()) {
-            messages.add(turn.role() == ChatTurn.Role.USER ? UserMessage.from(turn.text()) : AiMessage.from(turn.text()));
-        }
-        return messages;
     }
 
     /** Normalises provider usage: {@code input} excludes cached tokens, which are counted (and priced) apart. */

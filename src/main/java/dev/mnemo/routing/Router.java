@@ -2,5 +2,5 @@ package dev.mnemo.routing;
 
 /** Decides how a message is answered. Never calls a model for a slash command. */
 public interface Router {
-    RouteDecision route(String userId, String text);
+    RouteDecision route(RouteRequest request);
 }

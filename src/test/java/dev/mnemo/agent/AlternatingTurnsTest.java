@@ -11,7 +11,7 @@ class AlternatingTurnsTest {
 
     @Test
     void mergesRunsOfOneRoleAndStartsWithTheUser() {
-        assertThat(ConversationalAgents.alternating(List.of(
+        assertThat(PromptContext.alternating(List.of(
                 assistant("orphan reply"), user("first"), user("second, unanswered"), assistant("answer"), user("now"))))
                 .containsExactly(user("first\n\nsecond, unanswered"), assistant("answer"), user("now"));
     }
@@ -19,6 +19,6 @@ class AlternatingTurnsTest {
     @Test
     void leavesAlternatingTurnsAlone() {
         List<dev.mnemo.llm.ChatTurn> turns = List.of(user("a"), assistant("b"), user("c"));
-        assertThat(ConversationalAgents.alternating(turns)).isEqualTo(turns);
+        assertThat(PromptContext.alternating(turns)).isEqualTo(turns);
     }
 }

@@ -10,6 +10,7 @@ import dev.mnemo.testing.MutableClock;
 import dev.mnemo.testing.TestClockConfiguration;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -95,6 +96,21 @@ abstract class MessageLogContract {
         assertThat(log.history(user, current, 2)).containsExactly(
                 ChatTurn.user("second question"), ChatTurn.assistant("second answer"));
         assertThat(log.history(user, current, 0)).isEmpty();
+    }
+
+    @Test
+    void theHistoryWindowMovesInHalfSteps() {
+        // A prompt cache serves the longest shared beginning: the window's start may only move every few messages.
+        List<String> starts = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            exchange("q" + i, "a" + i, SIMPLE, "m");
+            String current = log.saveInbound(new InboundMessage(user, Channel.API, "now"));
+            log.saveRoute(current, COMMAND); // keeps it out of the next rounds' history
+            List<ChatTurn> history = log.history(user, current, 6);
+            assertThat(history.size()).isBetween(Math.min(2 * i + 2, 4), 6);
+            starts.add(history.getFirst().text());
+        }
+        assertThat(starts).containsExactly("q0", "q0", "q0", "a1", "q3", "q3");
     }
 
     @Test

@@ -71,7 +71,7 @@ class AnthropicConversationTest {
         assertThat(sent.getHeader("x-api-key")).isEqualTo(FakeModelServer.ANTHROPIC_KEY);
         assertThat(sent.getHeader("anthropic-version")).isNotBlank();
         JsonNode request = JSON.readTree(sent.getBodyAsString());
-        assertThat(request.get("max_tokens").asInt()).isEqualTo(1024);
+        assertThat(request.get("max_tokens").asInt()).isEqualTo(300); // the simple agent's cap
         assertThat(request.toString()).contains("You are Mnemo");
         JsonNode messages = request.get("messages");
         assertThat(messages.get(messages.size() - 1).get("role").asString()).isEqualTo("user");

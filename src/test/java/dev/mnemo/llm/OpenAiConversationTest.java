@@ -54,7 +54,7 @@ class OpenAiConversationTest {
         assertThat(sent.getHeader("Authorization")).isEqualTo("Bearer " + FakeModelServer.OPENAI_KEY);
         JsonNode request = JsonMapper.builder().build().readTree(sent.getBodyAsString());
         assertThat(request.get("messages").get(0).get("role").asString()).isEqualTo("system");
-        assertThat(request.get("messages").get(1).get("content").asString()).isEqualTo("hi there");
+        assertThat(request.get("messages").get(1).get("content").asString()).contains("[Context note from Mnemo]").endsWith("hi there");
     }
 
     @Test

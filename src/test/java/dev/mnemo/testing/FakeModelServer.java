@@ -91,6 +91,22 @@ public final class FakeModelServer {
                                 "cache_creation_input_tokens", cacheWrite, "cache_read_input_tokens", cacheRead))));
     }
 
+    /** A reply asking for one tool, as Anthropic writes it ({@code stop_reason: tool_use}). */
+    public static ResponseDefinitionBuilder anthropicToolUse(String model, String toolUseId, String tool,
+                                                             java.util.Map<String, Object> input, int inputTokens,
+                                                             int outputTokens) {
+        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(Api.json(
+                java.util.Map.of(
+                        "id", "msg_01Tool",
+                        "type", "message",
+                        "role", "assistant",
+                        "model", model,
+                        "content", List.of(java.util.Map.of("type", "tool_use", "id", toolUseId, "name", tool, "input", input)),
+                        "stop_reason", "tool_use",
+                        "usage", java.util.Map.of("input_tokens", inputTokens, "output_tokens", outputTokens,
+                                "cache_creation_input_tokens", 0, "cache_read_input_tokens", 0))));
+    }
+
     public static ResponseDefinitionBuilder anthropicError(int status, String type) {
         return aResponse().withStatus(status).withHeader("Content-Type", "application/json")
                 .withBody("{\"type\":\"error\",\"error\":{\"type\":\"" + type + "\",\"message\":\"" + type + "\"}}");

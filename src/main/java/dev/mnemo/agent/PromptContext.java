@@ -1,60 +1,62 @@
 package dev.mnemo.agent;
 
 import dev.mnemo.llm.ChatTurn;
-import dev.mnemo.llm.LanguageModels;
-import dev.mnemo.llm.ModelReply;
-import dev.mnemo.llm.ModelRequest;
-import dev.mnemo.llm.ModelTier;
 import dev.mnemo.llm.Prompts;
 import dev.mnemo.memory.MemoryProperties;
 import dev.mnemo.memory.MemoryRecall;
 import dev.mnemo.memory.RecalledMemory;
-import dev.mnemo.routing.Route;
+import dev.mnemo.user.UserSettings;
 import java.time.Clock;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** The simple agent (cheap model, short answers) and the complex one (smart model, room to think). */
+/**
+ * Builds what every agent sends: a system prompt that only changes with the route (so providers can cache it),
+ * and the conversation whose last turn carries what changes with every message, the time and recalled memories.
+ */
 @Component
-class ConversationalAgents implements Agents {
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ConversationalAgents.class);
-    private static final DateTimeFormatter NOW = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm", Locale.ENGLISH);
+class PromptContext {
+    static final DateTimeFormatter NOW = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm", Locale.ENGLISH);
+    private static final Logger log = LoggerFactory.getLogger(PromptContext.class);
 
-    private final LanguageModels models;
     private final Prompts prompts;
     private final Clock clock;
     private final MemoryRecall memory;
+    private final UserSettings settings;
     private final int recallLimit;
 
-    ConversationalAgents(LanguageModels models, Prompts prompts, Clock clock, MemoryRecall memory,
-                         MemoryProperties memoryProperties) {
-        this.models = models;
+    PromptContext(Prompts prompts, Clock clock, MemoryRecall memory, UserSettings settings, MemoryProperties memoryProperties) {
         this.prompts = prompts;
         this.clock = clock;
         this.memory = memory;
+        this.settings = settings;
         this.recallLimit = memoryProperties.recallLimit();
     }
 
-    @Override
-    public ModelReply answer(AgentRequest request) {
-        if (request.route() == Route.COMMAND) {
-            throw new IllegalArgumentException("commands are answered without a model");
-        }
-        ModelTier tier = request.route() == Route.SIMPLE ? ModelTier.CHEAP : ModelTier.SMART;
-        String system = prompts.render("system", Map.of(
-                "user", request.userId(),
-                "now", NOW.format(clock.instant().atZone(ZoneOffset.UTC)),
-                "memories", memoryBlock(request.userId(), request.text()),
-                "route_guidance", prompts.render(tier == ModelTier.CHEAP ? "route-simple" : "route-complex", Map.of())));
+    String systemPrompt(String userId, String routeGuidance, boolean tools) {
+        return prompts.render("system", Map.of(
+                "user", userId,
+                "capabilities", prompts.render(tools ? "capabilities-tools" : "capabilities-chat", Map.of()),
+                "route_guidance", prompts.render(routeGuidance, Map.of())));
+    }
+
+    /** The history, then the person's message behind the context note. */
+    List<ChatTurn> turns(AgentRequest request) {
+        ZoneId zone = settings.timeZone(request.userId());
         List<ChatTurn> turns = new ArrayList<>(request.history());
-        turns.add(ChatTurn.user(request.text()));
-        return models.chat(new ModelRequest(request.userId(), request.messageId(), request.route().name(), tier,
-                system, alternating(turns)));
+        turns.add(ChatTurn.user(prompts.render("context", Map.of(
+                "now", NOW.format(clock.instant().atZone(zone)),
+                "zone", zone.getId(),
+                "memories", memoryBlock(request.userId(), request.text()),
+                "message", request.text()))));
+        return alternating(turns);
     }
 
     /** A failing memory must not cost the person their reply: they get one without recalled memories. */

@@ -1,0 +1,89 @@
+package dev.mnemo.agent;
+
+import dev.mnemo.cost.TokenUsage;
+import dev.mnemo.llm.LanguageModels;
+import dev.mnemo.llm.ModelReply;
+import dev.mnemo.llm.ModelRequest;
+import dev.mnemo.llm.ModelUnavailableException;
+import dev.mnemo.llm.ToolCall;
+import dev.mnemo.llm.ToolStep;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The tool loop: the model asks for tools, they run, their results go back, until the model answers in words
+ * or the step limit is reached. Every round is a model call in the cost ledger; the reply carries their sum.
+ */
+@Component
+class ToolAgent {
+    private static final Logger log = LoggerFactory.getLogger(ToolAgent.class);
+
+    private final LanguageModels models;
+    private final PromptContext context;
+    private final AssistantTools tools;
+    private final AgentProperties properties;
+
+    ToolAgent(LanguageModels models, PromptContext context, AssistantTools tools, AgentProperties properties) {
+        this.models = models;
+        this.context = context;
+        this.tools = tools;
+        this.properties = properties;
+    }
+
+    ModelReply answer(AgentRequest request) {
+        ModelRequest modelRequest = new ModelRequest(request.userId(), request.messageId(), "TOOL", properties.toolTier(),
+                context.systemPrompt(request.userId(), "route-tool", true), context.turns(request),
+                AssistantTools.DEFINITIONS, List.of(), null);
+        List<ModelReply> calls = new ArrayList<>();
+        List<String> done = new ArrayList<>();
+        for (int step = 0; step < properties.toolMaxSteps(); step++) {
+            ModelReply reply;
+            try {
+                reply = models.chat(modelRequest);
+            } catch (ModelUnavailableException e) {
+                if (done.isEmpty()) {
+                    throw e;
+                }
+                // The actions happened; the person must hear about them even without the model's wording.
+                log.warn("Model failed after tool actions for message {}: answering with the tool results", request.messageId());
+                return total(calls, String.join("\n", done));
+            }
+            calls.add(reply);
+            if (!reply.wantsTools()) {
+                return total(calls, reply.text());
+            }
+            List<ToolStep.Result> results = new ArrayList<>();
+            for (ToolCall call : reply.toolCalls()) {
+                ToolStep.Result result = tools.run(request.userId(), request.messageId(), call);
+                results.add(result);
+                if (!result.error()) {
+                    done.add(result.content());
+                }
+            }
+            modelRequest = modelRequest.withStep(new ToolStep(reply.text(), reply.toolCalls(), results));
+        }
+        log.warn("Tool loop of message {} stopped after {} steps", request.messageId(), properties.toolMaxSteps());
+        return total(calls, done.isEmpty() ? "I couldn't get that done, sorry. Nothing was changed."
+                : "Here is what I did before I had to stop:\n" + String.join("\n", done));
+    }
+
+    /** One reply for the message: the last model's text, every round's tokens and cost (null if any was unpriced). */
+    private static ModelReply total(List<ModelReply> calls, String text) {
+        long input = 0, output = 0, cacheRead = 0, cacheWrite = 0;
+        BigDecimal cost = BigDecimal.ZERO;
+        for (ModelReply call : calls) {
+            input += call.usage().input();
+            output += call.usage().output();
+            cacheRead += call.usage().cacheRead();
+            cacheWrite += call.usage().cacheWrite();
+            cost = cost == null || call.costUsd() == null ? null : cost.add(call.costUsd());
+        }
+        ModelReply last = calls.getLast();
+        return new ModelReply(text, last.provider(), last.model(), new TokenUsage(input, output, cacheRead, cacheWrite),
+                cost, calls.stream().anyMatch(ModelReply::fallback));
+    }
+}

@@ -1,0 +1,26 @@
+package dev.mnemo.reminder;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+/** A person's reminders, stored so that a restart loses none. Only ever touches the given user's rows. */
+public interface Reminders {
+    int MAX_TEXT = 500;
+
+    /**
+     * @throws IllegalArgumentException when the text is blank or longer than {@link #MAX_TEXT}, or the time has passed
+     */
+    Reminder schedule(String userId, String text, Instant dueAt, ZoneId zone, Recurrence recurrence,
+                      String sourceMessageId);
+
+    /** Pending reminders, soonest first. */
+    List<Reminder> pending(String userId);
+
+    /** Cancels a pending reminder; empty when the person has no pending reminder with that id. */
+    Optional<Reminder> cancel(String userId, String reminderId);
+
+    /** Moves a pending reminder; empty when the person has no pending reminder with that id. */
+    Optional<Reminder> reschedule(String userId, String reminderId, Instant dueAt);
+}

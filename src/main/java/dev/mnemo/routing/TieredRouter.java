@@ -1,0 +1,60 @@
+package dev.mnemo.routing;
+
+import dev.mnemo.system.SharedCache;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * Local rules first (free); only when they are unsure, the cheap model, whose answer is cached by normalised
+ * text so the same question is never classified twice. Without a model, the rules' guess stands.
+ */
+@Component
+class TieredRouter implements Router {
+    private final LocalRules rules = new LocalRules();
+    private final ModelClassifier classifier;
+    private final SharedCache cache;
+    private final RoutingProperties properties;
+
+    TieredRouter(ModelClassifier classifier, SharedCache cache, RoutingProperties properties) {
+        this.classifier = classifier;
+        this.cache = cache;
+        this.properties = properties;
+    }
+
+    @Override
+    public RouteDecision route(RouteRequest request) {
+        LocalRules.Verdict verdict = rules.judge(request.text(), request.previousRoute());
+        if (verdict.sure() || !properties.modelClassifier() || !classifier.available()) {
+            return new RouteDecision(verdict.route(), verdict.reason() + (verdict.sure() ? "" : " (rules unsure)"));
+        }
+        String key = "route:v1:" + sha256(normalise(request.text()));
+        Optional<Route> cached = cache.get(key).map(bytes -> Route.valueOf(new String(bytes, StandardCharsets.UTF_8)));
+        if (cached.isPresent()) {
+            return new RouteDecision(cached.get(), "model (cached); rules unsure: " + verdict.reason());
+        }
+        return classifier.classify(request)
+                .map(route -> {
+                    cache.put(key, route.name().getBytes(StandardCharsets.UTF_8), properties.cacheTtl());
+                    return new RouteDecision(route, "model; rules unsure: " + verdict.reason());
+                })
+                .orElseGet(() -> new RouteDecision(verdict.route(), verdict.reason() + " (rules unsure, model unavailable)"));
+    }
+
+    /** Case, spacing and trailing punctuation don't change what a message asks. */
+    static String normalise(String text) {
+        return text.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").replaceAll("[\\p{Punct}\\s]+$", "");
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,12 @@
+package dev.mnemo.user;
+
+import java.time.ZoneId;
+
+/** A person's settings; someone who never changed one gets the configured default. */
+public interface UserSettings {
+
+    /** The zone their "tomorrow at 6pm" means; {@code ASSISTANT_TIME_ZONE} unless they set their own. */
+    ZoneId timeZone(String userId);
+
+    void setTimeZone(String userId, ZoneId zone);
+}

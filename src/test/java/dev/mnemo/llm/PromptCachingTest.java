@@ -1,0 +1,97 @@
+package dev.mnemo.llm;
+
+import static dev.mnemo.testing.FakeAnthropicApp.CHEAP;
+import static dev.mnemo.testing.FakeModelServer.ANTHROPIC_PATH;
+import static dev.mnemo.testing.FakeModelServer.anthropic;
+import static dev.mnemo.testing.FakeModelServer.anthropicReply;
+import static dev.mnemo.testing.FakeModelServer.requestsFor;
+import static dev.mnemo.testing.FakeModelServer.server;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.client.WireMock;
+import dev.mnemo.routing.Route;
+import dev.mnemo.testing.Api;
+import dev.mnemo.testing.FakeAnthropicApp;
+import dev.mnemo.testing.FakeModelServer;
+import dev.mnemo.testing.SqliteApp;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Anthropic prompt caching on the wire, and cache reads and writes in the ledger at their prices. */
+@FakeAnthropicApp
+class PromptCachingTest {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @LocalServerPort
+    int port;
+    Api api;
+    String user;
+
+    @BeforeEach
+    void setUp() {
+        FakeModelServer.reset();
+        api = new Api(port, SqliteApp.API_TOKEN);
+        user = "caching-" + UUID.randomUUID();
+    }
+
+    @Test
+    void theStablePrefixIsMarkedAndTheLedgerShowsWhatCachingSaved() {
+        server().stubFor(anthropic(CHEAP).withRequestBody(WireMock.containing("first question"))
+                .willReturn(anthropicReply(CHEAP, "first answer", 300, 20, 0, 2000)));
+        api.message(user, "hi, first question");
+        server().stubFor(anthropic(CHEAP).withRequestBody(WireMock.containing("second question"))
+                .willReturn(anthropicReply(CHEAP, "second answer", 300, 20, 2000, 100)));
+        api.message(user, "ok, second question");
+
+        JsonNode second = JSON.readTree(requestsFor(ANTHROPIC_PATH, CHEAP).stream()
+                .map(r -> r.getBodyAsString()).filter(b -> b.contains("second question")).findFirst().orElseThrow());
+        // The system prompt (stable) and the last earlier turn end in breakpoints; the new message, which carries
+        // the time and recalled memories, comes after them and is not marked.
+        JsonNode system = second.get("system");
+        assertThat(system.get(system.size() - 1).get("cache_control").get("type").asString()).isEqualTo("ephemeral");
+        assertThat(system.toString()).doesNotContain("first question").doesNotContain("[Context note");
+        JsonNode messages = second.get("messages");
+        assertThat(messages).hasSize(3);
+        assertThat(lastBlock(messages.get(1)).get("cache_control").get("type").asString()).isEqualTo("ephemeral");
+        assertThat(lastBlock(messages.get(2)).has("cache_control")).isFalse();
+        assertThat(lastBlock(messages.get(2)).get("text").asString()).contains("[Context note from Mnemo]");
+
+        JsonNode costs = api.get("/api/v1/costs?userId=" + user).json();
+        // Writes: 2,100 x $0.25/M extra; reads: 2,000 x $0.90/M saved.
+        assertThat(costs.get("cacheSavingsUsd").decimalValue()).isEqualByComparingTo("0.001275");
+        JsonNode line = costs.get("byRoute").get(0);
+        assertThat(line.get("key").asString()).isEqualTo(Route.SIMPLE.name());
+        assertThat(line.get("cacheReadTokens").asLong()).isEqualTo(2000);
+        assertThat(line.get("cacheWriteTokens").asLong()).isEqualTo(2100);
+        // 600 in x $1 + 40 out x $5 + 2,000 read x $0.10 + 2,100 written x $1.25, per million tokens
+        assertThat(costs.get("totalUsd").decimalValue()).isEqualByComparingTo("0.003625");
+    }
+
+    private static JsonNode lastBlock(JsonNode message) {
+        JsonNode content = message.get("content");
+        return content.isArray() ? content.get(content.size() - 1) : content;
+    }
+
+    @Test
+    void withCachingOffNothingIsMarked() {
+        ModelRequest request = new ModelRequest("u", null, "SIMPLE", ModelTier.CHEAP, "system",
+                List.of(ChatTurn.user("a"), ChatTurn.assistant("b"), ChatTurn.user("c")));
+        assertThat(attributes(ChatRequests.of(request, Provider.ANTHROPIC, true))).containsExactly(Map.of(),
+                Map.of("cache_control", "ephemeral"), Map.of());
+        assertThat(attributes(ChatRequests.of(request, Provider.ANTHROPIC, false))).containsOnly(Map.of());
+        assertThat(attributes(ChatRequests.of(request, Provider.OPENAI, true))).containsOnly(Map.of());
+    }
+
+    private static List<Map<String, Object>> attributes(dev.langchain4j.model.chat.request.ChatRequest request) {
+        return request.messages().stream().skip(1) // the system message
+                .map(m -> m instanceof dev.langchain4j.data.message.UserMessage u ? u.attributes()
+                        : ((dev.langchain4j.data.message.AiMessage) m).attributes())
+                .toList();
+    }
+}

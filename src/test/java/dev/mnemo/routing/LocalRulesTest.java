@@ -1,0 +1,54 @@
+package dev.mnemo.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class LocalRulesTest {
+    private final LocalRules rules = new LocalRules();
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "/remember my sister is Ana                 | COMMAND",
+            "  /cost                                    | COMMAND",
+            "hey, how are you?                          | SIMPLE",
+            "what's the capital of Peru?                | SIMPLE",
+            "do you remember my sister's name?          | SIMPLE",
+            "Help me plan my week                       | COMPLEX",
+            "Can you compare these offers?              | COMPLEX",
+            "Draft an email to my landlord              | COMPLEX",
+            "remind me to call mom tomorrow at 6pm      | TOOL",
+            "every sunday at 6pm remind me to water it  | TOOL",
+            "what time is it in Tokyo?                  | TOOL",
+            "what time zone is Tokyo in?                | SIMPLE",
+            "please remember that my locker is 118      | TOOL",
+            "forget what I told you about my ex         | TOOL",
+            "forget it                                  | SIMPLE",
+    })
+    void routesByTheText(String text, Route expected) {
+        assertThat(rules.judge(text, null).route()).isEqualTo(expected);
+    }
+
+    @Test
+    void longMessagesGoToTheSmartModel() {
+        assertThat(rules.judge("a".repeat(301), null)).isEqualTo(new LocalRules.Verdict(Route.COMPLEX, "long message", true));
+        assertThat(rules.judge("a".repeat(300), null).sure()).isFalse();
+        assertThat(rules.judge("a".repeat(100), null)).isEqualTo(new LocalRules.Verdict(Route.SIMPLE, "no complex signal", true));
+    }
+
+    @Test
+    void aFollowUpIsComplexOnlyInAComplexThread() {
+        String followUp = "what about the second option?";
+        assertThat(rules.judge(followUp, Route.COMPLEX)).isEqualTo(new LocalRules.Verdict(Route.COMPLEX, "follow-up to a complex thread", true));
+        assertThat(rules.judge(followUp, Route.SIMPLE).route()).isEqualTo(Route.SIMPLE);
+        assertThat(rules.judge(followUp, null).sure()).isFalse();
+    }
+
+    @Test
+    void conflictingSignalsAreLeftToTheModel() {
+        LocalRules.Verdict verdict = rules.judge("plan my week and remind me about the gym on friday", null);
+        assertThat(verdict.sure()).isFalse();
+    }
+}
