@@ -7,9 +7,13 @@ import java.util.List;
 /**
  * What an agent needs to answer one message.
  *
- * @param history earlier turns of the conversation, oldest first, without the message being answered
+ * @param history   earlier turns of the conversation, oldest first, without the message being answered
+ * @param hotThread the person's previous message took the same route within a prompt cache's lifetime
+ *                  ({@link dev.mnemo.llm.ModelRequest#CACHE_LIFETIME}): the next one likely will too, so the
+ *                  conversation so far is worth caching
  */
-public record AgentRequest(String userId, String messageId, Route route, List<ChatTurn> history, String text) {
+public record AgentRequest(String userId, String messageId, Route route, List<ChatTurn> history, String text,
+                           boolean hotThread) {
     public AgentRequest {
         history = List.copyOf(history);
     }

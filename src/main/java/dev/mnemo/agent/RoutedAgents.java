@@ -31,9 +31,10 @@ class RoutedAgents implements Agents {
             case COMMAND -> throw new IllegalArgumentException("commands are answered without a model");
             case SIMPLE -> models.chat(new ModelRequest(request.userId(), request.messageId(), "SIMPLE", ModelTier.CHEAP,
                     context.systemPrompt(request.userId(), "route-simple", false), context.turns(request),
-                    List.of(), List.of(), properties.simpleMaxTokens()));
+                    List.of(), List.of(), properties.simpleMaxTokens(), request.hotThread()));
             case COMPLEX -> models.chat(new ModelRequest(request.userId(), request.messageId(), "COMPLEX", ModelTier.SMART,
-                    context.systemPrompt(request.userId(), "route-complex", false), context.turns(request)));
+                    context.systemPrompt(request.userId(), "route-complex", false), context.turns(request),
+                    List.of(), List.of(), null, request.hotThread()));
             case TOOL -> tools.answer(request);
         };
     }

@@ -37,7 +37,7 @@ class ToolAgent {
     ModelReply answer(AgentRequest request) {
         ModelRequest modelRequest = new ModelRequest(request.userId(), request.messageId(), "TOOL", properties.toolTier(),
                 context.systemPrompt(request.userId(), "route-tool", true), context.turns(request),
-                AssistantTools.DEFINITIONS, List.of(), null);
+                AssistantTools.DEFINITIONS, List.of(), null, request.hotThread());
         List<ModelReply> calls = new ArrayList<>();
         List<String> done = new ArrayList<>();
         for (int step = 0; step < properties.toolMaxSteps(); step++) {

@@ -4,6 +4,7 @@ import dev.mnemo.agent.AgentRequest;
 import dev.mnemo.agent.Agents;
 import dev.mnemo.llm.LanguageModels;
 import dev.mnemo.llm.ModelReply;
+import dev.mnemo.llm.ModelRequest;
 import dev.mnemo.llm.ModelUnavailableException;
 import dev.mnemo.memory.MemoryIntake;
 import dev.mnemo.routing.Route;
@@ -12,6 +13,8 @@ import dev.mnemo.routing.RouteRequest;
 import dev.mnemo.routing.Router;
 import dev.mnemo.routing.RoutingProperties;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
 import org.slf4j.Logger;
@@ -69,9 +72,9 @@ class ConversationLoop implements Conversation {
             throw new MessageTooLongException(message.text().length(), properties.maxMessageChars());
         }
         String id = messages.saveInbound(message);
-        Route previous = messages.previousRoute(message.userId(), id,
-                clock.instant().minus(routing.followUpWindow())).orElse(null);
-        RouteDecision decision = router.route(new RouteRequest(message.userId(), id, message.text(), previous));
+        Optional<MessageLog.Previous> previous = messages.previous(message.userId(), id);
+        RouteDecision decision = router.route(new RouteRequest(message.userId(), id, message.text(),
+                previous.filter(p -> within(p, routing.followUpWindow())).map(MessageLog.Previous::route).orElse(null)));
         messages.saveRoute(id, decision);
         meters.counter("mnemo.messages", "channel", message.channel().id(), "route", decision.route().name()).increment();
 
@@ -85,8 +88,10 @@ class ConversationLoop implements Conversation {
             return new Reply(id, OFFLINE_NOTICE, decision.route(), null, BigDecimal.ZERO);
         }
         try {
+            boolean hotThread = previous.filter(p -> p.route() == decision.route() && within(p, ModelRequest.CACHE_LIFETIME)).isPresent();
             ModelReply answer = agents.answer(new AgentRequest(message.userId(), id, decision.route(),
-                    messages.history(message.userId(), id, properties.historyTurns()), message.text()));
+                    messages.history(message.userId(), id, properties.historyTurns(),
+                            clock.instant().minus(properties.historyWindow())), message.text(), hotThread));
             transactions.executeWithoutResult(status -> {
                 messages.saveReply(id, message, answer.text(), decision, answer.model(), answer.usage(), answer.costUsd(), true);
                 memory.enqueue(message.userId(), id, message.text(), answer.text());
@@ -98,6 +103,10 @@ class ConversationLoop implements Conversation {
             saveNotice(id, message, UNREACHABLE_NOTICE, decision);
             return new Reply(id, UNREACHABLE_NOTICE, decision.route(), null, BigDecimal.ZERO);
         }
+    }
+
+    private boolean within(MessageLog.Previous previous, Duration window) {
+        return !previous.at().isBefore(clock.instant().minus(window));
     }
 
     /** A notice answers nothing, but what the person said is still worth remembering. */

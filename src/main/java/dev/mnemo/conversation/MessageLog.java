@@ -71,22 +71,22 @@ class MessageLog {
     }
 
     /**
-     * Earlier messages before {@code beforeId} that belong in a prompt: the person's messages and model-written
-     * replies; commands and notices are left out. Between {@code limit / 2 + 1} and {@code limit} of them: the window
+     * Earlier messages before {@code beforeId}, written at or after {@code since}, that belong in a prompt: the
+     * person's messages and model-written replies; commands and notices are left out. Between {@code limit / 2 + 1} and {@code limit} of them: the window
      * moves in steps of {@code limit / 2}, not one message at a time, so consecutive prompts share their
      * beginning and a provider's prompt cache can serve it (a window sliding by one changes it every time).
      */
-    List<ChatTurn> history(String userId, String beforeId, int limit) {
+    List<ChatTurn> history(String userId, String beforeId, int limit, Instant since) {
         if (limit == 0) {
             return List.of();
         }
-        long available = jdbc.sql("SELECT COUNT(*) FROM messages WHERE user_id = ? AND id < ? AND " + IN_PROMPT)
-                .params(userId, beforeId).query(Long.class).single();
+        long available = jdbc.sql("SELECT COUNT(*) FROM messages WHERE user_id = ? AND id < ? AND created_at >= ? AND " + IN_PROMPT)
+                .params(userId, beforeId, since.toEpochMilli()).query(Long.class).single();
         int step = Math.max(1, limit / 2);
         long kept = available <= limit ? available : limit - step + 1 + (available - (limit - step + 1)) % step;
-        List<ChatTurn> newestFirst = new ArrayList<>(jdbc.sql("SELECT direction, text FROM messages WHERE user_id = ? AND id < ? AND "
-                        + IN_PROMPT + " ORDER BY id DESC LIMIT ?")
-                .params(userId, beforeId, kept)
+        List<ChatTurn> newestFirst = new ArrayList<>(jdbc.sql("SELECT direction, text FROM messages WHERE user_id = ? AND id < ? "
+                        + "AND created_at >= ? AND " + IN_PROMPT + " ORDER BY id DESC LIMIT ?")
+                .params(userId, beforeId, since.toEpochMilli(), kept)
                 .query((rs, n) -> "IN".equals(rs.getString("direction"))
                         ? ChatTurn.user(rs.getString("text")) : ChatTurn.assistant(rs.getString("text")))
                 .list());
@@ -94,14 +94,18 @@ class MessageLog {
         return newestFirst;
     }
 
-    /** The route of the person's last message before {@code beforeId}, if it came at or after {@code since}. */
-    Optional<Route> previousRoute(String userId, String beforeId, Instant since) {
+    /** The person's last routed message before this one. */
+    record Previous(Route route, Instant at) {
+    }
+
+    Optional<Previous> previous(String userId, String beforeId) {
         return jdbc.sql("""
-                SELECT route FROM messages
-                WHERE user_id = ? AND id < ? AND direction = 'IN' AND created_at >= ? AND route IS NOT NULL
+                SELECT route, created_at FROM messages
+                WHERE user_id = ? AND id < ? AND direction = 'IN' AND route IS NOT NULL
                 ORDER BY id DESC LIMIT 1""")
-                .params(userId, beforeId, since.toEpochMilli())
-                .query(String.class).optional().map(Route::valueOf);
+                .params(userId, beforeId)
+                .query((rs, n) -> new Previous(Route.valueOf(rs.getString("route")), Instant.ofEpochMilli(rs.getLong("created_at"))))
+                .optional();
     }
 
     /** Replaces the text of these messages, and of the replies to them, by a marker. */

@@ -21,11 +21,11 @@ import tools.jackson.databind.json.JsonMapper;
  * Our requests in LangChain4j's terms, and its tool calls in ours.
  *
  * <p>Prompt caching (Anthropic): the prompt is laid out stable-first, so that one cached prefix serves many
- * messages: tool definitions, then the system prompt, then the earlier turns, each ending in a cache
- * breakpoint. Whatever changes with every message (the time, recalled memories) is in the last user turn,
- * after every breakpoint, so it never invalidates the cache. In a tool loop the last user turn is a breakpoint
- * too: every further round reads it. Anthropic ignores a breakpoint whose prefix is shorter than the model's
- * minimum, at no charge, so marking never costs more than the 25% premium on a prefix that is then not reused.
+ * messages: tool definitions, then the system prompt, then (when {@link ModelRequest#cacheTurns()}) the earlier
+ * turns, each ending in a cache breakpoint. Whatever changes with every message (the time, recalled memories)
+ * is in the last user turn, after every breakpoint, so it never invalidates the cache. In a tool loop the last
+ * user turn is a breakpoint too: every further round reads it. Anthropic ignores a breakpoint whose prefix is
+ * shorter than the model's minimum (1,024 tokens for Sonnet 4.5, 4,096 for Haiku 4.5), at no charge.
  */
 final class ChatRequests {
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -41,7 +41,7 @@ final class ChatRequests {
         List<ChatTurn> turns = request.turns();
         for (int i = 0; i < turns.size(); i++) {
             ChatTurn turn = turns.get(i);
-            boolean lastHistoryTurn = i == turns.size() - 2;
+            boolean lastHistoryTurn = i == turns.size() - 2 && request.cacheTurns();
             boolean lastTurnBeforeTools = i == turns.size() - 1 && !request.steps().isEmpty();
             Map<String, Object> attributes = caching && (lastHistoryTurn || lastTurnBeforeTools) ? CACHE_BREAKPOINT : Map.of();
             messages.add(turn.role() == ChatTurn.Role.USER

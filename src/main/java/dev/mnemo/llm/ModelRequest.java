@@ -12,10 +12,16 @@ import java.util.List;
  * @param tools           tools the model may call; empty for a plain reply
  * @param steps           the tool rounds so far in this reply, after the last turn
  * @param maxOutputTokens a cap for this reply; null for the configured maximum
+ * @param cacheTurns      mark the earlier turns for the provider's prompt cache: worth it only when another
+ *                        request with the same beginning is likely within {@link #CACHE_LIFETIME}, since writing
+ *                        a cache entry costs more than plain input (Anthropic: 1.25x) and only reads save (0.1x)
  */
 public record ModelRequest(String userId, String messageId, String purpose, ModelTier tier, String systemPrompt,
                            List<ChatTurn> turns, List<ToolDefinition> tools, List<ToolStep> steps,
-                           Integer maxOutputTokens) {
+                           Integer maxOutputTokens, boolean cacheTurns) {
+    /** How long a provider keeps a prompt prefix cached after its last use (Anthropic's default). */
+    public static final java.time.Duration CACHE_LIFETIME = java.time.Duration.ofMinutes(5);
+
     public ModelRequest {
         turns = List.copyOf(turns);
         tools = List.copyOf(tools);
@@ -31,13 +37,13 @@ public record ModelRequest(String userId, String messageId, String purpose, Mode
     /** A plain reply: no tools, the configured output cap. */
     public ModelRequest(String userId, String messageId, String purpose, ModelTier tier, String systemPrompt,
                         List<ChatTurn> turns) {
-        this(userId, messageId, purpose, tier, systemPrompt, turns, List.of(), List.of(), null);
+        this(userId, messageId, purpose, tier, systemPrompt, turns, List.of(), List.of(), null, false);
     }
 
     /** The same request with one more tool round. */
     public ModelRequest withStep(ToolStep step) {
         List<ToolStep> more = new java.util.ArrayList<>(steps);
         more.add(step);
-        return new ModelRequest(userId, messageId, purpose, tier, systemPrompt, turns, tools, more, maxOutputTokens);
+        return new ModelRequest(userId, messageId, purpose, tier, systemPrompt, turns, tools, more, maxOutputTokens, cacheTurns);
     }
 }

@@ -40,7 +40,7 @@ class ModelClassifier {
         try {
             String answer = models.chat(new ModelRequest(request.userId(), request.messageId(), "ROUTER", ModelTier.CHEAP,
                     prompts.render("route-classify", Map.of()), List.of(ChatTurn.user(text)), List.of(), List.of(),
-                    MAX_OUTPUT_TOKENS)).text();
+                    MAX_OUTPUT_TOKENS, false)).text();
             String word = answer.strip().split("\\W+", 2)[0].toUpperCase(Locale.ROOT);
             return switch (word) {
                 case "SIMPLE" -> Optional.of(Route.SIMPLE);

@@ -10,6 +10,7 @@ import dev.mnemo.testing.MutableClock;
 import dev.mnemo.testing.TestClockConfiguration;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -89,13 +90,25 @@ abstract class MessageLogContract {
         exchange("second question", "second answer", SIMPLE, "m");
         String current = log.saveInbound(new InboundMessage(user, Channel.API, "current"));
 
-        assertThat(log.history(user, current, 10)).containsExactly(
+        assertThat(log.history(user, current, 10, Instant.EPOCH)).containsExactly(
                 ChatTurn.user("first question"), ChatTurn.assistant("first answer"),
                 ChatTurn.user("unanswered one"),
                 ChatTurn.user("second question"), ChatTurn.assistant("second answer"));
-        assertThat(log.history(user, current, 2)).containsExactly(
+        assertThat(log.history(user, current, 2, Instant.EPOCH)).containsExactly(
                 ChatTurn.user("second question"), ChatTurn.assistant("second answer"));
-        assertThat(log.history(user, current, 0)).isEmpty();
+        assertThat(log.history(user, current, 0, Instant.EPOCH)).isEmpty();
+    }
+
+    @Test
+    void historyIsOnlyTheRecentConversation() {
+        exchange("yesterday's question", "yesterday's answer", SIMPLE, "m");
+        clock.advance(Duration.ofHours(20));
+        Instant morning = clock.instant();
+        exchange("today's question", "today's answer", SIMPLE, "m");
+        String current = log.saveInbound(new InboundMessage(user, Channel.API, "now"));
+
+        assertThat(log.history(user, current, 10, morning)).extracting(ChatTurn::text)
+                .containsExactly("today's question", "today's answer");
     }
 
     @Test
@@ -106,7 +119,7 @@ abstract class MessageLogContract {
             exchange("q" + i, "a" + i, SIMPLE, "m");
             String current = log.saveInbound(new InboundMessage(user, Channel.API, "now"));
             log.saveRoute(current, COMMAND); // keeps it out of the next rounds' history
-            List<ChatTurn> history = log.history(user, current, 6);
+            List<ChatTurn> history = log.history(user, current, 6, Instant.EPOCH);
             assertThat(history.size()).isBetween(Math.min(2 * i + 2, 4), 6);
             starts.add(history.getFirst().text());
         }
@@ -122,8 +135,8 @@ abstract class MessageLogContract {
         log.saveInbound(new InboundMessage(other, Channel.API, "someone else's secret"));
         String current = log.saveInbound(new InboundMessage(user, Channel.API, "now"));
 
-        assertThat(log.history(user, current, 4)).extracting(ChatTurn::text).containsExactly("q3", "a3", "q4", "a4");
-        assertThat(log.history(user, current, 100)).extracting(ChatTurn::text).doesNotContain("someone else's secret");
+        assertThat(log.history(user, current, 4, Instant.EPOCH)).extracting(ChatTurn::text).containsExactly("q3", "a3", "q4", "a4");
+        assertThat(log.history(user, current, 100, Instant.EPOCH)).extracting(ChatTurn::text).doesNotContain("someone else's secret");
     }
 
     @Test

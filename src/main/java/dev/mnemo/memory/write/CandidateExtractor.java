@@ -25,6 +25,15 @@ public class CandidateExtractor {
     /** Greetings and thanks carry nothing to remember: no model call for them. */
     private static final java.util.regex.Pattern SMALL_TALK = java.util.regex.Pattern.compile(
             "(?i)^\\W*(hi|hey|hello|yo|thanks|thank you|thx|ok|okay|cool|nice|great|good (morning|night|evening)|bye|lol|haha)\\W*$");
+    /** Someone is talking about themselves or their people: the only messages the model reads for memories. */
+    private static final java.util.regex.Pattern PERSONAL = java.util.regex.Pattern.compile(
+            "(?i)\\b(i|i'm|im|i've|ive|i'd|i'll|my|me|mine|myself|we|we're|we've|our|us)\\b");
+    private static final java.util.regex.Pattern SENTENCE_END = java.util.regex.Pattern.compile("(?<=[.!?\\n])\\s*");
+    /**
+     * The reply is context only ("never the assistant's suggestions"): a long one is cut, since the extractor
+     * reads every exchange and a complex reply would otherwise triple its cost.
+     */
+    static final int REPLY_CHARS = 600;
 
     private final LanguageModels models;
     private final Prompts prompts;
@@ -39,6 +48,9 @@ public class CandidateExtractor {
             return List.of();
         }
         if (models.configured()) {
+            if (!worthReading(userText)) {
+                return List.of();
+            }
             try {
                 return fromModel(userId, messageId, userText, replyText);
             } catch (ModelUnavailableException e) {
@@ -46,6 +58,23 @@ public class CandidateExtractor {
             }
         }
         return fromStatements(userText);
+    }
+
+    /**
+     * Cost gate before the model: a message with no first-person words ("capital of Peru?") or made only of
+     * questions ("what's my sister's name again?") tells nothing new about the person. Statements in a message
+     * this skips still reach memory when the person says them again with "I" or "my", or with /remember.
+     */
+    static boolean worthReading(String userText) {
+        if (!PERSONAL.matcher(userText).find()) {
+            return false;
+        }
+        for (String sentence : SENTENCE_END.split(userText.strip())) {
+            if (!sentence.isBlank() && !sentence.strip().endsWith("?")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** What the person explicitly asked to be remembered, as they said it. */
@@ -66,7 +95,8 @@ public class CandidateExtractor {
 
     private List<Candidate> fromModel(String userId, String messageId, String userText, String replyText) {
         String exchange = "The person said:\n" + userText
-                + (replyText == null ? "" : "\n\nThe assistant answered:\n" + replyText);
+                + (replyText == null ? "" : "\n\nThe assistant answered:\n"
+                        + (replyText.length() > REPLY_CHARS ? replyText.substring(0, REPLY_CHARS) + " […]" : replyText));
         String answer = models.chat(new ModelRequest(userId, messageId, "MEMORY_EXTRACT", ModelTier.CHEAP,
                 prompts.render("memory-extract", Map.of("user", userId)), List.of(ChatTurn.user(exchange)))).text();
         JsonNode items = ModelJson.parse(answer).map(json -> json.get("memories")).orElse(null);

@@ -1,0 +1,207 @@
+package dev.mnemo.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mnemo.cost.CostLedger;
+import dev.mnemo.cost.CostReport;
+import dev.mnemo.memory.sleep.SleepScheduler;
+import dev.mnemo.memory.write.MemoryJobWorker;
+import dev.mnemo.testing.Api;
+import dev.mnemo.testing.MutableClock;
+import dev.mnemo.testing.SimulationApp;
+import dev.mnemo.testing.SqliteApp;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The cost simulator: replays realistic days — 50, 100 and 200 messages a day drawn from the labelled routing
+ * set, in conversations spread over the waking day, complex answers followed up now and then — for a simulated month through the real pipeline (API,
+ * router, agents with recalled memories and history, tool loop, ledger, memory extraction, judging,
+ * reconciliation, idle and nightly consolidation) against {@link dev.mnemo.testing.SimulatedAnthropic}, and
+ * prints the projected monthly cost per component with and without prompt caching.
+ *
+ * <p>Run: {@code ./mvnw -Pbench test -Dtest=CostSimulation} ({@code -Dsim.days=30 -Dsim.rates=50,100,200}).
+ * Writes {@code target/bench/cost-simulation.md}.
+ */
+@Tag("benchmark")
+@SimulationApp
+class CostSimulation {
+    /**
+     * Share of each label among fresh messages. With {@link #FOLLOW_UP} the complex share settles at 15%: the
+     * product brief's 80/15/5, with commands in the 80.
+     */
+    static final Map<String, Integer> MIX = Map.of("SIMPLE", 79, "COMMAND", 5, "COMPLEX", 11, "TOOL", 5);
+    /** After a complex answer, how often the next message in the conversation follows up on it. */
+    static final double FOLLOW_UP = 0.3;
+    /** Short complex messages of the set are follow-ups ("make it shorter", "what about option 3?"). */
+    static final int FOLLOW_UP_CHARS = 60;
+    static final Map<String, String> COMPONENTS = new LinkedHashMap<>();
+
+    static {
+        COMPONENTS.put("ROUTER", "Router classification (cheap model, only when the rules are unsure)");
+        COMPONENTS.put("SIMPLE", "Simple replies (Haiku 4.5)");
+        COMPONENTS.put("COMPLEX", "Complex replies (Sonnet 4.5)");
+        COMPONENTS.put("TOOL", "Tool use (Haiku 4.5 + tools)");
+        COMPONENTS.put("MEMORY", "Memory: extraction, judge, reconcile, summarise (Haiku 4.5)");
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    MutableClock clock;
+    @Autowired
+    MemoryJobWorker worker;
+    @Autowired
+    SleepScheduler sleep;
+    @Autowired
+    CostLedger ledger;
+
+    @Test
+    void simulatedMonths() throws IOException {
+        SimulationApp.CLOCK.set(clock);
+        int days = Integer.getInteger("sim.days", 30);
+        int[] rates = Arrays.stream(System.getProperty("sim.rates", "50,100,200").split(",")).mapToInt(Integer::parseInt).toArray();
+        Map<String, List<String>> byLabel = new TreeMap<>();
+        SimulationApp.LABELS.forEach((text, label) -> byLabel.computeIfAbsent(label, l -> new ArrayList<>()).add(text));
+        byLabel.values().forEach(list -> list.sort(String::compareTo));
+
+        StringBuilder out = new StringBuilder("Simulated %d days per rate; monthly = 30 days. Prices: application.yml "
+                .formatted(days) + "(Haiku 4.5 $1/$5, Sonnet 4.5 $3/$15 per million tokens; cache read 0.1x, write 1.25x input).\n");
+        Instant start = Instant.parse("2026-12-01T00:00:00Z");
+        for (int rate : rates) {
+            String user = "sim-" + rate;
+            Map<String, Integer> routed = simulate(user, rate, days, start, byLabel);
+            Instant end = clock.instant();
+            out.append(table(user, rate, days, start, end, routed));
+            start = end.atZone(ZoneOffset.UTC).toLocalDate().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        }
+        System.out.println(out);
+        Path file = Path.of("target", "bench", "cost-simulation.md");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, out);
+    }
+
+    private Map<String, Integer> simulate(String user, int rate, int days, Instant start, Map<String, List<String>> byLabel) {
+        Api api = new Api(port, SqliteApp.API_TOKEN);
+        Random random = new Random(rate);
+        Map<String, Integer> routed = new TreeMap<>();
+        for (int day = 0; day < days; day++) {
+            Instant midnight = start.plus(Duration.ofDays(day));
+            int sessions = Math.max(2, Math.round(rate / 7f));
+            int[] sizes = new int[sessions];
+            for (int i = 0; i < rate; i++) {
+                sizes[random.nextInt(sessions)]++;
+            }
+            List<Instant> starts = new ArrayList<>();
+            for (int s = 0; s < sessions; s++) {
+                starts.add(midnight.plusSeconds(LocalTime.of(7, 30).toSecondOfDay() + random.nextInt(15 * 3600)));
+            }
+            starts.sort(Instant::compareTo);
+            Instant now = midnight;
+            for (int s = 0; s < sessions; s++) {
+                now = starts.get(s).isAfter(now) ? starts.get(s) : now.plusSeconds(60);
+                String route = null;
+                for (int m = 0; m < sizes[s]; m++) {
+                    clock.set(now);
+                    String text = "COMPLEX".equals(route) && random.nextDouble() < FOLLOW_UP
+                            ? pick(random, byLabel.get("COMPLEX").stream().filter(t -> t.length() <= FOLLOW_UP_CHARS).toList())
+                            : draw(random, byLabel);
+                    route = api.message(user, text).json().get("route").asString();
+                    routed.merge(route, 1, Integer::sum);
+                    now = now.plusSeconds(20 + random.nextInt(160));
+                }
+                clock.set(now);
+                worker.drain(); // the background worker would pick the exchanges up within seconds
+                if (s + 1 < sessions && Duration.between(now, starts.get(s + 1)).toMinutes() > 31) {
+                    clock.set(now.plus(Duration.ofMinutes(31)));
+                    sleep.sleepIdleUsers();
+                }
+            }
+            clock.set(midnight.plus(Duration.ofHours(27))); // 03:00 the next night
+            sleep.sleepEveryone();
+        }
+        return routed;
+    }
+
+    private static String draw(Random random, Map<String, List<String>> byLabel) {
+        int pick = random.nextInt(100);
+        for (Map.Entry<String, Integer> share : new TreeMap<>(MIX).entrySet()) {
+            pick -= share.getValue();
+            if (pick < 0) {
+                return pick(random, byLabel.get(share.getKey()));
+            }
+        }
+        throw new IllegalStateException("shares must add up to 100");
+    }
+
+    private static String pick(Random random, List<String> texts) {
+        return texts.get(random.nextInt(texts.size()));
+    }
+
+    private String table(String user, int rate, int days, Instant start, Instant end, Map<String, Integer> routed) {
+        // cost with caching, without, calls, prompt tokens (all), output tokens
+        Map<String, BigDecimal[]> components = new LinkedHashMap<>();
+        COMPONENTS.keySet().forEach(key -> components.put(key, new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO,
+                BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO}));
+        long cacheRead = 0;
+        long cacheWrite = 0;
+        long input = 0;
+        for (YearMonth month = YearMonth.from(start.atZone(ZoneOffset.UTC)); !month.isAfter(YearMonth.from(end.atZone(ZoneOffset.UTC))); month = month.plusMonths(1)) {
+            CostReport report = ledger.report(user, month);
+            for (CostReport.Line line : report.byRoute()) {
+                String key = line.key().startsWith("MEMORY") || line.key().equals("JUDGE") ? "MEMORY" : line.key();
+                BigDecimal[] sums = components.get(key);
+                assertThat(sums).as("unexpected purpose " + line.key()).isNotNull();
+                sums[0] = sums[0].add(line.costUsd());
+                sums[1] = sums[1].add(line.costUsd()).add(line.cacheSavingsUsd());
+                sums[2] = sums[2].add(BigDecimal.valueOf(line.calls()));
+                sums[3] = sums[3].add(BigDecimal.valueOf(line.inputTokens() + line.cacheReadTokens() + line.cacheWriteTokens()));
+                sums[4] = sums[4].add(BigDecimal.valueOf(line.outputTokens()));
+                cacheRead += line.cacheReadTokens();
+                cacheWrite += line.cacheWriteTokens();
+                input += line.inputTokens();
+            }
+        }
+        BigDecimal scale = BigDecimal.valueOf(30).divide(BigDecimal.valueOf(days), 10, RoundingMode.HALF_UP);
+        StringBuilder out = new StringBuilder("\n### %d messages a day (user %s)\n\nRouted: %s. Input tokens: %,d uncached, %,d cache reads, %,d cache writes.\n\n"
+                .formatted(rate, user, routed, input, cacheRead, cacheWrite));
+        out.append("| Component | Monthly cost, prompt caching on | caching off | calls a month | prompt / output tokens per call |\n|---|---:|---:|---:|---:|\n");
+        BigDecimal with = BigDecimal.ZERO;
+        BigDecimal without = BigDecimal.ZERO;
+        for (Map.Entry<String, BigDecimal[]> entry : components.entrySet()) {
+            BigDecimal[] sums = entry.getValue();
+            with = with.add(sums[0]);
+            without = without.add(sums[1]);
+            String perCall = sums[2].signum() == 0 ? "—" : sums[3].divide(sums[2], 0, RoundingMode.HALF_UP) + " / "
+                    + sums[4].divide(sums[2], 0, RoundingMode.HALF_UP);
+            out.append("| %s | $%s | $%s | %s | %s |\n".formatted(COMPONENTS.get(entry.getKey()), money(sums[0].multiply(scale)),
+                    money(sums[1].multiply(scale)), sums[2].multiply(scale).setScale(0, RoundingMode.HALF_UP), perCall));
+        }
+        out.append("| Embeddings (bge-small-en-v1.5 in process) | $0.00 | $0.00 | — | — |\n");
+        out.append("| **Total** | **$%s** | **$%s** | | |\n".formatted(money(with.multiply(scale)), money(without.multiply(scale))));
+        return out.toString();
+    }
+
+    private static String money(BigDecimal usd) {
+        return usd.setScale(2, RoundingMode.HALF_UP).toPlainString();
+    }
+}
