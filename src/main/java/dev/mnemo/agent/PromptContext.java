@@ -47,10 +47,11 @@ class PromptContext {
                 "route_guidance", prompts.render(routeGuidance, Map.of())));
     }
 
-    /** The history, then the person's message behind the context note. */
-    List<ChatTurn> turns(AgentRequest request) {
+    /** The last {@code historyTurns} of the history, then the person's message behind the context note. */
+    List<ChatTurn> turns(AgentRequest request, int historyTurns) {
         ZoneId zone = settings.timeZone(request.userId());
-        List<ChatTurn> turns = new ArrayList<>(request.history());
+        List<ChatTurn> history = request.history();
+        List<ChatTurn> turns = new ArrayList<>(history.subList(Math.max(0, history.size() - historyTurns), history.size()));
         turns.add(ChatTurn.user(prompts.render("context", Map.of(
                 "now", NOW.format(clock.instant().atZone(zone)),
                 "zone", zone.getId(),

@@ -30,10 +30,12 @@ class RoutedAgents implements Agents {
         return switch (request.route()) {
             case COMMAND -> throw new IllegalArgumentException("commands are answered without a model");
             case SIMPLE -> models.chat(new ModelRequest(request.userId(), request.messageId(), "SIMPLE", ModelTier.CHEAP,
-                    context.systemPrompt(request.userId(), "route-simple", false), context.turns(request),
+                    context.systemPrompt(request.userId(), "route-simple", false),
+                    context.turns(request, properties.simpleHistoryTurns()),
                     List.of(), List.of(), properties.simpleMaxTokens(), request.hotThread()));
             case COMPLEX -> models.chat(new ModelRequest(request.userId(), request.messageId(), "COMPLEX", ModelTier.SMART,
-                    context.systemPrompt(request.userId(), "route-complex", false), context.turns(request),
+                    context.systemPrompt(request.userId(), "route-complex", false),
+                    context.turns(request, request.history().size()),
                     List.of(), List.of(), null, request.hotThread()));
             case TOOL -> tools.answer(request);
         };

@@ -36,7 +36,7 @@ class ToolAgent {
 
     ModelReply answer(AgentRequest request) {
         ModelRequest modelRequest = new ModelRequest(request.userId(), request.messageId(), "TOOL", properties.toolTier(),
-                context.systemPrompt(request.userId(), "route-tool", true), context.turns(request),
+                context.systemPrompt(request.userId(), "route-tool", true), context.turns(request, request.history().size()),
                 AssistantTools.DEFINITIONS, List.of(), null, request.hotThread());
         List<ModelReply> calls = new ArrayList<>();
         List<String> done = new ArrayList<>();

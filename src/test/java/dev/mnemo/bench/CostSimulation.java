@@ -58,11 +58,16 @@ class CostSimulation {
 
     static {
         COMPONENTS.put("ROUTER", "Router classification (cheap model, only when the rules are unsure)");
-        COMPONENTS.put("SIMPLE", "Simple replies (Haiku 4.5)");
-        COMPONENTS.put("COMPLEX", "Complex replies (Sonnet 4.5)");
-        COMPONENTS.put("TOOL", "Tool use (Haiku 4.5 + tools)");
-        COMPONENTS.put("MEMORY", "Memory: extraction, judge, reconcile, summarise (Haiku 4.5)");
+        COMPONENTS.put("SIMPLE", "Simple replies (cheap model)");
+        COMPONENTS.put("COMPLEX", "Complex replies (smart model)");
+        COMPONENTS.put("TOOL", "Tool use (cheap model + tools)");
+        COMPONENTS.put("MEMORY", "Memory: extraction, judge, reconcile, summarise (cheap model)");
     }
+
+    @org.springframework.beans.factory.annotation.Value("${assistant.models.cheap}")
+    String cheapModel;
+    @org.springframework.beans.factory.annotation.Value("${assistant.models.smart}")
+    String smartModel;
 
     @LocalServerPort
     int port;
@@ -84,8 +89,9 @@ class CostSimulation {
         SimulationApp.LABELS.forEach((text, label) -> byLabel.computeIfAbsent(label, l -> new ArrayList<>()).add(text));
         byLabel.values().forEach(list -> list.sort(String::compareTo));
 
-        StringBuilder out = new StringBuilder("Simulated %d days per rate; monthly = 30 days. Prices: application.yml "
-                .formatted(days) + "(Haiku 4.5 $1/$5, Sonnet 4.5 $3/$15 per million tokens; cache read 0.1x, write 1.25x input).\n");
+        StringBuilder out = new StringBuilder(("Simulated %d days per rate; monthly = 30 days. Cheap model %s, smart model %s; "
+                + "prices from application.yml (claude-haiku-4-5 $1/$5, claude-sonnet-4-5 $3/$15 per million tokens in/out; "
+                + "cache read 0.1x, cache write 1.25x input).%n").formatted(days, cheapModel, smartModel));
         Instant start = Instant.parse("2026-12-01T00:00:00Z");
         for (int rate : rates) {
             String user = "sim-" + rate;

@@ -79,11 +79,14 @@ class PromptCachingTest {
     }
 
     @Test
-    void withCachingOffNothingIsMarked() {
-        ModelRequest request = new ModelRequest("u", null, "SIMPLE", ModelTier.CHEAP, "system",
-                List.of(ChatTurn.user("a"), ChatTurn.assistant("b"), ChatTurn.user("c")));
+    void turnsAreMarkedOnlyInAHotThreadWithCachingOnForAnthropic() {
+        List<ChatTurn> turns = List.of(ChatTurn.user("a"), ChatTurn.assistant("b"), ChatTurn.user("c"));
+        ModelRequest request = new ModelRequest("u", null, "SIMPLE", ModelTier.CHEAP, "system", turns, List.of(),
+                List.of(), null, true);
         assertThat(attributes(ChatRequests.of(request, Provider.ANTHROPIC, true))).containsExactly(Map.of(),
                 Map.of("cache_control", "ephemeral"), Map.of());
+        ModelRequest coldThread = new ModelRequest("u", null, "SIMPLE", ModelTier.CHEAP, "system", turns);
+        assertThat(attributes(ChatRequests.of(coldThread, Provider.ANTHROPIC, true))).containsOnly(Map.of());
         assertThat(attributes(ChatRequests.of(request, Provider.ANTHROPIC, false))).containsOnly(Map.of());
         assertThat(attributes(ChatRequests.of(request, Provider.OPENAI, true))).containsOnly(Map.of());
     }

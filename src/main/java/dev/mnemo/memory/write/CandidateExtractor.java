@@ -27,7 +27,12 @@ public class CandidateExtractor {
             "(?i)^\\W*(hi|hey|hello|yo|thanks|thank you|thx|ok|okay|cool|nice|great|good (morning|night|evening)|bye|lol|haha)\\W*$");
     /** Someone is talking about themselves or their people: the only messages the model reads for memories. */
     private static final java.util.regex.Pattern PERSONAL = java.util.regex.Pattern.compile(
-            "(?i)\\b(i|i'm|im|i've|ive|i'd|i'll|my|me|mine|myself|we|we're|we've|our|us)\\b");
+            "(?i)\\b(i|i'm|im|i've|ive|i'd|i'll|my|mine|myself|we|we're|we've|our)\\b");
+    /** How requests for facts and tasks start ("define…", "convert…", "tell me a joke"): nothing about anyone. */
+    private static final java.util.regex.Pattern REQUEST = java.util.regex.Pattern.compile(
+            "(?i)^\\W*(what|who|when|where|why|how|which|is|are|can|could|would|do|does|did|define|convert|translate|"
+                    + "tell|give|explain|write|list|show|calculate|spell|find|help|make|plan|compare|summari[sz]e|draft|pls|please)\\b");
+    static final int PERSONAL_REQUEST_CHARS = 50;
     private static final java.util.regex.Pattern SENTENCE_END = java.util.regex.Pattern.compile("(?<=[.!?\\n])\\s*");
     /**
      * The reply is context only ("never the assistant's suggestions"): a long one is cut, since the extractor
@@ -61,20 +66,21 @@ public class CandidateExtractor {
     }
 
     /**
-     * Cost gate before the model: a message with no first-person words ("capital of Peru?") or made only of
-     * questions ("what's my sister's name again?") tells nothing new about the person. Statements in a message
-     * this skips still reach memory when the person says them again with "I" or "my", or with /remember.
+     * Cost gate before the model: a message made only of questions ("what's my sister's name again?") or a
+     * short request ("define serendipity", "how do I say thanks in Portuguese") tells nothing new
+     * about the person. What it lets through: anything with a statement about them or their people ("Ana
+     * works nights now", "I moved to Porto"). A fact this skips still reaches memory when said again, or with
+     * /remember.
      */
     static boolean worthReading(String userText) {
-        if (!PERSONAL.matcher(userText).find()) {
-            return false;
-        }
+        boolean statement = false;
         for (String sentence : SENTENCE_END.split(userText.strip())) {
-            if (!sentence.isBlank() && !sentence.strip().endsWith("?")) {
-                return true;
-            }
+            statement |= !sentence.isBlank() && !sentence.strip().endsWith("?");
         }
-        return false;
+        // A request can still carry facts ("help me plan my wedding, it's in June and we have 80 guests"): read
+        // the personal ones that are long enough to hold more than the ask.
+        return statement && (!REQUEST.matcher(userText).find()
+                || PERSONAL.matcher(userText).find() && userText.strip().length() >= PERSONAL_REQUEST_CHARS);
     }
 
     /** What the person explicitly asked to be remembered, as they said it. */
