@@ -7,11 +7,18 @@ import dev.mnemo.memory.MemoryControl;
 import dev.mnemo.memory.MemoryIntake;
 import dev.mnemo.memory.MemoryRecall;
 import dev.mnemo.memory.WriteOutcome;
+import dev.mnemo.reminder.Recurrence;
+import dev.mnemo.reminder.Reminder;
+import dev.mnemo.reminder.Reminders;
+import dev.mnemo.user.UserSettings;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -21,14 +28,20 @@ import org.springframework.stereotype.Component;
 @Component
 class ChatCommands {
     static final int LISTED = 10;
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.ENGLISH);
 
     private final CostLedger ledger;
     private final MemoryRecall recall;
     private final MemoryIntake intake;
     private final MemoryControl control;
+    private final Reminders reminders;
+    private final UserSettings settings;
     private final Clock clock;
 
-    ChatCommands(CostLedger ledger, MemoryRecall recall, MemoryIntake intake, MemoryControl control, Clock clock) {
+    ChatCommands(CostLedger ledger, MemoryRecall recall, MemoryIntake intake, MemoryControl control, Reminders reminders,
+                 UserSettings settings, Clock clock) {
+        this.reminders = reminders;
+        this.settings = settings;
         this.ledger = ledger;
         this.recall = recall;
         this.intake = intake;
@@ -47,6 +60,8 @@ class ChatCommands {
             case "/search" -> search(userId, argument);
             case "/memories" -> memories(userId);
             case "/forget" -> forget(userId, argument);
+            case "/reminders" -> reminders(userId);
+            case "/timezone" -> timeZone(userId, argument);
             default -> "I don't know the command " + parts[0] + ". " + help();
         };
     }
@@ -58,6 +73,8 @@ class ChatCommands {
                 /search <topic> - what I remember about a topic
                 /memories - the latest things I remember
                 /forget <words or id> - delete memories (I show them and ask first)
+                /reminders - your pending reminders (ask me in words to set, move or cancel one)
+                /timezone [zone] - show or set your time zone, e.g. /timezone Europe/Lisbon
                 /cost - what this month has cost so far
                 /help - this list
                 Anything else you write goes to the assistant.""";
@@ -106,6 +123,30 @@ class ChatCommands {
         return "This would forget:\n" + listing(matches)
                 + "\nReply /forget yes to delete " + (matches.size() == 1 ? "it" : "these " + matches.size())
                 + " for good, or /forget <id> to pick one.";
+    }
+
+    private String reminders(String userId) {
+        List<Reminder> pending = reminders.pending(userId);
+        if (pending.isEmpty()) {
+            return "No reminders pending. Ask me in words, e.g. \"remind me to call Ana tomorrow at 6pm\".";
+        }
+        return pending.stream().map(r -> "- " + r.text() + ": " + WHEN.format(r.dueAt().atZone(r.timeZone()))
+                        + (r.recurrence() == Recurrence.NONE ? "" : ", " + r.recurrence().name().toLowerCase(Locale.ROOT)))
+                .collect(Collectors.joining("\n", "Pending reminders:\n", ""));
+    }
+
+    private String timeZone(String userId, String argument) {
+        if (argument.isEmpty()) {
+            return "Your time zone is " + settings.timeZone(userId).getId() + ". Change it with /timezone <zone>, e.g. /timezone America/Sao_Paulo.";
+        }
+        ZoneId zone;
+        try {
+            zone = ZoneId.of(argument);
+        } catch (DateTimeException e) {
+            return "I don't know the time zone '" + argument + "'. Use a name like Europe/Lisbon or America/New_York.";
+        }
+        settings.setTimeZone(userId, zone);
+        return "Your time zone is now " + zone.getId() + ": it's " + WHEN.format(clock.instant().atZone(zone)) + " there.";
     }
 
     private static String listing(List<Memory> memories) {

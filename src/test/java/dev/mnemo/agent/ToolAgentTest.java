@@ -96,6 +96,19 @@ class ToolAgentTest {
                 .param(messageId).query(Long.class).single()).isEqualTo(2);
         // Both rounds: (1500 + 1600) x $1/M + (60 + 20) x $5/M
         assertThat(reply.get("costUsd").decimalValue()).isEqualByComparingTo("0.0035");
+
+        assertThat(api.message(user, "/reminders").json().get("reply").asString())
+                .isEqualTo("Pending reminders:\n- call mom: Mon 16 Nov 2026, 18:00");
+    }
+
+    @Test
+    void thePersonSetsTheirTimeZoneWithACommand() {
+        assertThat(api.message(user, "/timezone Europe/Lisbon").json().get("reply").asString())
+                .isEqualTo("Your time zone is now Europe/Lisbon: it's Sun 15 Nov 2026, 10:00 there.");
+        assertThat(settings.timeZone(user)).isEqualTo(ZoneId.of("Europe/Lisbon"));
+
+        assertThat(api.message(user, "/timezone Mars/Olympus").json().get("reply").asString()).contains("I don't know the time zone");
+        assertThat(settings.timeZone(user)).isEqualTo(ZoneId.of("Europe/Lisbon"));
     }
 
     @Test

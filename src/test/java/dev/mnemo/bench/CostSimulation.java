@@ -64,6 +64,15 @@ class CostSimulation {
         COMPONENTS.put("MEMORY", "Memory: extraction, judge, reconcile, summarise (cheap model)");
     }
 
+    /** Other model choices, priced on the same token counts (cheap, smart): see {@link #repriced}. */
+    static final List<List<String>> ALTERNATIVES = List.of(
+            List.of("claude-haiku-4-5", "claude-haiku-4-5"),
+            List.of("gpt-4o-mini", "claude-sonnet-4-5"),
+            List.of("gpt-4o-mini", "claude-haiku-4-5"),
+            List.of("gpt-4o-mini", "gpt-4o-mini"));
+
+    @Autowired
+    org.springframework.core.env.Environment environment;
     @org.springframework.beans.factory.annotation.Value("${assistant.models.cheap}")
     String cheapModel;
     @org.springframework.beans.factory.annotation.Value("${assistant.models.smart}")
@@ -204,7 +213,36 @@ class CostSimulation {
         }
         out.append("| Embeddings (bge-small-en-v1.5 in process) | $0.00 | $0.00 | — | — |\n");
         out.append("| **Total** | **$%s** | **$%s** | | |\n".formatted(money(with.multiply(scale)), money(without.multiply(scale))));
+        out.append(repriced(components, scale));
         return out.toString();
+    }
+
+    /**
+     * The same calls priced for other models (cheap, smart), without caching: an estimate, since another
+     * provider's tokenizer counts the same text somewhat differently and its answers would differ in length.
+     */
+    private String repriced(Map<String, BigDecimal[]> components, BigDecimal scale) {
+        StringBuilder out = new StringBuilder("\nThe same token counts priced for other models (no caching; an estimate):\n\n| cheap / smart model |");
+        COMPONENTS.values().forEach(name -> out.append(' ').append(name.replaceAll(" \\(.*", "")).append(" |"));
+        out.append(" Total |\n|---|").append("---:|".repeat(COMPONENTS.size() + 1)).append('\n');
+        for (List<String> models : ALTERNATIVES) {
+            out.append("| ").append(models.get(0)).append(" / ").append(models.get(1)).append(" |");
+            BigDecimal total = BigDecimal.ZERO;
+            for (Map.Entry<String, BigDecimal[]> entry : components.entrySet()) {
+                String model = entry.getKey().equals("COMPLEX") ? models.get(1) : models.get(0);
+                BigDecimal cost = entry.getValue()[3].multiply(price(model, "input"))
+                        .add(entry.getValue()[4].multiply(price(model, "output")))
+                        .divide(BigDecimal.valueOf(1_000_000), 10, RoundingMode.HALF_UP).multiply(scale);
+                total = total.add(cost);
+                out.append(" $").append(money(cost)).append(" |");
+            }
+            out.append(" **$").append(money(total)).append("** |\n");
+        }
+        return out.toString();
+    }
+
+    private BigDecimal price(String model, String kind) {
+        return new BigDecimal(environment.getRequiredProperty("assistant.cost.prices[" + model + "]." + kind));
     }
 
     private static String money(BigDecimal usd) {
