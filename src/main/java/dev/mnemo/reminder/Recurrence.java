@@ -1,17 +1,6 @@
 package dev.mnemo.reminder;
 
-import java.time.ZonedDateTime;
-
-/** How a reminder repeats; the next occurrence keeps the local wall-clock time (a 9:00 reminder stays 9:00 across DST). */
+/** How a reminder repeats; a repeating one keeps its local wall-clock time (9:00 stays 9:00 across DST). */
 public enum Recurrence {
-    NONE, DAILY, WEEKLY, MONTHLY;
-
-    public ZonedDateTime next(ZonedDateTime occurrence) {
-        return switch (this) {
-            case NONE -> throw new IllegalStateException("a one-off reminder has no next occurrence");
-            case DAILY -> occurrence.plusDays(1);
-            case WEEKLY -> occurrence.plusWeeks(1);
-            case MONTHLY -> occurrence.plusMonths(1);
-        };
-    }
+    NONE, DAILY, WEEKLY, MONTHLY
 }

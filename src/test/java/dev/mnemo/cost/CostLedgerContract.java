@@ -114,6 +114,27 @@ abstract class CostLedgerContract {
         return jdbc.sql("SELECT COUNT(*) FROM budget_alerts WHERE user_id = ?").param(user).query(Long.class).single();
     }
 
+    @Test
+    void reportsWhatPromptCachingSavedPerRouteAcrossModels() {
+        // haiku reads save $0.90/M and writes cost $0.25/M extra; sonnet: $2.70/M and $0.75/M.
+        ledger.record(call("COMPLEX", "claude-haiku-4-5", new TokenUsage(100, 10, 10_000, 0)));
+        ledger.record(call("COMPLEX", "claude-sonnet-4-5", new TokenUsage(100, 10, 10_000, 4_000)));
+        ledger.record(call("SIMPLE", "claude-haiku-4-5", new TokenUsage(100, 10, 0, 2_000)));
+        ledger.record(call("SIMPLE", "no-price-model", new TokenUsage(100, 10, 50_000, 0)));
+
+        CostReport report = ledger.report(user, YearMonth.of(2026, 11));
+
+        assertThat(report.cacheSavingsUsd()).isEqualByComparingTo("0.0325"); // 0.009 + 0.027 - 0.003 - 0.0005
+        assertThat(report.byRoute()).filteredOn(line -> line.key().equals("COMPLEX")).singleElement()
+                .satisfies(line -> {
+                    assertThat(line.calls()).isEqualTo(2);
+                    assertThat(line.cacheReadTokens()).isEqualTo(20_000);
+                    assertThat(line.cacheSavingsUsd()).isEqualByComparingTo("0.033");
+                });
+        assertThat(report.byRoute()).filteredOn(line -> line.key().equals("SIMPLE")).singleElement()
+                .satisfies(line -> assertThat(line.cacheSavingsUsd()).isEqualByComparingTo("-0.0005"));
+    }
+
     private ModelCall call(String purpose, String model, TokenUsage usage) {
         return new ModelCall(user, null, purpose, "anthropic", model, usage, Duration.ofMillis(5));
     }

@@ -1,0 +1,7 @@
+package dev.mnemo.reminder;
+
+import dev.mnemo.testing.PostgresApp;
+
+@PostgresApp
+class RemindersOnPostgresTest extends RemindersContract {
+}

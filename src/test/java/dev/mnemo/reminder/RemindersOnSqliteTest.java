@@ -1,0 +1,7 @@
+package dev.mnemo.reminder;
+
+import dev.mnemo.testing.SqliteApp;
+
+@SqliteApp
+class RemindersOnSqliteTest extends RemindersContract {
+}

@@ -1,0 +1,7 @@
+package dev.mnemo.user;
+
+import dev.mnemo.testing.PostgresApp;
+
+@PostgresApp
+class UserSettingsOnPostgresTest extends UserSettingsContract {
+}

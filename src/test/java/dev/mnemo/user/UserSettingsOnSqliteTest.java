@@ -1,0 +1,7 @@
+package dev.mnemo.user;
+
+import dev.mnemo.testing.SqliteApp;
+
+@SqliteApp
+class UserSettingsOnSqliteTest extends UserSettingsContract {
+}
