@@ -33,7 +33,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class AssistantTools {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AssistantTools.class);
     private static final int LISTED = 10;
+    private static final String FORGET_FOUND = "Found ";
     private static final String WHEN = "Local date and time in the person's time zone, YYYY-MM-DDTHH:MM";
 
     static final List<ToolDefinition> DEFINITIONS = List.of(
@@ -73,6 +75,10 @@ class AssistantTools {
         this.clock = clock;
     }
 
+    /** Tools whose success changes something the person should hear about even if the model cannot say it. */
+    static final java.util.Set<String> ACTIONS = java.util.Set.of("set_reminder", "move_reminder", "cancel_reminder",
+            "remember", "forget");
+
     ToolStep.Result run(String userId, String messageId, ToolCall call) {
         try {
             return new ToolStep.Result(call.id(), switch (call.name()) {
@@ -88,7 +94,23 @@ class AssistantTools {
             }, false);
         } catch (IllegalArgumentException | DateTimeException e) {
             return new ToolStep.Result(call.id(), "Error: " + e.getMessage(), true);
+        } catch (RuntimeException e) {
+            // A broken store must not cost the reply; the model hears that the tool failed, not why.
+            log.error("Tool {} failed for user {}", call.name(), userId, e);
+            return new ToolStep.Result(call.id(), "Error: the tool failed; tell the person it didn't work this time.", true);
         }
+    }
+
+    /**
+     * What the person must see verbatim, whatever the model writes: the exact memories a {@code /forget yes}
+     * would delete, with their ids. Empty for every other result.
+     */
+    static java.util.Optional<String> verbatimForThePerson(ToolCall call, ToolStep.Result result) {
+        if (!call.name().equals("forget") || result.error() || !result.content().startsWith(FORGET_FOUND)) {
+            return java.util.Optional.empty();
+        }
+        String listing = result.content().substring(result.content().indexOf('\n') + 1);
+        return java.util.Optional.of("Reply /forget yes within 10 minutes to delete these for good:\n" + listing);
     }
 
     private String currentTime(String userId, ToolCall call) {
@@ -103,7 +125,9 @@ class AssistantTools {
                 .orElse(Recurrence.NONE);
         Reminder reminder = reminders.schedule(userId, need(call, "text"), instant(need(call, "when"), zone), zone,
                 repeat, messageId);
-        return "Reminder set: " + describe(reminder);
+        // Delivery arrives with the channels; until then the person must not count on being reminded.
+        return "Reminder saved: " + describe(reminder) + ". NOTE: this Mnemo cannot send reminders yet; tell the person it "
+                + "is saved and listed by /reminders, but will not be sent to them until reminder delivery is set up.";
     }
 
     private String listReminders(String userId) {
@@ -149,8 +173,9 @@ class AssistantTools {
         if (matches.isEmpty()) {
             return "No memory matches that; nothing to forget.";
         }
-        return matches.stream().map(m -> "- " + m.text()).collect(Collectors.joining("\n",
-                "Found " + matches.size() + " memories to delete. NOT deleted yet: the person must reply /forget yes within 10 minutes.\n", ""));
+        return matches.stream().map(m -> "- " + m.text() + " [" + m.id().substring(0, 13) + "]").collect(Collectors.joining("\n",
+                FORGET_FOUND + matches.size() + " memories to delete. NOT deleted yet: the person must reply /forget yes "
+                        + "within 10 minutes (they are shown this list).\n", ""));
     }
 
     private static String describe(Reminder r) {

@@ -32,7 +32,9 @@ class RoutedAgents implements Agents {
             case SIMPLE -> models.chat(new ModelRequest(request.userId(), request.messageId(), "SIMPLE", ModelTier.CHEAP,
                     context.systemPrompt(request.userId(), "route-simple", false),
                     context.turns(request, properties.simpleHistoryTurns()),
-                    List.of(), List.of(), properties.simpleMaxTokens(), request.hotThread()));
+                    List.of(), List.of(), properties.simpleMaxTokens(),
+                    // Its last few turns change with every exchange: nothing to reuse.
+                    false));
             case COMPLEX -> models.chat(new ModelRequest(request.userId(), request.messageId(), "COMPLEX", ModelTier.SMART,
                     context.systemPrompt(request.userId(), "route-complex", false),
                     context.turns(request, request.history().size()),

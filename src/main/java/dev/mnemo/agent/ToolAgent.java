@@ -40,6 +40,7 @@ class ToolAgent {
                 AssistantTools.DEFINITIONS, List.of(), null, request.hotThread());
         List<ModelReply> calls = new ArrayList<>();
         List<String> done = new ArrayList<>();
+        List<String> verbatim = new ArrayList<>();
         for (int step = 0; step < properties.toolMaxSteps(); step++) {
             ModelReply reply;
             try {
@@ -50,29 +51,37 @@ class ToolAgent {
                 }
                 // The actions happened; the person must hear about them even without the model's wording.
                 log.warn("Model failed after tool actions for message {}: answering with the tool results", request.messageId());
-                return total(calls, String.join("\n", done));
+                return total(calls, String.join("\n", done), verbatim);
             }
             calls.add(reply);
             if (!reply.wantsTools()) {
-                return total(calls, reply.text());
+                return total(calls, reply.text(), verbatim);
             }
             List<ToolStep.Result> results = new ArrayList<>();
             for (ToolCall call : reply.toolCalls()) {
                 ToolStep.Result result = tools.run(request.userId(), request.messageId(), call);
                 results.add(result);
-                if (!result.error()) {
+                if (!result.error() && AssistantTools.ACTIONS.contains(call.name())) {
                     done.add(result.content());
                 }
+                AssistantTools.verbatimForThePerson(call, result).ifPresent(text -> {
+                    verbatim.clear(); // a later forget replaces the pending list, as /forget does
+                    verbatim.add(text);
+                });
             }
             modelRequest = modelRequest.withStep(new ToolStep(reply.text(), reply.toolCalls(), results));
         }
         log.warn("Tool loop of message {} stopped after {} steps", request.messageId(), properties.toolMaxSteps());
         return total(calls, done.isEmpty() ? "I couldn't get that done, sorry. Nothing was changed."
-                : "Here is what I did before I had to stop:\n" + String.join("\n", done));
+                : "Here is what I did before I had to stop:\n" + String.join("\n", done), verbatim);
     }
 
-    /** One reply for the message: the last model's text, every round's tokens and cost (null if any was unpriced). */
-    private static ModelReply total(List<ModelReply> calls, String text) {
+    /**
+     * One reply for the message: the last model's text (plus what the person must see verbatim), every round's
+     * tokens and cost (null if any was unpriced).
+     */
+    private static ModelReply total(List<ModelReply> calls, String modelText, List<String> verbatim) {
+        String text = verbatim.isEmpty() ? modelText : modelText + "\n\n" + String.join("\n\n", verbatim);
         long input = 0, output = 0, cacheRead = 0, cacheWrite = 0;
         BigDecimal cost = BigDecimal.ZERO;
         for (ModelReply call : calls) {

@@ -72,16 +72,18 @@ class MessageLog {
 
     /**
      * Earlier messages before {@code beforeId}, written at or after {@code since}, that belong in a prompt: the
-     * person's messages and model-written replies; commands and notices are left out. Between {@code limit / 2 + 1} and {@code limit} of them: the window
-     * moves in steps of {@code limit / 2}, not one message at a time, so consecutive prompts share their
-     * beginning and a provider's prompt cache can serve it (a window sliding by one changes it every time).
+     * person's messages and model-written replies; commands and notices are left out. At most {@code limit}:
+     * once there are more, the window's start moves in steps of {@code limit / 2} counted over the person's
+     * whole history, not one message at a time, so consecutive prompts share their beginning and a provider's
+     * prompt cache can serve it (a window sliding by one changes it every time). Messages older than
+     * {@code since} are cut off on top of that.
      */
     List<ChatTurn> history(String userId, String beforeId, int limit, Instant since) {
         if (limit == 0) {
             return List.of();
         }
-        long available = jdbc.sql("SELECT COUNT(*) FROM messages WHERE user_id = ? AND id < ? AND created_at >= ? AND " + IN_PROMPT)
-                .params(userId, beforeId, since.toEpochMilli()).query(Long.class).single();
+        long available = jdbc.sql("SELECT COUNT(*) FROM messages WHERE user_id = ? AND id < ? AND " + IN_PROMPT)
+                .params(userId, beforeId).query(Long.class).single();
         int step = Math.max(1, limit / 2);
         long kept = available <= limit ? available : limit - step + 1 + (available - (limit - step + 1)) % step;
         List<ChatTurn> newestFirst = new ArrayList<>(jdbc.sql("SELECT direction, text FROM messages WHERE user_id = ? AND id < ? "
@@ -94,14 +96,14 @@ class MessageLog {
         return newestFirst;
     }
 
-    /** The person's last routed message before this one. */
+    /** The person's last routed message before this one, commands aside ("/cost" in a thread is not its topic). */
     record Previous(Route route, Instant at) {
     }
 
     Optional<Previous> previous(String userId, String beforeId) {
         return jdbc.sql("""
                 SELECT route, created_at FROM messages
-                WHERE user_id = ? AND id < ? AND direction = 'IN' AND route IS NOT NULL
+                WHERE user_id = ? AND id < ? AND direction = 'IN' AND route IS NOT NULL AND route <> 'COMMAND'
                 ORDER BY id DESC LIMIT 1""")
                 .params(userId, beforeId)
                 .query((rs, n) -> new Previous(Route.valueOf(rs.getString("route")), Instant.ofEpochMilli(rs.getLong("created_at"))))

@@ -23,8 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Prompt caching (Anthropic): the prompt is laid out stable-first, so that one cached prefix serves many
  * messages: tool definitions, then the system prompt, then (when {@link ModelRequest#cacheTurns()}) the earlier
  * turns, each ending in a cache breakpoint. Whatever changes with every message (the time, recalled memories)
- * is in the last user turn, after every breakpoint, so it never invalidates the cache. In a tool loop the last
- * user turn is a breakpoint too: every further round reads it. Anthropic ignores a breakpoint whose prefix is
+ * is in the last user turn, after every breakpoint, so it never invalidates the cache. With tools, the last user
+ * turn is a breakpoint too: the first round writes it, the following rounds of the loop read it. Anthropic ignores a breakpoint whose prefix is
  * shorter than the model's minimum (1,024 tokens for Sonnet 4.5, 4,096 for Haiku 4.5), at no charge.
  */
 final class ChatRequests {
@@ -42,7 +42,7 @@ final class ChatRequests {
         for (int i = 0; i < turns.size(); i++) {
             ChatTurn turn = turns.get(i);
             boolean lastHistoryTurn = i == turns.size() - 2 && request.cacheTurns();
-            boolean lastTurnBeforeTools = i == turns.size() - 1 && !request.steps().isEmpty();
+            boolean lastTurnBeforeTools = i == turns.size() - 1 && !request.tools().isEmpty();
             Map<String, Object> attributes = caching && (lastHistoryTurn || lastTurnBeforeTools) ? CACHE_BREAKPOINT : Map.of();
             messages.add(turn.role() == ChatTurn.Role.USER
                     ? UserMessage.builder().addContent(new dev.langchain4j.data.message.TextContent(turn.text()))

@@ -79,15 +79,16 @@ class ResilientLanguageModels implements LanguageModels {
             long started = System.nanoTime();
             try {
                 ChatResponse response = model.call(ChatRequests.of(request, spec.provider(), properties.promptCaching()));
+                Duration latency = Duration.ofNanos(System.nanoTime() - started);
+                TokenUsage usage = usage(response);
+                // Recorded before the answer is checked: an empty answer is still paid for.
+                BigDecimal cost = ledger.record(new ModelCall(request.userId(), request.messageId(), request.purpose(),
+                        spec.provider().id(), spec.name(), usage, latency)).orElse(null);
                 String text = response.aiMessage() == null ? null : response.aiMessage().text();
                 List<ToolCall> toolCalls = request.tools().isEmpty() ? List.of() : ChatRequests.toolCalls(response.aiMessage());
                 if ((text == null || text.isBlank()) && toolCalls.isEmpty()) {
                     throw new IllegalStateException("the model returned no text");
                 }
-                Duration latency = Duration.ofNanos(System.nanoTime() - started);
-                TokenUsage usage = usage(response);
-                BigDecimal cost = ledger.record(new ModelCall(request.userId(), request.messageId(), request.purpose(),
-                        spec.provider().id(), spec.name(), usage, latency)).orElse(null);
                 Timer.builder("mnemo.model.latency").tag("model", spec.name()).tag("outcome", "ok")
                         .publishPercentileHistogram().register(meters).record(latency);
                 return new ModelReply(text == null ? "" : text.strip(), spec.provider().id(), spec.name(), usage, cost,

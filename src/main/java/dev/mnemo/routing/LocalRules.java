@@ -16,6 +16,11 @@ final class LocalRules {
     static final int LONG_MESSAGE_CHARS = 300;
     /** Questions this long without any signal are where the rules guess. */
     static final int UNSURE_QUESTION_CHARS = 110;
+    /** "hey!" or "ok thanks" is small talk; "hey, I've been thinking about moving to Berlin…" is not. */
+    static final int SMALL_TALK_CHARS = 40;
+    /** A short reply right after a tool turn answers the tool agent's question. */
+    static final int TOOL_ANSWER_CHARS = 60;
+    static final int SCANNED_CHARS = 2000;
 
     record Verdict(Route route, String reason, boolean sure) {
     }
@@ -41,15 +46,19 @@ final class LocalRules {
             new Signal("list reminders", "\\breminder (list|for the|about)\\b"),
             new Signal("set a reminder", "\\bdon'?t let me forget\\b"),
             new Signal("save a memory", "^(hey |ok |so |oh |and |also |pls |please |can (u|you) |could you |mnemo,? )*(please |pls )?"
-                    + "(remember|note|jot down|write down|keep in mind|save|store)\\b(?! (when|the time|how|what|who|where|if|why|me))"),
+                    + "(remember|note|jot down|write down|keep in mind|save this|save that|save it|store this|store that)\\b"
+                    + "(?! (when|the time|how|what|who|where|if|why|me))"),
             new Signal("save a memory", "^(please |pls )?(make a note|take a note|add (this|that) to (your )?memory|for the record)\\b"),
             new Signal("save a memory", "\\b(keep|put) (that|this|it) on file\\b|\\b(remember|save|note) (this|that) for me\\b"),
             new Signal("forget a memory", "^(hey |ok |so |oh |pls |please |can (u|you) |could you |mnemo,? )*(please |pls )?"
-                    + "(forget|delete|erase|remove|drop)\\b(?! (it|about it|that|this)\\s*[.!]*$)(?! (it|about it)[, ])"),
-            new Signal("forget a memory", "\\b(forget|delete|erase) (what|everything|all|the stuff|anything) (i|you)\\b"),
-            new Signal("the time", "\\bwhat(?:'s| is|s)? (the )?(current )?time\\b(?! zone)|\\bwhat time is it\\b|\\btime (is it )?in [a-z]|\\bcurrent time\\b|\\btime now\\b"),
-            new Signal("the date", "\\bwhat(?:'s| is|s)? (the )?(date|day)( is it)?( today| now)?\\b(?! (of|when|did|was|will))"
-                    + "|\\bwhat day of the week\\b|\\btoday'?s date\\b|^what(?:'s| is|s) today\\??$|\\bwhat day is (it|today)\\b"));
+                    + "(forget|erase)\\b(?! (it|about it|that|this)\\s*[.!]*$)(?! (it|about it)[, ])"),
+            new Signal("forget a memory", "\\b(forget|delete|erase|remove) (what|everything|all|the stuff|anything) (i|you)\\b"
+                    + "|\\b(delete|remove|drop|erase) (the |that |my )?(note|memory|memories)\\b|\\bfrom (your )?memory\\b"),
+            new Signal("the time", "\\bwhat(?:'s| is|s)? (the )?(current )?time\\b(?! zone)(?! (do|does|did|should|will|would|can|to))"
+                    + "|\\bwhat time is it\\b|^(what(?:'s| is|s)? )?(the )?(current )?time (is it )?in [a-z]|\\bcurrent time\\b|\\btime now\\b"),
+            new Signal("the date", "\\bwhat(?:'s| is|s)? (the )?date( is it)?( today| now)?\\b(?! (of|when|did|was|will))"
+                    + "|\\bwhat day of the week is it\\b|\\bwhat day of the week\\??$|\\btoday'?s date\\b|^what(?:'s| is|s) today\\??$"
+                    + "|\\bwhat day is (it|today)\\b"));
 
     private static final List<Signal> COMPLEX = List.of(
             new Signal("planning", "\\b(plan|planning|strategy|roadmap|itinerary|schedule my|organi[sz]e (my|the|a|prep)|routine|timeline|study plan|training plan|budget)\\b"),
@@ -58,7 +67,7 @@ final class LocalRules {
             new Signal("writing", "\\b(email|message|text|letter|note|reply|post) (to|for) (my|a|the|our|his|her)\\b"),
             new Signal("advice", "\\b(should i|help me (decide|think|choose|figure|prepare|prep|negotiate|organi[sz]e|understand)|advice on|what would you (recommend|do|pick)|is it worth|how (do|should|can) i (bring|approach|handle|deal|prepare|negotiate|convince|tell|talk|start|get|split|manage|cope|balance|stop|fix))\\b"),
             new Signal("explanation", "\\b(explain|how does .{3,40} work|why (does|do|is|are) .{3,60} (so|work|fail|happen))\\b"),
-            new Signal("code", "```|`[^`]+`|\\bstack ?trace\\b|\\btraceback\\b|\\bexception\\b|\\bdebug\\b|\\bregex\\b|\\bsql\\b|\\bnull ?pointer|\\b(function|method|class|component|query|container|script|bug)\\b.*\\b(fails?|error|why|fix|hangs?|crash(es)?|breaks?)\\b|\\b[a-z]+\\([^)]*\\)\\s*(\\{|=>|;)"),
+            new Signal("code", "```|`[^`]+`|\\bstack ?trace\\b|\\btraceback\\b|\\bexception\\b|\\bdebug\\b|\\bregex\\b|\\bsql\\b|\\bnull ?pointer|\\b(function|method|class|component|query|container|script|bug)\\b.{0,200}\\b(fails?|error|why|fix|hangs?|crash(es)?|breaks?)\\b|\\b[a-z]+\\([^)\\n]{0,200}\\)\\s*(\\{|=>|;)"),
             new Signal("step by step", "\\b(walk me through|step by step|in depth|in detail|detailed|thorough(ly)?|the details|all of it)\\b"),
             new Signal("rework", "\\b(make (it|that|this|the \\w+) (shorter|longer|funnier|more|less|sound)|more formal|less formal|expand (on )?(point|that|it|this)|go deeper|another version|different versions?|\\d+ (different )?versions)\\b"));
 
@@ -71,7 +80,13 @@ final class LocalRules {
         if (trimmed.startsWith("/")) {
             return new Verdict(Route.COMMAND, "slash command", true);
         }
-        String lower = trimmed.toLowerCase(Locale.ROOT).replace('’', '\'');
+        // Past this length the message is long anyway; the patterns need not scan all of it.
+        String lower = trimmed.substring(0, Math.min(trimmed.length(), SCANNED_CHARS)).toLowerCase(Locale.ROOT).replace('’', '\'');
+        boolean followUp = FOLLOW_UP.in(lower);
+        if (followUp && previous == Route.COMPLEX) {
+            // "can you remove the second point?" reworks the last answer; it is not a memory to forget.
+            return new Verdict(Route.COMPLEX, "follow-up to a complex thread", true);
+        }
         Optional<Signal> tool = first(TOOL, lower);
         Optional<Signal> complex = first(COMPLEX, lower);
         if (tool.isPresent() && complex.isPresent()) {
@@ -87,15 +102,15 @@ final class LocalRules {
         if (complex.isPresent()) {
             return new Verdict(Route.COMPLEX, complex.get().name() + " request", true);
         }
-        if (FOLLOW_UP.in(lower)) {
-            if (previous == Route.COMPLEX) {
-                return new Verdict(Route.COMPLEX, "follow-up to a complex thread", true);
-            }
-            if (previous == null) {
-                return new Verdict(Route.COMPLEX, "follow-up, earlier thread unknown", false);
-            }
+        boolean smallTalk = SMALL_TALK.in(lower) && trimmed.length() <= SMALL_TALK_CHARS;
+        if (previous == Route.TOOL && !smallTalk && trimmed.length() <= TOOL_ANSWER_CHARS) {
+            // "tomorrow at 6pm", after the tool agent asked when.
+            return new Verdict(Route.TOOL, "answer in a tool thread", true);
         }
-        if (SMALL_TALK.in(lower) || trimmed.length() < UNSURE_QUESTION_CHARS) {
+        if (followUp && previous == null) {
+            return new Verdict(Route.COMPLEX, "follow-up, earlier thread unknown", false);
+        }
+        if (smallTalk || trimmed.length() < UNSURE_QUESTION_CHARS) {
             return new Verdict(Route.SIMPLE, "no complex signal", true);
         }
         // A long question without any signal usually carries context and several asks: guess the smart model.

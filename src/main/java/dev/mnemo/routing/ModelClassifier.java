@@ -9,7 +9,8 @@ import dev.mnemo.llm.Prompts;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -21,6 +22,7 @@ class ModelClassifier {
     /** Enough for the word; the classification never needs the whole of a long message. */
     private static final int MAX_OUTPUT_TOKENS = 5;
     private static final int MAX_INPUT_CHARS = 1200;
+    private static final Pattern ROUTE_WORD = Pattern.compile("(?i)\\b(SIMPLE|COMPLEX|TOOL)\\b");
 
     private final LanguageModels models;
     private final Prompts prompts;
@@ -34,26 +36,26 @@ class ModelClassifier {
         return models.configured();
     }
 
-    /** Empty when the model could not be reached or answered something else than a route. */
-    Optional<Route> classify(RouteRequest request) {
+    /** The model's route, or why there is none (the model could not be reached, or answered something else). */
+    record Outcome(Route route, String failure) {
+    }
+
+    Outcome classify(RouteRequest request) {
         String text = request.text().length() > MAX_INPUT_CHARS ? request.text().substring(0, MAX_INPUT_CHARS) : request.text();
         try {
             String answer = models.chat(new ModelRequest(request.userId(), request.messageId(), "ROUTER", ModelTier.CHEAP,
                     prompts.render("route-classify", Map.of()), List.of(ChatTurn.user(text)), List.of(), List.of(),
                     MAX_OUTPUT_TOKENS, false)).text();
-            String word = answer.strip().split("\\W+", 2)[0].toUpperCase(Locale.ROOT);
-            return switch (word) {
-                case "SIMPLE" -> Optional.of(Route.SIMPLE);
-                case "COMPLEX" -> Optional.of(Route.COMPLEX);
-                case "TOOL" -> Optional.of(Route.TOOL);
-                default -> {
-                    log.warn("The router model answered '{}', not a route; using the local rules' guess", abbreviate(answer));
-                    yield Optional.empty();
-                }
-            };
+            // "**TOOL**", "Route: COMPLEX" and a bare "simple" all count; prose without one of the words does not.
+            Matcher word = ROUTE_WORD.matcher(answer);
+            if (word.find()) {
+                return new Outcome(Route.valueOf(word.group(1).toUpperCase(Locale.ROOT)), null);
+            }
+            log.warn("The router model answered '{}', not a route; using the local rules' guess", abbreviate(answer));
+            return new Outcome(null, "model gave no route");
         } catch (ModelUnavailableException e) {
             log.warn("The router model is unavailable ({}); using the local rules' guess", e.getMessage());
-            return Optional.empty();
+            return new Outcome(null, "model unavailable");
         }
     }
 

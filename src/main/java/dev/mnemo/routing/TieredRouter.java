@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class TieredRouter implements Router {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TieredRouter.class);
     private final LocalRules rules = new LocalRules();
     private final ModelClassifier classifier;
     private final SharedCache cache;
@@ -33,21 +34,36 @@ class TieredRouter implements Router {
             return new RouteDecision(verdict.route(), verdict.reason() + (verdict.sure() ? "" : " (rules unsure)"));
         }
         String key = "route:v1:" + sha256(normalise(request.text()));
-        Optional<Route> cached = cache.get(key).map(bytes -> Route.valueOf(new String(bytes, StandardCharsets.UTF_8)));
-        if (cached.isPresent()) {
-            return new RouteDecision(cached.get(), "model (cached); rules unsure: " + verdict.reason());
+        try {
+            Optional<Route> cached = cache.get(key).map(bytes -> Route.valueOf(new String(bytes, StandardCharsets.UTF_8)));
+            if (cached.isPresent()) {
+                return new RouteDecision(cached.get(), "model (cached); rules unsure: " + verdict.reason());
+            }
+            ModelClassifier.Outcome outcome = classifier.classify(request);
+            if (outcome.route() == null) {
+                return new RouteDecision(verdict.route(), verdict.reason() + " (rules unsure, " + outcome.failure() + ")");
+            }
+            cache.put(key, outcome.route().name().getBytes(StandardCharsets.UTF_8), properties.cacheTtl());
+            return new RouteDecision(outcome.route(), "model; rules unsure: " + verdict.reason());
+        } catch (RuntimeException e) {
+            // The rules' guess is a fine answer; a broken cache must not cost the person their reply.
+            log.error("Routing by model failed; using the local rules' guess", e);
+            return new RouteDecision(verdict.route(), verdict.reason() + " (rules unsure, routing by model failed)");
         }
-        return classifier.classify(request)
-                .map(route -> {
-                    cache.put(key, route.name().getBytes(StandardCharsets.UTF_8), properties.cacheTtl());
-                    return new RouteDecision(route, "model; rules unsure: " + verdict.reason());
-                })
-                .orElseGet(() -> new RouteDecision(verdict.route(), verdict.reason() + " (rules unsure, model unavailable)"));
     }
 
     /** Case, spacing and trailing punctuation don't change what a message asks. */
     static String normalise(String text) {
-        return text.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").replaceAll("[\\p{Punct}\\s]+$", "");
+        String normal = text.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+        int end = normal.length();
+        while (end > 0 && (Character.isWhitespace(normal.charAt(end - 1)) || isPunctuation(normal.charAt(end - 1)))) {
+            end--;
+        }
+        return normal.substring(0, end);
+    }
+
+    private static boolean isPunctuation(char c) {
+        return c < 128 && !Character.isLetterOrDigit(c) && !Character.isWhitespace(c);
     }
 
     private static String sha256(String text) {

@@ -46,6 +46,8 @@ class ToolAgentTest {
     Reminders reminders;
     @Autowired
     UserSettings settings;
+    @Autowired
+    dev.mnemo.memory.MemoryIntake intake;
     Api api;
     String user;
 
@@ -89,7 +91,7 @@ class ToolAgentTest {
         JsonNode toolResult = second.get("messages").get(second.get("messages").size() - 1).get("content").get(0);
         assertThat(toolResult.get("type").asString()).isEqualTo("tool_result");
         assertThat(toolResult.get("tool_use_id").asString()).isEqualTo("toolu_01");
-        assertThat(toolResult.toString()).contains("Reminder set: 'call mom' on Monday 16 November 2026, 18:00 (America/Sao_Paulo)");
+        assertThat(toolResult.toString()).contains("Reminder saved: 'call mom' on Monday 16 November 2026, 18:00 (America/Sao_Paulo)");
 
         String messageId = reply.get("messageId").asString();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM model_calls WHERE message_id = ? AND purpose = 'TOOL'")
@@ -131,6 +133,21 @@ class ToolAgentTest {
     }
 
     @Test
+    void forgettingShowsThePersonExactlyWhatAForgetYesWouldDelete() {
+        intake.remember(user, "My old gym schedule is Monday and Thursday at 7", null);
+        server().stubFor(anthropic(CHEAP).withRequestBody(notContaining("tool_result"))
+                .willReturn(anthropicToolUse(CHEAP, "toolu_04", "forget", Map.of("query", "gym schedule"), 1500, 40)));
+        server().stubFor(anthropic(CHEAP).withRequestBody(containing("tool_result"))
+                .willReturn(anthropicReply(CHEAP, "Found it; confirm and it's gone.", 1600, 10, 0, 0)));
+
+        String reply = api.message(user, "forget my old gym schedule").json().get("reply").asString();
+
+        assertThat(reply).startsWith("Found it; confirm and it's gone.\n\nReply /forget yes within 10 minutes to delete these for good:\n- ")
+                .contains("gym schedule is Monday and Thursday at 7");
+        assertThat(api.message(user, "/forget yes").json().get("reply").asString()).startsWith("Forgotten: 1 memory");
+    }
+
+    @Test
     void theLoopStopsAtTheStepLimitAndSaysWhatItDid() {
         // A model that never stops asking for tools.
         server().stubFor(anthropic(CHEAP).willReturn(anthropicToolUse(CHEAP, "toolu_03", "list_reminders", Map.of(), 100, 10)));
@@ -138,7 +155,7 @@ class ToolAgentTest {
         JsonNode reply = api.message(user, "remind me of my reminders please").json();
 
         assertThat(requestsFor(ANTHROPIC_PATH, CHEAP)).hasSize(4); // assistant.agents.tool-max-steps
-        assertThat(reply.get("reply").asString()).startsWith("Here is what I did before I had to stop:")
-                .contains("No pending reminders.");
+        // Listing changes nothing, so there is nothing to report as done.
+        assertThat(reply.get("reply").asString()).isEqualTo("I couldn't get that done, sorry. Nothing was changed.");
     }
 }

@@ -1,6 +1,6 @@
 package dev.mnemo.llm;
 
-import static dev.mnemo.testing.FakeAnthropicApp.CHEAP;
+import static dev.mnemo.testing.FakeAnthropicApp.SMART;
 import static dev.mnemo.testing.FakeModelServer.ANTHROPIC_PATH;
 import static dev.mnemo.testing.FakeModelServer.anthropic;
 import static dev.mnemo.testing.FakeModelServer.anthropicReply;
@@ -42,14 +42,15 @@ class PromptCachingTest {
 
     @Test
     void theStablePrefixIsMarkedAndTheLedgerShowsWhatCachingSaved() {
-        server().stubFor(anthropic(CHEAP).withRequestBody(WireMock.containing("first question"))
-                .willReturn(anthropicReply(CHEAP, "first answer", 300, 20, 0, 2000)));
-        api.message(user, "hi, first question");
-        server().stubFor(anthropic(CHEAP).withRequestBody(WireMock.containing("second question"))
-                .willReturn(anthropicReply(CHEAP, "second answer", 300, 20, 2000, 100)));
-        api.message(user, "ok, second question");
+        // Two complex messages a moment apart: a hot thread on the smart model, worth caching.
+        server().stubFor(anthropic(SMART).withRequestBody(WireMock.containing("first question"))
+                .willReturn(anthropicReply(SMART, "first answer", 300, 20, 0, 2000)));
+        api.message(user, "help me plan my week, first question");
+        server().stubFor(anthropic(SMART).withRequestBody(WireMock.containing("second question"))
+                .willReturn(anthropicReply(SMART, "second answer", 300, 20, 2000, 100)));
+        api.message(user, "now compare both plans, second question");
 
-        JsonNode second = JSON.readTree(requestsFor(ANTHROPIC_PATH, CHEAP).stream()
+        JsonNode second = JSON.readTree(requestsFor(ANTHROPIC_PATH, SMART).stream()
                 .map(r -> r.getBodyAsString()).filter(b -> b.contains("second question")).findFirst().orElseThrow());
         // The system prompt (stable) and the last earlier turn end in breakpoints; the new message, which carries
         // the time and recalled memories, comes after them and is not marked.
@@ -63,14 +64,14 @@ class PromptCachingTest {
         assertThat(lastBlock(messages.get(2)).get("text").asString()).contains("[Context note from Mnemo]");
 
         JsonNode costs = api.get("/api/v1/costs?userId=" + user).json();
-        // Writes: 2,100 x $0.25/M extra; reads: 2,000 x $0.90/M saved.
-        assertThat(costs.get("cacheSavingsUsd").decimalValue()).isEqualByComparingTo("0.001275");
+        // Sonnet: writes 2,100 x $0.75/M extra; reads 2,000 x $2.70/M saved.
+        assertThat(costs.get("cacheSavingsUsd").decimalValue()).isEqualByComparingTo("0.003825");
         JsonNode line = costs.get("byRoute").get(0);
-        assertThat(line.get("key").asString()).isEqualTo(Route.SIMPLE.name());
+        assertThat(line.get("key").asString()).isEqualTo(Route.COMPLEX.name());
         assertThat(line.get("cacheReadTokens").asLong()).isEqualTo(2000);
         assertThat(line.get("cacheWriteTokens").asLong()).isEqualTo(2100);
-        // 600 in x $1 + 40 out x $5 + 2,000 read x $0.10 + 2,100 written x $1.25, per million tokens
-        assertThat(costs.get("totalUsd").decimalValue()).isEqualByComparingTo("0.003625");
+        // 600 in x $3 + 40 out x $15 + 2,000 read x $0.30 + 2,100 written x $3.75, per million tokens
+        assertThat(costs.get("totalUsd").decimalValue()).isEqualByComparingTo("0.010875");
     }
 
     private static JsonNode lastBlock(JsonNode message) {

@@ -26,6 +26,10 @@ class LocalRulesTest {
             "please remember that my locker is 118      | TOOL",
             "forget what I told you about my ex         | TOOL",
             "forget it                                  | SIMPLE",
+            "How can I spend less time in meetings?     | SIMPLE",
+            "first time in Paris, any tips?             | SIMPLE",
+            "what day works best for a dentist visit?   | SIMPLE",
+            "save the best for last or open with it?    | SIMPLE",
     })
     void routesByTheText(String text, Route expected) {
         assertThat(rules.judge(text, null).route()).isEqualTo(expected);
@@ -44,6 +48,25 @@ class LocalRulesTest {
         assertThat(rules.judge(followUp, Route.COMPLEX)).isEqualTo(new LocalRules.Verdict(Route.COMPLEX, "follow-up to a complex thread", true));
         assertThat(rules.judge(followUp, Route.SIMPLE).route()).isEqualTo(Route.SIMPLE);
         assertThat(rules.judge(followUp, null).sure()).isFalse();
+    }
+
+    @Test
+    void inAThreadTheRulesFollowThePreviousRoute() {
+        assertThat(rules.judge("can you remove the second point?", Route.COMPLEX).route()).isEqualTo(Route.COMPLEX);
+        assertThat(rules.judge("tomorrow at 6pm", Route.TOOL)).isEqualTo(new LocalRules.Verdict(Route.TOOL, "answer in a tool thread", true));
+        assertThat(rules.judge("thanks!", Route.TOOL).route()).isEqualTo(Route.SIMPLE);
+    }
+
+    @Test
+    void smallTalkOnlyWhenItIsAllThereIs() {
+        String text = "hey, I've been thinking about moving to Berlin next year for the job market and the music, "
+                + "but the visa and the cost of living worry me, any thoughts on what matters most?";
+        assertThat(rules.judge(text, null).sure()).isFalse();
+    }
+
+    @Test
+    void aVeryLongMessageIsRoutedWithoutScanningAllOfIt() {
+        assertThat(rules.judge("why does this fail? " + "x(y) ; ".repeat(3000), null).route()).isEqualTo(Route.COMPLEX);
     }
 
     @Test

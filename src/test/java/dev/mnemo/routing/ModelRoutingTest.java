@@ -44,7 +44,7 @@ class ModelRoutingTest {
     @Test
     void theCheapModelDecidesWhatTheRulesCannotAndItsAnswerIsCached() {
         server().stubFor(anthropic(CHEAP).withRequestBody(containing("Classify a message"))
-                .willReturn(anthropicReply(CHEAP, "SIMPLE", 150, 2, 0, 0)));
+                .willReturn(anthropicReply(CHEAP, "**Simple**", 150, 2, 0, 0)));
         server().stubFor(anthropic(CHEAP).withRequestBody(notContaining("Classify a message"))
                 .willReturn(anthropicReply(CHEAP, "Forty kilos is big but not unheard of!", 400, 15, 0, 0)));
 
@@ -62,14 +62,14 @@ class ModelRoutingTest {
     @Test
     void anAnswerThatIsNoRouteLeavesTheRulesGuess() {
         server().stubFor(anthropic(CHEAP).withRequestBody(containing("Classify a message"))
-                .willReturn(anthropicReply(CHEAP, "I think this is a question about pumpkins.", 150, 9, 0, 0)));
+                .willReturn(anthropicReply(CHEAP, "I think this is about pumpkins.", 150, 9, 0, 0)));
         server().stubFor(anthropic(FakeAnthropicApp.SMART)
                 .willReturn(anthropicReply(FakeAnthropicApp.SMART, "Forty kilos is big.", 400, 15, 0, 0)));
 
         JsonNode reply = api.message(user, UNSURE + " at all").json();
 
         assertThat(reply.get("route").asString()).isEqualTo("COMPLEX");
-        assertThat(reason(reply)).isEqualTo("longer message without a signal (rules unsure, model unavailable)");
+        assertThat(reason(reply)).isEqualTo("longer message without a signal (rules unsure, model gave no route)");
     }
 
     private String reason(JsonNode reply) {

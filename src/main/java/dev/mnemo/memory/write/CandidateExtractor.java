@@ -73,14 +73,18 @@ public class CandidateExtractor {
      * /remember.
      */
     static boolean worthReading(String userText) {
-        boolean statement = false;
         for (String sentence : SENTENCE_END.split(userText.strip())) {
-            statement |= !sentence.isBlank() && !sentence.strip().endsWith("?");
+            String s = sentence.strip();
+            if (s.isEmpty() || s.endsWith("?")) {
+                continue;
+            }
+            // A request can still carry facts ("help me plan my wedding, it's in June and we have 80 guests"):
+            // read the personal ones long enough to hold more than the ask.
+            if (!REQUEST.matcher(s).find() || PERSONAL.matcher(s).find() && s.length() >= PERSONAL_REQUEST_CHARS) {
+                return true;
+            }
         }
-        // A request can still carry facts ("help me plan my wedding, it's in June and we have 80 guests"): read
-        // the personal ones that are long enough to hold more than the ask.
-        return statement && (!REQUEST.matcher(userText).find()
-                || PERSONAL.matcher(userText).find() && userText.strip().length() >= PERSONAL_REQUEST_CHARS);
+        return false;
     }
 
     /** What the person explicitly asked to be remembered, as they said it. */

@@ -21,6 +21,7 @@ class ExtractionGateTest {
             "convert 70 f to c                             | false",
             "tell me a joke                                | false",
             "how do i say thank you in portuguese          | false",
+            "How's it going? I got the job!                | true",
             "help me plan my wedding, it's in June and we have 80 guests | true",
     })
     void readsOnlyWhatCanBeAboutThePerson(String text, boolean read) {
