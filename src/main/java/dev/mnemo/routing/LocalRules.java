@@ -73,6 +73,10 @@ final class LocalRules {
 
     /** Refers to Mnemo's earlier answer: a follow-up, complex when that answer was. */
     private static final Signal FOLLOW_UP = new Signal("follow-up", "^(ok |okay |and |but |so |now |hmm |alright )*(what about|how about|what if|and if|can you (redo|change|adjust|make|add|remove|expand|shorten)|could you (redo|change|adjust|make|add)|now (make|translate|do|add|change)|expand|go deeper|which one|the (first|second|third|last) (one|option)|option \\d|why not|instead\\b)|\\b(you (gave|wrote|suggested|said) (me )?(earlier|before|above)?|the (plan|list|email|draft|toast|speech|letter|message|itinerary|budget|options?) you)\\b");
+    /** What answers a tool agent's question: a time, or a go-ahead. */
+    private static final Signal TOOL_ANSWER = new Signal("tool answer", "\\b(today|tonight|tomorrow|tmrw|morning|afternoon|evening|noon|midnight"
+            + "|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next week|\\d{1,2}(:\\d{2})? ?(am|pm|h)|at \\d{1,2}"
+            + "|in \\d+ (min|minutes|hours?|days?|weeks?))\\b|^(yes|yeah|yep|sure|ok|okay|do it|please do|go ahead)\\W*$");
     private static final Signal SMALL_TALK = new Signal("small talk", "^(hi|hey|hello|hola|oi|yo|gm|gn|good (morning|night|evening|afternoon)|thanks?|thx|ty|thank (u|you)|ok(ay)?|k|cool|nice|lol|haha|sure|yes|yep|yeah|no|nope|np|bye|ttyl|brb|omg|wow)\\b");
 
     Verdict judge(String text, Route previous) {
@@ -102,11 +106,11 @@ final class LocalRules {
         if (complex.isPresent()) {
             return new Verdict(Route.COMPLEX, complex.get().name() + " request", true);
         }
-        boolean smallTalk = SMALL_TALK.in(lower) && trimmed.length() <= SMALL_TALK_CHARS;
-        if (previous == Route.TOOL && !smallTalk && trimmed.length() <= TOOL_ANSWER_CHARS) {
-            // "tomorrow at 6pm", after the tool agent asked when.
+        if (previous == Route.TOOL && trimmed.length() <= TOOL_ANSWER_CHARS && TOOL_ANSWER.in(lower)) {
+            // "tomorrow at 6pm" or "yes, do it", after the tool agent asked when or whether.
             return new Verdict(Route.TOOL, "answer in a tool thread", true);
         }
+        boolean smallTalk = SMALL_TALK.in(lower) && trimmed.length() <= SMALL_TALK_CHARS;
         if (followUp && previous == null) {
             return new Verdict(Route.COMPLEX, "follow-up, earlier thread unknown", false);
         }

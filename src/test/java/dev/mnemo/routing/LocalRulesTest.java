@@ -54,7 +54,9 @@ class LocalRulesTest {
     void inAThreadTheRulesFollowThePreviousRoute() {
         assertThat(rules.judge("can you remove the second point?", Route.COMPLEX).route()).isEqualTo(Route.COMPLEX);
         assertThat(rules.judge("tomorrow at 6pm", Route.TOOL)).isEqualTo(new LocalRules.Verdict(Route.TOOL, "answer in a tool thread", true));
+        assertThat(rules.judge("yes", Route.TOOL).route()).isEqualTo(Route.TOOL);
         assertThat(rules.judge("thanks!", Route.TOOL).route()).isEqualTo(Route.SIMPLE);
+        assertThat(rules.judge("capital of Peru?", Route.TOOL).route()).isEqualTo(Route.SIMPLE);
     }
 
     @Test
