@@ -125,9 +125,7 @@ class AssistantTools {
                 .orElse(Recurrence.NONE);
         Reminder reminder = reminders.schedule(userId, need(call, "text"), instant(need(call, "when"), zone), zone,
                 repeat, messageId);
-        // Delivery arrives with the channels; until then the person must not count on being reminded.
-        return "Reminder saved: " + describe(reminder) + ". NOTE: this Mnemo cannot send reminders yet; tell the person it "
-                + "is saved and listed by /reminders, but will not be sent to them until reminder delivery is set up.";
+        return "Reminder set: " + describe(reminder);
     }
 
     private String listReminders(String userId) {

@@ -9,6 +9,7 @@ import dev.mnemo.memory.MemoryRecall;
 import dev.mnemo.memory.WriteOutcome;
 import dev.mnemo.reminder.Recurrence;
 import dev.mnemo.reminder.Reminder;
+import dev.mnemo.reminder.ReminderTimes;
 import dev.mnemo.reminder.Reminders;
 import dev.mnemo.user.UserSettings;
 import java.math.BigDecimal;
@@ -21,6 +22,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
@@ -60,6 +62,7 @@ class ChatCommands {
             case "/search" -> search(userId, argument);
             case "/memories" -> memories(userId);
             case "/forget" -> forget(userId, argument);
+            case "/remind" -> remind(userId, messageId, argument);
             case "/reminders" -> reminders(userId);
             case "/timezone" -> timeZone(userId, argument);
             default -> "I don't know the command " + parts[0] + ". " + help();
@@ -73,7 +76,8 @@ class ChatCommands {
                 /search <topic> - what I remember about a topic
                 /memories - the latest things I remember
                 /forget <words or id> - delete memories (I show them and ask first)
-                /reminders - your pending reminders (ask me in words to set, move or cancel one)
+                /remind <when> <what> - e.g. /remind tomorrow 9am call the dentist
+                /reminders - your pending reminders (or ask me in words to set, move or cancel one)
                 /timezone [zone] - show or set your time zone, e.g. /timezone Europe/Lisbon
                 /cost - what this month has cost so far
                 /help - this list
@@ -123,6 +127,22 @@ class ChatCommands {
         return "This would forget:\n" + listing(matches)
                 + "\nReply /forget yes to delete " + (matches.size() == 1 ? "it" : "these " + matches.size())
                 + " for good, or /forget <id> to pick one.";
+    }
+
+    private String remind(String userId, String messageId, String argument) {
+        ZoneId zone = settings.timeZone(userId);
+        Optional<ReminderTimes.Parsed> parsed = ReminderTimes.parsePrefix(argument, clock.instant().atZone(zone));
+        if (parsed.isEmpty() || parsed.get().rest().isBlank()) {
+            return "When, and what? e.g. /remind tomorrow 9am call the dentist, /remind in 2 hours take the pills, "
+                    + "/remind friday 18:30 dinner with Ana.";
+        }
+        try {
+            Reminder reminder = reminders.schedule(userId, parsed.get().rest(), parsed.get().when().toInstant(), zone,
+                    Recurrence.NONE, messageId);
+            return "I'll remind you: " + reminder.text() + ", " + WHEN.format(reminder.dueAt().atZone(zone)) + " (" + zone.getId() + ").";
+        } catch (IllegalArgumentException e) {
+            return "I can't set that reminder: " + e.getMessage() + ".";
+        }
     }
 
     private String reminders(String userId) {

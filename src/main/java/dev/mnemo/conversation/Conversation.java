@@ -13,4 +13,10 @@ public interface Conversation {
     Reply handle(InboundMessage message);
 
     int maxMessageChars();
+
+    /** When the person last wrote, on any channel. */
+    java.util.Optional<java.time.Instant> lastHeardFrom(String userId);
+
+    /** The channel the person last wrote from (the HTTP API aside). */
+    java.util.Optional<Channel> lastChannel(String userId);
 }

@@ -67,6 +67,16 @@ class ConversationLoop implements Conversation {
     }
 
     @Override
+    public Optional<java.time.Instant> lastHeardFrom(String userId) {
+        return messages.lastHeardFrom(userId);
+    }
+
+    @Override
+    public Optional<Channel> lastChannel(String userId) {
+        return messages.lastChannel(userId);
+    }
+
+    @Override
     public Reply handle(InboundMessage message) {
         if (message.text().length() > properties.maxMessageChars()) {
             throw new MessageTooLongException(message.text().length(), properties.maxMessageChars());

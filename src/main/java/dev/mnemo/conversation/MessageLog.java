@@ -96,6 +96,18 @@ class MessageLog {
         return newestFirst;
     }
 
+    Optional<Instant> lastHeardFrom(String userId) {
+        return jdbc.sql("SELECT MAX(created_at) FROM messages WHERE user_id = ? AND direction = 'IN'").param(userId)
+                .query((rs, n) -> { long at = rs.getLong(1); return rs.wasNull() ? null : Instant.ofEpochMilli(at); })
+                .optional();
+    }
+
+    Optional<Channel> lastChannel(String userId) {
+        return jdbc.sql("SELECT channel FROM messages WHERE user_id = ? AND direction = 'IN' AND channel <> ? ORDER BY id DESC LIMIT 1")
+                .params(userId, Channel.API.id()).query(String.class).optional()
+                .flatMap(id -> java.util.Arrays.stream(Channel.values()).filter(c -> c.id().equals(id)).findFirst());
+    }
+
     /** The person's last routed message before this one, commands aside ("/cost" in a thread is not its topic). */
     record Previous(Route route, Instant at) {
     }

@@ -70,6 +70,58 @@ class JdbcReminders implements Reminders {
         return updated == 0 ? Optional.empty() : find(userId, reminderId);
     }
 
+    @Override
+    public List<Reminder> claimDue(Instant now, int limit) {
+        List<Reminder> due = jdbc.sql("SELECT " + COLUMNS + " FROM reminders WHERE status = 'PENDING' AND due_at <= ? ORDER BY due_at LIMIT ?")
+                .params(now.toEpochMilli(), limit).query(JdbcReminders::reminder).list();
+        List<Reminder> claimed = new java.util.ArrayList<>();
+        for (Reminder reminder : due) {
+            // Conditional on the status and time read: another instance that got there first makes this a no-op.
+            int won = jdbc.sql("""
+                    UPDATE reminders SET status = 'SENDING', claimed_at = ?, updated_at = ?
+                    WHERE id = ? AND status = 'PENDING' AND due_at = ?""")
+                    .params(clock.millis(), clock.millis(), reminder.id(), reminder.dueAt().toEpochMilli()).update();
+            if (won == 1) {
+                claimed.add(new Reminder(reminder.id(), reminder.userId(), reminder.text(), reminder.dueAt(),
+                        reminder.timeZone(), reminder.recurrence(), Reminder.Status.SENDING));
+            }
+        }
+        return claimed;
+    }
+
+    @Override
+    public void delivered(Reminder reminder) {
+        if (reminder.recurrence() == Recurrence.NONE) {
+            jdbc.sql("UPDATE reminders SET status = 'SENT', claimed_at = NULL, updated_at = ? WHERE id = ? AND status = 'SENDING'")
+                    .params(clock.millis(), reminder.id()).update();
+            return;
+        }
+        java.time.ZonedDateTime next = reminder.dueAt().atZone(reminder.timeZone());
+        do {
+            next = reminder.recurrence().next(next);
+        } while (!next.toInstant().isAfter(clock.instant()));
+        jdbc.sql("""
+                UPDATE reminders SET status = 'PENDING', due_at = ?, attempts = 0, claimed_at = NULL, updated_at = ?
+                WHERE id = ? AND status = 'SENDING'""")
+                .params(next.toInstant().toEpochMilli(), clock.millis(), reminder.id()).update();
+    }
+
+    @Override
+    public void deliveryFailed(Reminder reminder, Instant retryAt) {
+        jdbc.sql("""
+                UPDATE reminders SET attempts = attempts + 1, claimed_at = NULL, updated_at = ?,
+                    status = CASE WHEN attempts + 1 >= ? THEN 'FAILED' ELSE 'PENDING' END,
+                    due_at = CASE WHEN attempts + 1 >= ? THEN due_at ELSE ? END
+                WHERE id = ? AND status = 'SENDING'""")
+                .params(clock.millis(), MAX_ATTEMPTS, MAX_ATTEMPTS, retryAt.toEpochMilli(), reminder.id()).update();
+    }
+
+    @Override
+    public int abandonStaleClaims(Instant claimedBefore) {
+        return jdbc.sql("UPDATE reminders SET status = 'UNCERTAIN', updated_at = ? WHERE status = 'SENDING' AND claimed_at < ?")
+                .params(clock.millis(), claimedBefore.toEpochMilli()).update();
+    }
+
     private Optional<Reminder> find(String userId, String reminderId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM reminders WHERE id = ? AND user_id = ?")
                 .params(reminderId, userId).query(JdbcReminders::reminder).optional();

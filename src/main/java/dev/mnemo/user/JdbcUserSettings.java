@@ -27,6 +27,20 @@ class JdbcUserSettings implements UserSettings {
     }
 
     @Override
+    public java.util.Optional<String> preferredChannel(String userId) {
+        return jdbc.sql("SELECT preferred_channel FROM user_settings WHERE user_id = ?").param(userId)
+                .query((rs, n) -> java.util.Optional.ofNullable(rs.getString(1))).optional().flatMap(c -> c);
+    }
+
+    @Override
+    public void setPreferredChannel(String userId, String channelId) {
+        jdbc.sql("""
+                INSERT INTO user_settings (user_id, preferred_channel, updated_at) VALUES (?, ?, ?)
+                ON CONFLICT (user_id) DO UPDATE SET preferred_channel = excluded.preferred_channel, updated_at = excluded.updated_at""")
+                .params(userId, channelId, clock.millis()).update();
+    }
+
+    @Override
     public void setTimeZone(String userId, ZoneId zone) {
         jdbc.sql("""
                 INSERT INTO user_settings (user_id, time_zone, updated_at) VALUES (?, ?, ?)

@@ -9,4 +9,10 @@ public interface UserSettings {
     ZoneId timeZone(String userId);
 
     void setTimeZone(String userId, ZoneId zone);
+
+    /** The channel id they chose for messages Mnemo starts (reminders, check-ins); empty: where they last wrote from. */
+    java.util.Optional<String> preferredChannel(String userId);
+
+    /** @param channelId a channel id, or null to go back to "where they last wrote from" */
+    void setPreferredChannel(String userId, String channelId);
 }

@@ -91,7 +91,7 @@ class ToolAgentTest {
         JsonNode toolResult = second.get("messages").get(second.get("messages").size() - 1).get("content").get(0);
         assertThat(toolResult.get("type").asString()).isEqualTo("tool_result");
         assertThat(toolResult.get("tool_use_id").asString()).isEqualTo("toolu_01");
-        assertThat(toolResult.toString()).contains("Reminder saved: 'call mom' on Monday 16 November 2026, 18:00 (America/Sao_Paulo)");
+        assertThat(toolResult.toString()).contains("Reminder set: 'call mom' on Monday 16 November 2026, 18:00 (America/Sao_Paulo)");
 
         String messageId = reply.get("messageId").asString();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM model_calls WHERE message_id = ? AND purpose = 'TOOL'")

@@ -29,7 +29,8 @@ abstract class AppInitializer implements ApplicationContextInitializer<Configura
                 "assistant.providers.openai.api-key=",
                 "assistant.providers.openai.base-url=",
                 // Tests drive memory jobs and sleep themselves, on the test clock.
-                "assistant.memory.background-jobs=false"));
+                "assistant.memory.background-jobs=false",
+                "assistant.proactive.background=false"));
         all.addAll(properties());
         TestPropertySourceUtils.addInlinedPropertiesToEnvironment(context, all.toArray(String[]::new));
     }
