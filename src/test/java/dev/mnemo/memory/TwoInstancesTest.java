@@ -84,6 +84,25 @@ class TwoInstancesTest {
         assertThat(Stream.concat(fromA.stream(), fromB.stream()).filter(r -> r.userId().equals(user))).hasSize(1);
     }
 
+    @Test
+    void aDueReminderIsSentByExactlyOneInstance() throws Exception {
+        String user = "two-reminder-" + UUID.randomUUID();
+        a.getBean(dev.mnemo.reminder.Reminders.class).schedule(user, "water the plants",
+                CLOCK.instant().plusSeconds(60), java.time.ZoneOffset.UTC, dev.mnemo.reminder.Recurrence.NONE, null);
+        CLOCK.advance(java.time.Duration.ofMinutes(2));
+
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        var fromA = pool.submit(() -> a.getBean(dev.mnemo.proactive.ReminderDelivery.class).deliverDue());
+        var fromB = pool.submit(() -> b.getBean(dev.mnemo.proactive.ReminderDelivery.class).deliverDue());
+        int sent = fromA.get() + fromB.get();
+        pool.shutdown();
+
+        assertThat(sent).isEqualTo(1);
+        assertThat(a.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                .sql("SELECT COUNT(*) FROM deliveries WHERE user_id = ? AND kind = 'REMINDER'").param(user)
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
     private static ConfigurableApplicationContext instance(String name) {
         // Command-line arguments: they outrank application.yml (builder properties would not).
         String[] arguments = Stream.of(
@@ -98,7 +117,8 @@ class TwoInstancesTest {
                         "assistant.providers.anthropic.api-key=",
                         "assistant.providers.openai.api-key=",
                         "assistant.providers.openai.base-url=",
-                        "assistant.memory.background-jobs=false")
+                        "assistant.memory.background-jobs=false",
+                        "assistant.proactive.background=false")
                 .map(p -> "--" + p).toArray(String[]::new);
         return new SpringApplicationBuilder(MnemoApplication.class)
                 .initializers(context -> ((org.springframework.context.support.GenericApplicationContext) context)

@@ -1,0 +1,85 @@
+package dev.mnemo.channel.discord;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Discord's HTTP interactions endpoint (slash commands without the gateway), when {@code DISCORD_PUBLIC_KEY} is
+ * set. Every request must carry a valid Ed25519 signature, else 401 (Discord itself checks that a forged ping is
+ * refused before it accepts the endpoint).
+ */
+@RestController
+class DiscordInteractionsController {
+    static final String PATH = "/webhooks/discord/interactions";
+    private static final int PING = 1;
+    private static final int APPLICATION_COMMAND = 2;
+    private static final int PONG = 1;
+    private static final int CHANNEL_MESSAGE = 4;
+    private static final int EPHEMERAL = 64;
+    private static final Logger log = LoggerFactory.getLogger(DiscordInteractionsController.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final DiscordSignature signature;
+    private final DiscordInbound inbound;
+
+    DiscordInteractionsController(DiscordProperties properties, DiscordInbound inbound) {
+        this.signature = properties.interactionsConfigured() ? new DiscordSignature(properties.publicKey()) : null;
+        this.inbound = inbound;
+    }
+
+    @PostMapping(path = PATH)
+    ResponseEntity<?> interaction(@RequestBody(required = false) byte[] body,
+                                  @RequestHeader(name = "X-Signature-Ed25519", required = false) String sig,
+                                  @RequestHeader(name = "X-Signature-Timestamp", required = false) String timestamp) {
+        if (signature == null) {
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", "Discord interactions are not configured"));
+        }
+        byte[] raw = body == null ? new byte[0] : body;
+        if (!signature.valid(timestamp, raw, sig)) {
+            log.warn("Refused a Discord interaction without a valid signature");
+            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(Map.of("error", "invalid request signature"));
+        }
+        JsonNode interaction;
+        try {
+            interaction = JSON.readTree(new String(raw, StandardCharsets.UTF_8));
+        } catch (RuntimeException e) {
+            return ResponseEntity.badRequest().body(Map.of("error", "the body is not JSON"));
+        }
+        int type = interaction.path("type").asInt(0);
+        if (type == PING) {
+            return ResponseEntity.ok(Map.of("type", PONG));
+        }
+        if (type != APPLICATION_COMMAND) {
+            return ResponseEntity.badRequest().body(Map.of("error", "unsupported interaction type " + type));
+        }
+        String userId = interaction.path("member").path("user").path("id").asString(interaction.path("user").path("id").asString(""));
+        JsonNode data = interaction.path("data");
+        String name = data.path("name").asString("");
+        if (!DiscordText.COMMANDS.containsKey(name)) {
+            return message("I don't know the command /" + name + ".");
+        }
+        String option = null;
+        for (JsonNode o : data.path("options")) {
+            option = o.path("value").asString(null);
+        }
+        String reply = inbound.answer(userId, DiscordText.commandText(name, option)).orElse("This assistant is private.");
+        // An interaction gets one message: the first part (commands' answers are short).
+        return message(reply.isBlank() ? "Done." : DiscordText.parts(reply).getFirst());
+    }
+
+    private static ResponseEntity<?> message(String content) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("type", CHANNEL_MESSAGE, "data", Map.of("content", content, "flags", EPHEMERAL)));
+    }
+}
