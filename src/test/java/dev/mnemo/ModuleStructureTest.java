@@ -16,6 +16,6 @@ class ModuleStructureTest {
     @Test
     void everyModuleOfTheDesignIsThere() {
         assertThat(modules.stream().map(m -> m.getIdentifier().toString()))
-                .contains("channel", "conversation", "routing", "agent", "llm", "cost", "memory", "reminder", "user", "system");
+                .contains("channel", "conversation", "routing", "agent", "llm", "cost", "memory", "reminder", "proactive", "user", "system");
     }
 }

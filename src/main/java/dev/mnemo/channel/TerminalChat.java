@@ -1,5 +1,6 @@
 package dev.mnemo.channel;
 
+import dev.mnemo.channel.internal.Deliveries;
 import dev.mnemo.conversation.Channel;
 import dev.mnemo.conversation.Conversation;
 import dev.mnemo.conversation.InboundMessage;
@@ -20,9 +21,11 @@ public class TerminalChat {
     static final String DEFAULT_USER = "owner";
 
     private final Conversation conversation;
+    private final Deliveries deliveries;
 
-    TerminalChat(Conversation conversation) {
+    TerminalChat(Conversation conversation, Deliveries deliveries) {
         this.conversation = conversation;
+        this.deliveries = deliveries;
     }
 
     /** The user from {@code [--user ID]}, the default when absent, or null when the arguments are wrong. */
@@ -42,6 +45,8 @@ public class TerminalChat {
         out.println("Mnemo: chatting as '" + userId + "'. /help lists commands, /quit or Ctrl-D ends.");
         try {
             while (true) {
+                // Reminders and check-ins that reached nobody elsewhere wait in the inbox.
+                deliveries.collectInbox(userId).forEach(text -> out.println("mnemo> " + text.replace("\n", "\n       ")));
                 out.print("you> ");
                 out.flush();
                 String line = in.readLine();

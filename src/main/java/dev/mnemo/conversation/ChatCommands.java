@@ -65,6 +65,7 @@ class ChatCommands {
             case "/remind" -> remind(userId, messageId, argument);
             case "/reminders" -> reminders(userId);
             case "/timezone" -> timeZone(userId, argument);
+            case "/channel" -> preferredChannel(userId, argument);
             default -> "I don't know the command " + parts[0] + ". " + help();
         };
     }
@@ -79,6 +80,7 @@ class ChatCommands {
                 /remind <when> <what> - e.g. /remind tomorrow 9am call the dentist
                 /reminders - your pending reminders (or ask me in words to set, move or cancel one)
                 /timezone [zone] - show or set your time zone, e.g. /timezone Europe/Lisbon
+                /channel [sms|discord|web|auto] - where reminders and check-ins reach you
                 /cost - what this month has cost so far
                 /help - this list
                 Anything else you write goes to the assistant.""";
@@ -153,6 +155,23 @@ class ChatCommands {
         return pending.stream().map(r -> "- " + r.text() + ": " + WHEN.format(r.dueAt().atZone(r.timeZone()))
                         + (r.recurrence() == Recurrence.NONE ? "" : ", " + r.recurrence().name().toLowerCase(Locale.ROOT)))
                 .collect(Collectors.joining("\n", "Pending reminders:\n", ""));
+    }
+
+    private String preferredChannel(String userId, String argument) {
+        String wanted = argument.toLowerCase(Locale.ROOT);
+        if (wanted.isEmpty()) {
+            return "Reminders and check-ins reach you " + settings.preferredChannel(userId).map(c -> "on " + c)
+                    .orElse("where you last wrote from") + ". Change it with /channel sms, discord, web or auto.";
+        }
+        if (wanted.equals("auto")) {
+            settings.setPreferredChannel(userId, null);
+            return "Reminders and check-ins will reach you where you last wrote from.";
+        }
+        if (!List.of(Channel.SMS.id(), Channel.DISCORD.id(), Channel.WEB.id()).contains(wanted)) {
+            return "I can reach you on sms, discord or web (the inbox of the API and terminal chat), or auto.";
+        }
+        settings.setPreferredChannel(userId, wanted);
+        return "Reminders and check-ins will reach you on " + wanted + ".";
     }
 
     private String timeZone(String userId, String argument) {

@@ -44,7 +44,8 @@ public @interface SmsApp {
                     "assistant.channels.public-url=" + PUBLIC_URL,
                     "assistant.channels.allowed-senders=sms:" + ALICE_PHONE + "=alice,discord:" + ALICE_DISCORD + "=alice",
                     "assistant.channels.rate-limit.per-minute=3",
-                    "assistant.discord.public-key=" + DISCORD_PUBLIC_KEY);
+                    "assistant.discord.public-key=" + DISCORD_PUBLIC_KEY,
+                    "assistant.proactive.check-ins.enabled=true");
         }
     }
 }
