@@ -34,6 +34,13 @@ public class AllowedSenders {
             }
             Channel channel = channel(e.substring(0, colon));
             String address = e.substring(colon + 1, equals).strip();
+            // Twilio sends E.164 ("+15557654321"), Discord numeric ids: anything else would never match, silently.
+            if (channel == Channel.SMS && !address.matches("\\+[1-9]\\d{6,14}")) {
+                throw new IllegalArgumentException("ASSISTANT_ALLOWED_SENDERS: '" + address + "' is not an E.164 phone number like +15557654321");
+            }
+            if (channel == Channel.DISCORD && !address.matches("\\d{5,25}")) {
+                throw new IllegalArgumentException("ASSISTANT_ALLOWED_SENDERS: '" + address + "' is not a Discord user id (digits)");
+            }
             userByAddress.put(key(channel, address), e.substring(equals + 1).strip());
         }
     }

@@ -142,7 +142,7 @@ class ChatCommands {
             Reminder reminder = reminders.schedule(userId, parsed.get().rest(), parsed.get().when().toInstant(), zone,
                     Recurrence.NONE, messageId);
             return "I'll remind you: " + reminder.text() + ", " + WHEN.format(reminder.dueAt().atZone(zone)) + " (" + zone.getId() + ").";
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | DateTimeException | ArithmeticException e) {
             return "I can't set that reminder: " + e.getMessage() + ".";
         }
     }

@@ -106,6 +106,10 @@ public class CheckIns {
         if (today >= config.perDay()) {
             return false;
         }
+        long last = jdbc.sql("SELECT COALESCE(MAX(sent_at), 0) FROM checkins WHERE user_id = ?").param(user).query(Long.class).single();
+        if (Instant.ofEpochMilli(last).isAfter(now.minus(config.minGap()))) {
+            return false;
+        }
         Optional<Memory> topic = topic(user, now.minus(config.memoriesFrom()));
         if (topic.isEmpty()) {
             return false;
@@ -135,9 +139,12 @@ public class CheckIns {
     private String text(String user, Memory memory) {
         if (models.configured()) {
             try {
-                return models.chat(new ModelRequest(user, null, "CHECK_IN", ModelTier.CHEAP,
+                String written = models.chat(new ModelRequest(user, null, "CHECK_IN", ModelTier.CHEAP,
                         prompts.render("check-in", Map.of()), List.of(ChatTurn.user(memory.text())), List.of(), List.of(),
                         MAX_TOKENS, false)).text();
+                if (!written.isBlank()) {
+                    return written;
+                }
             } catch (ModelUnavailableException e) {
                 log.warn("Check-in for user {} written without a model: {}", user, e.getMessage());
             }

@@ -14,12 +14,13 @@ record ProactiveProperties(boolean background, Duration reminderPoll, Duration c
 
     /**
      * @param perDay           at most this many check-ins a day per person (their local day)
+     * @param minGap           at least this long between two check-ins
      * @param quietStart       no check-in from this local time…
      * @param quietEnd         …until this one
      * @param skipIfSpokeWithin no check-in when the person wrote this recently: they are talking already
      * @param memoriesFrom     what a check-in may ask about: plans and events remembered this recently
      */
-    record CheckIns(boolean enabled, Duration poll, int perDay, LocalTime quietStart, LocalTime quietEnd,
+    record CheckIns(boolean enabled, Duration poll, int perDay, Duration minGap, LocalTime quietStart, LocalTime quietEnd,
                     Duration skipIfSpokeWithin, Duration memoriesFrom) {
         CheckIns {
             if (perDay < 0) {
@@ -27,7 +28,11 @@ record ProactiveProperties(boolean background, Duration reminderPoll, Duration c
             }
         }
 
+        /** Quiet from start (inclusive) to end; equal start and end mean no quiet hours. */
         boolean quiet(LocalTime time) {
+            if (quietStart.equals(quietEnd)) {
+                return false;
+            }
             return quietStart.isBefore(quietEnd)
                     ? !time.isBefore(quietStart) && time.isBefore(quietEnd)
                     : !time.isBefore(quietStart) || time.isBefore(quietEnd);

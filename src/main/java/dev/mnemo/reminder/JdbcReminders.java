@@ -36,9 +36,10 @@ class JdbcReminders implements Reminders {
         Reminder reminder = new Reminder(Ids.newId(clock), userId, what, dueAt, zone, recurrence, Reminder.Status.PENDING);
         jdbc.sql("""
                 INSERT INTO reminders (id, user_id, text, due_at, time_zone, recurrence, status, created_at, updated_at,
-                    source_message_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    source_message_id, anchor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(reminder.id(), userId, what, dueAt.toEpochMilli(), zone.getId(), recurrence.name(),
-                        reminder.status().name(), clock.millis(), clock.millis(), sourceMessageId)
+                        reminder.status().name(), clock.millis(), clock.millis(), sourceMessageId,
+                        dueAt.atZone(zone).toLocalDateTime().toString())
                 .update();
         return reminder;
     }
@@ -64,62 +65,99 @@ class JdbcReminders implements Reminders {
             throw new IllegalArgumentException("that time has already passed");
         }
         int updated = jdbc.sql("""
-                UPDATE reminders SET due_at = ?, updated_at = ?
+                UPDATE reminders SET due_at = ?, anchor = NULL, retry_at = NULL, updated_at = ?
                 WHERE id = ? AND user_id = ? AND status = 'PENDING'""")
                 .params(dueAt.toEpochMilli(), clock.millis(), reminderId, userId).update();
         return updated == 0 ? Optional.empty() : find(userId, reminderId);
     }
 
     @Override
-    public List<Reminder> claimDue(Instant now, int limit) {
-        List<Reminder> due = jdbc.sql("SELECT " + COLUMNS + " FROM reminders WHERE status = 'PENDING' AND due_at <= ? ORDER BY due_at LIMIT ?")
-                .params(now.toEpochMilli(), limit).query(JdbcReminders::reminder).list();
-        List<Reminder> claimed = new java.util.ArrayList<>();
-        for (Reminder reminder : due) {
-            // Conditional on the status and time read: another instance that got there first makes this a no-op.
-            int won = jdbc.sql("""
-                    UPDATE reminders SET status = 'SENDING', claimed_at = ?, updated_at = ?
-                    WHERE id = ? AND status = 'PENDING' AND due_at = ?""")
-                    .params(clock.millis(), clock.millis(), reminder.id(), reminder.dueAt().toEpochMilli()).update();
+    public Optional<Reminder> claimNext(Instant now) {
+        // A few tries: another instance may win the row read here; then the next one is tried.
+        for (int attempt = 0; attempt < 5; attempt++) {
+            Optional<Reminder> due = jdbc.sql("SELECT " + COLUMNS + """
+                     FROM reminders WHERE status = 'PENDING' AND COALESCE(retry_at, due_at) <= ?
+                    ORDER BY COALESCE(retry_at, due_at) LIMIT 1""")
+                    .param(now.toEpochMilli()).query(JdbcReminders::reminder).optional();
+            if (due.isEmpty()) {
+                return Optional.empty();
+            }
+            Reminder r = due.get();
+            int won = jdbc.sql("UPDATE reminders SET status = 'SENDING', claimed_at = ?, updated_at = ? WHERE id = ? AND status = 'PENDING'")
+                    .params(clock.millis(), clock.millis(), r.id()).update();
             if (won == 1) {
-                claimed.add(new Reminder(reminder.id(), reminder.userId(), reminder.text(), reminder.dueAt(),
-                        reminder.timeZone(), reminder.recurrence(), Reminder.Status.SENDING));
+                return Optional.of(new Reminder(r.id(), r.userId(), r.text(), r.dueAt(), r.timeZone(), r.recurrence(),
+                        Reminder.Status.SENDING));
             }
         }
-        return claimed;
+        return Optional.empty();
     }
 
     @Override
     public void delivered(Reminder reminder) {
-        if (reminder.recurrence() == Recurrence.NONE) {
-            jdbc.sql("UPDATE reminders SET status = 'SENT', claimed_at = NULL, updated_at = ? WHERE id = ? AND status = 'SENDING'")
-                    .params(clock.millis(), reminder.id()).update();
-            return;
-        }
-        java.time.ZonedDateTime next = reminder.dueAt().atZone(reminder.timeZone());
-        do {
-            next = reminder.recurrence().next(next);
-        } while (!next.toInstant().isAfter(clock.instant()));
-        jdbc.sql("""
-                UPDATE reminders SET status = 'PENDING', due_at = ?, attempts = 0, claimed_at = NULL, updated_at = ?
-                WHERE id = ? AND status = 'SENDING'""")
-                .params(next.toInstant().toEpochMilli(), clock.millis(), reminder.id()).update();
+        finish(reminder, Reminder.Status.SENT);
     }
 
     @Override
     public void deliveryFailed(Reminder reminder, Instant retryAt) {
+        int attempts = jdbc.sql("SELECT attempts FROM reminders WHERE id = ?").param(reminder.id()).query(Integer.class).single() + 1;
+        if (attempts >= MAX_ATTEMPTS) {
+            finish(reminder, Reminder.Status.FAILED);
+            return;
+        }
         jdbc.sql("""
-                UPDATE reminders SET attempts = attempts + 1, claimed_at = NULL, updated_at = ?,
-                    status = CASE WHEN attempts + 1 >= ? THEN 'FAILED' ELSE 'PENDING' END,
-                    due_at = CASE WHEN attempts + 1 >= ? THEN due_at ELSE ? END
+                UPDATE reminders SET status = 'PENDING', attempts = ?, retry_at = ?, claimed_at = NULL, updated_at = ?
                 WHERE id = ? AND status = 'SENDING'""")
-                .params(clock.millis(), MAX_ATTEMPTS, MAX_ATTEMPTS, retryAt.toEpochMilli(), reminder.id()).update();
+                .params(attempts, retryAt.toEpochMilli(), clock.millis(), reminder.id()).update();
+    }
+
+    @Override
+    public void deliveryUncertain(Reminder reminder) {
+        finish(reminder, Reminder.Status.UNCERTAIN);
     }
 
     @Override
     public int abandonStaleClaims(Instant claimedBefore) {
-        return jdbc.sql("UPDATE reminders SET status = 'UNCERTAIN', updated_at = ? WHERE status = 'SENDING' AND claimed_at < ?")
-                .params(clock.millis(), claimedBefore.toEpochMilli()).update();
+        List<Reminder> stale = jdbc.sql("SELECT " + COLUMNS + " FROM reminders WHERE status = 'SENDING' AND claimed_at < ?")
+                .param(claimedBefore.toEpochMilli()).query(JdbcReminders::reminder).list();
+        stale.forEach(this::deliveryUncertain);
+        return stale.size();
+    }
+
+    /** A one-off reminder ends in {@code outcome}; a repeating one is PENDING at its next occurrence. */
+    private void finish(Reminder reminder, Reminder.Status outcome) {
+        if (reminder.recurrence() == Recurrence.NONE) {
+            jdbc.sql("UPDATE reminders SET status = ?, claimed_at = NULL, retry_at = NULL, updated_at = ? WHERE id = ? AND status = 'SENDING'")
+                    .params(outcome.name(), clock.millis(), reminder.id()).update();
+            return;
+        }
+        String anchor = jdbc.sql("SELECT anchor FROM reminders WHERE id = ?").param(reminder.id()).query(String.class).single();
+        Instant next = nextOccurrence(anchor == null ? reminder.dueAt().atZone(reminder.timeZone()).toLocalDateTime()
+                : java.time.LocalDateTime.parse(anchor), reminder, clock.instant());
+        jdbc.sql("""
+                UPDATE reminders SET status = 'PENDING', due_at = ?, attempts = 0, retry_at = NULL, claimed_at = NULL,
+                    updated_at = ? WHERE id = ? AND status = 'SENDING'""")
+                .params(next.toEpochMilli(), clock.millis(), reminder.id()).update();
+    }
+
+    /**
+     * The first occurrence after both the one just handled and now, counted from the first occurrence's local
+     * date and time, so that "monthly on the 31st" comes back to the 31st and "daily at 9:00" stays 9:00.
+     */
+    static Instant nextOccurrence(java.time.LocalDateTime anchor, Reminder reminder, Instant now) {
+        Instant after = reminder.dueAt().isAfter(now) ? reminder.dueAt() : now;
+        for (long n = 1; ; n++) {
+            java.time.LocalDateTime local = switch (reminder.recurrence()) {
+                case DAILY -> anchor.plusDays(n);
+                case WEEKLY -> anchor.plusWeeks(n);
+                case MONTHLY -> anchor.plusMonths(n);
+                case NONE -> throw new IllegalStateException("a one-off reminder has no next occurrence");
+            };
+            Instant at = local.atZone(reminder.timeZone()).toInstant();
+            if (at.isAfter(after)) {
+                return at;
+            }
+        }
     }
 
     private Optional<Reminder> find(String userId, String reminderId) {

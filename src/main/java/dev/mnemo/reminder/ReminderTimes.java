@@ -8,6 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -21,6 +22,7 @@ public final class ReminderTimes {
     private static final Pattern IN = Pattern.compile("in (\\d{1,4}) ?(m|min|mins|minutes?|h|hrs?|hours?|d|days?|w|weeks?)");
     private static final Pattern CLOCK = Pattern.compile("(?:at )?(\\d{1,2})(?::(\\d{2}))? ?(am|pm|h)?");
     private static final LocalTime DEFAULT_TIME = LocalTime.of(9, 0);
+    private static final int MAX_YEARS_AHEAD = 10;
 
     /** A parsed time and the text after it. */
     public record Parsed(ZonedDateTime when, String rest) {
@@ -51,7 +53,7 @@ public final class ReminderTimes {
         String text = words.strip().toLowerCase(Locale.ROOT).replace(",", "");
         Matcher in = IN.matcher(text);
         if (in.matches()) {
-            long amount = Long.parseLong(in.group(1));
+            long amount = Long.parseLong(in.group(1)); // at most 4 digits: no overflow
             ChronoUnit unit = switch (in.group(2).charAt(0)) {
                 case 'm' -> ChronoUnit.MINUTES;
                 case 'h' -> ChronoUnit.HOURS;
@@ -63,23 +65,34 @@ public final class ReminderTimes {
         String[] parts = text.split(" ", 2);
         Optional<LocalDate> day = day(parts[0], now);
         String timeText = day.isPresent() ? (parts.length > 1 ? parts[1] : "") : text;
-        Optional<LocalTime> time = timeText.isEmpty() ? Optional.empty() : time(timeText);
-        if (timeText.isEmpty() && parts[0].equals("tonight")) {
-            time = Optional.of(LocalTime.of(20, 0));
+        boolean evening = parts[0].equals("tonight");
+        List<LocalTime> times = timeText.isEmpty() ? List.of() : times(timeText, evening);
+        if (timeText.isEmpty() && evening) {
+            times = List.of(LocalTime.of(20, 0));
         }
-        if (!timeText.isEmpty() && time.isEmpty()) {
+        if (!timeText.isEmpty() && times.isEmpty()) {
             return Optional.empty();
         }
         if (day.isPresent()) {
-            ZonedDateTime at = day.get().atTime(time.orElse(DEFAULT_TIME)).atZone(now.getZone());
-            if (!at.isAfter(now) && isWeekday(parts[0])) {
-                at = at.plusWeeks(1); // "friday 9am" said on Friday at 10
+            List<LocalTime> candidates = times.isEmpty() ? List.of(DEFAULT_TIME) : times;
+            for (int weeks = 0; weeks <= (isWeekday(parts[0]) ? 1 : 0); weeks++) {
+                // "friday 9am" said on Friday at 10 is next Friday; "today at 9" said at 10 is 21:00.
+                for (LocalTime time : candidates) {
+                    ZonedDateTime at = day.get().plusWeeks(weeks).atTime(time).atZone(now.getZone());
+                    if (at.isAfter(now)) {
+                        return Optional.of(at);
+                    }
+                }
             }
-            return at.isAfter(now) ? Optional.of(at) : Optional.empty();
+            return Optional.empty();
         }
-        if (time.isPresent()) {
-            ZonedDateTime at = now.toLocalDate().atTime(time.get()).atZone(now.getZone());
-            return Optional.of(at.isAfter(now) ? at : at.plusDays(1));
+        for (int days = 0; days <= 1; days++) {
+            for (LocalTime time : times) {
+                ZonedDateTime at = now.toLocalDate().plusDays(days).atTime(time).atZone(now.getZone());
+                if (at.isAfter(now)) {
+                    return Optional.of(at);
+                }
+            }
         }
         return Optional.empty();
     }
@@ -101,7 +114,9 @@ public final class ReminderTimes {
             }
         }
         try {
-            return Optional.of(LocalDate.parse(word));
+            LocalDate date = LocalDate.parse(word);
+            // Beyond this, a date is a typo, not a plan (and far years overflow).
+            return date.isAfter(today.plusYears(MAX_YEARS_AHEAD)) ? Optional.empty() : Optional.of(date);
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }
@@ -112,39 +127,51 @@ public final class ReminderTimes {
                 .anyMatch(name -> word.equals(name) || word.equals(name.substring(0, 3)));
     }
 
-    private static Optional<LocalTime> time(String text) {
+    /**
+     * The times these words may mean, earliest first: "9" or "at 9:30" without am/pm is either in the morning
+     * or the evening (the evening only, after "tonight"); "18:30" or "9pm" is one time.
+     */
+    private static List<LocalTime> times(String text, boolean evening) {
         switch (text) {
             case "noon", "midday", "at noon":
-                return Optional.of(LocalTime.NOON);
+                return List.of(LocalTime.NOON);
             case "midnight", "at midnight":
-                return Optional.of(LocalTime.of(23, 59));
+                return List.of(LocalTime.of(23, 59));
             case "morning", "in the morning":
-                return Optional.of(LocalTime.of(9, 0));
+                return List.of(LocalTime.of(9, 0));
             case "afternoon", "in the afternoon":
-                return Optional.of(LocalTime.of(15, 0));
+                return List.of(LocalTime.of(15, 0));
             case "evening", "in the evening", "night":
-                return Optional.of(LocalTime.of(19, 0));
+                return List.of(LocalTime.of(19, 0));
             default:
                 break;
         }
         Matcher m = CLOCK.matcher(text);
         if (!m.matches()) {
-            return Optional.empty();
+            return List.of();
         }
         int hour = Integer.parseInt(m.group(1));
         int minute = m.group(2) == null ? 0 : Integer.parseInt(m.group(2));
         String suffix = m.group(3);
         if (suffix == null && m.group(2) == null && !text.startsWith("at ")) {
-            return Optional.empty(); // a bare number is not a time ("/remind 3 things")
+            return List.of(); // a bare number is not a time ("/remind 3 things")
+        }
+        boolean twelveHour = "am".equals(suffix) || "pm".equals(suffix);
+        if (hour > 23 || minute > 59 || twelveHour && (hour == 0 || hour > 12)) {
+            return List.of();
         }
         if ("pm".equals(suffix) && hour < 12) {
-            hour += 12;
-        } else if ("am".equals(suffix) && hour == 12) {
-            hour = 0;
+            return List.of(LocalTime.of(hour + 12, minute));
         }
-        if (hour > 23 || minute > 59 || ("am".equals(suffix) || "pm".equals(suffix)) && Integer.parseInt(m.group(1)) > 12) {
-            return Optional.empty();
+        if ("am".equals(suffix)) {
+            return List.of(LocalTime.of(hour == 12 ? 0 : hour, minute));
         }
-        return Optional.of(LocalTime.of(hour, minute));
+        if (suffix == null && hour >= 1 && hour <= 12 && text.indexOf(':') < 0 || suffix == null && hour >= 1 && hour < 12 && evening) {
+            // "at 9": 9:00 or 21:00, whichever comes first; "tonight at 9": 21:00.
+            LocalTime morning = LocalTime.of(hour % 12, minute);
+            LocalTime later = LocalTime.of(hour % 12 + 12, minute);
+            return evening ? List.of(later) : List.of(morning, later);
+        }
+        return List.of(LocalTime.of(hour, minute));
     }
 }

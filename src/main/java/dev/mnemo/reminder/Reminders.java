@@ -25,22 +25,29 @@ public interface Reminders {
     Optional<Reminder> reschedule(String userId, String reminderId, Instant dueAt);
 
     /**
-     * Due pending reminders (any user), each claimed for the caller alone (PENDING → SENDING in one conditional
-     * update), so that with several instances every reminder is delivered by exactly one.
+     * The next due pending reminder (any user), claimed for the caller alone (PENDING → SENDING in one
+     * conditional update), so that with several instances every reminder is delivered by exactly one. Claim one
+     * just before sending it: a claim is a promise to send now.
      */
-    List<Reminder> claimDue(Instant now, int limit);
+    Optional<Reminder> claimNext(Instant now);
 
-    /** Delivered: a one-off one is SENT; a repeating one is PENDING again at its next occurrence after now. */
+    /** Delivered: a one-off one is SENT; a repeating one is PENDING again at its next occurrence. */
     void delivered(Reminder reminder);
 
-    /** The channel refused it: PENDING again at {@code retryAt}, or FAILED after {@link #MAX_ATTEMPTS}. */
+    /**
+     * The channel refused it, certainly without sending: retried at {@code retryAt} (its occurrence unchanged),
+     * until {@link #MAX_ATTEMPTS}; then a one-off one is FAILED and a repeating one skips to its next occurrence.
+     */
     void deliveryFailed(Reminder reminder, Instant retryAt);
+
+    /**
+     * It may or may not have gone out (a timeout, a crash): never sent again — a one-off one becomes UNCERTAIN,
+     * a repeating one moves on to its next occurrence.
+     */
+    void deliveryUncertain(Reminder reminder);
 
     int MAX_ATTEMPTS = 5;
 
-    /**
-     * Claims older than {@code claimedBefore} were cut short by a crash: they become UNCERTAIN and are never
-     * sent again (at most once). Returns how many.
-     */
+    /** Claims older than {@code claimedBefore} were cut short by a crash: {@link #deliveryUncertain}. Returns how many. */
     int abandonStaleClaims(Instant claimedBefore);
 }

@@ -27,7 +27,7 @@ class ApiExceptionHandler {
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Map<String, String>> unreadable(HttpMessageNotReadableException e) {
         if (causedBy(e, BoundedBodyRequest.BodyTooLargeException.class)) {
-            return error(HttpStatus.CONTENT_TOO_LARGE, "request body over " + ApiAccessFilter.MAX_BODY_BYTES + " bytes");
+            return error(HttpStatus.CONTENT_TOO_LARGE, "request body too large");
         }
         return error(HttpStatus.BAD_REQUEST, "malformed JSON request body");
     }

@@ -12,8 +12,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Caps {@code /webhooks/**} bodies at {@link #MAX_BODY_BYTES}: providers send small payloads, so anything
- * bigger is refused (413) before a signature is even checked. Form bodies sent without a length are capped by
- * {@code server.tomcat.max-http-form-post-size} too; their signature then fails.
+ * bigger is refused (413) before a signature is even checked; a body sent without a length stops at the limit.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)

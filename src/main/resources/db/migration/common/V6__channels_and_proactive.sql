@@ -34,9 +34,13 @@ CREATE TABLE opt_outs (
 
 ALTER TABLE user_settings ADD COLUMN preferred_channel VARCHAR(16);
 
--- Delivery claims: a reminder is SENDING while one instance delivers it.
+-- Delivery: a reminder is SENDING while one instance delivers it; a refused one is retried at retry_at without
+-- moving its occurrence; repeating ones are computed from the first occurrence's local time (anchor), so
+-- "monthly on the 31st" and "daily at 02:30" across DST do not drift.
 ALTER TABLE reminders ADD COLUMN attempts INTEGER DEFAULT 0 NOT NULL;
 ALTER TABLE reminders ADD COLUMN claimed_at BIGINT;
+ALTER TABLE reminders ADD COLUMN retry_at BIGINT;
+ALTER TABLE reminders ADD COLUMN anchor VARCHAR(32);
 
 -- One row per check-in sent; the key makes "at most N a day" hold across restarts and instances.
 CREATE TABLE checkins (

@@ -24,6 +24,10 @@ class ReminderTimesTest {
             "tonight water the plants         | 2026-11-15T20:00 | water the plants",
             "2026-12-24 10:00 buy the turkey  | 2026-12-24T10:00 | buy the turkey",
             "monday call the bank             | 2026-11-16T09:00 | call the bank",
+            "at 9 call mom                    | 2026-11-15T21:00 | call mom",
+            "at 11 coffee                     | 2026-11-15T11:00 | coffee",
+            "tonight at 9 call mom            | 2026-11-15T21:00 | call mom",
+            "tomorrow at 7 run                | 2026-11-16T07:00 | run",
     })
     void readsTheTimesPeopleText(String text, String when, String what) {
         ReminderTimes.Parsed parsed = ReminderTimes.parsePrefix(text, NOW).orElseThrow();
@@ -32,7 +36,8 @@ class ReminderTimesTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"call mom sometime", "3 things to buy", "yesterday 9am", "25:00 nope", "13pm lunch"})
+    @CsvSource({"call mom sometime", "3 things to buy", "yesterday 9am", "25:00 nope", "13pm lunch", "0am nope",
+            "+999999999-01-01 overflow", "2999-01-01 too far"})
     void refusesWhatIsNotAFutureTime(String text) {
         assertThat(ReminderTimes.parsePrefix(text, NOW)).isEmpty();
     }

@@ -1,5 +1,7 @@
 package dev.mnemo.channel.discord;
 
+import dev.mnemo.channel.internal.InboundReceipts;
+import dev.mnemo.conversation.Channel;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -30,21 +32,27 @@ import org.springframework.stereotype.Component;
 @EnableConfigurationProperties(DiscordProperties.class)
 class DiscordBot extends ListenerAdapter implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(DiscordBot.class);
+    static final String PRIVATE = "This assistant is private.";
+    static final String SLOW_DOWN = "Slow down a little, please: try again in a minute.";
 
     private final DiscordProperties properties;
     private final DiscordInbound inbound;
     private final ExecutorService work;
+    private final InboundReceipts receipts;
     private volatile JDA jda;
 
     DiscordBot(DiscordProperties properties, @org.springframework.context.annotation.Lazy DiscordInbound inbound,
-               ExecutorService channelWork) {
+               ExecutorService channelWork, InboundReceipts receipts) {
+        this.receipts = receipts;
         this.properties = properties;
         this.inbound = inbound;
         this.work = channelWork;
     }
 
-    boolean configured() {
-        return properties.botConfigured();
+    /** Connected to Discord's gateway now: only then is the bot a way to reach anyone. */
+    boolean connected() {
+        JDA current = jda;
+        return current != null && current.getStatus() == JDA.Status.CONNECTED;
     }
 
     Optional<JDA> jda() {
@@ -53,11 +61,12 @@ class DiscordBot extends ListenerAdapter implements SmartLifecycle {
 
     @Override
     public void start() {
-        if (!configured()) {
+        if (!properties.botConfigured()) {
             return;
         }
+        // No privileged MESSAGE_CONTENT intent: DMs and messages that mention the bot carry their content anyway.
         jda = JDABuilder.createLight(properties.botToken(), EnumSet.of(GatewayIntent.DIRECT_MESSAGES,
-                        GatewayIntent.GUILD_MESSAGES, GatewayIntent.MESSAGE_CONTENT))
+                        GatewayIntent.GUILD_MESSAGES))
                 .addEventListeners(this)
                 .setAutoReconnect(true)
                 .build();
@@ -95,13 +104,16 @@ class DiscordBot extends ListenerAdapter implements SmartLifecycle {
             return;
         }
         boolean direct = !event.isFromGuild();
-        if (!direct && !message.getMentions().isMentioned(event.getJDA().getSelfUser())) {
-            return;
+        if (!direct && !message.getMentions().isMentioned(event.getJDA().getSelfUser(), Message.MentionType.USER)) {
+            return; // @everyone, @here and role mentions are not addressed to Mnemo
+        }
+        if (!receipts.firstTime(Channel.DISCORD.id(), message.getId())) {
+            return; // another instance's bot took it
         }
         String text = DiscordText.withoutMention(message.getContentRaw(), event.getJDA().getSelfUser().getId());
-        String replyTo = direct ? event.getAuthor().getId() : DiscordGateway.CHANNEL_PREFIX + event.getChannel().getId();
+        // Always by DM: an answer drawn from someone's memories does not belong in a shared channel.
         String author = event.getAuthor().getId();
-        work.execute(() -> inbound.answerAndSend(author, text, replyTo));
+        work.execute(() -> inbound.answerAndSend(author, text, author));
     }
 
     @Override
@@ -110,8 +122,21 @@ class DiscordBot extends ListenerAdapter implements SmartLifecycle {
         OptionMapping value = option.isEmpty() ? null : event.getOption(option);
         String text = DiscordText.commandText(event.getName(), value == null ? null : value.getAsString());
         String author = event.getUser().getId();
+        if (!receipts.firstTime(Channel.DISCORD.id(), "interaction:" + event.getId())) {
+            return;
+        }
         event.deferReply(true).queue(hook -> work.execute(() -> {
-            String reply = inbound.answer(author, text).orElse("This assistant is private.");
+            String reply;
+            try {
+                reply = switch (inbound.answer(author, text)) {
+                    case DiscordInbound.Answer.Reply(String answer) -> answer.isBlank() ? "Done." : answer;
+                    case DiscordInbound.Answer.Stranger() -> PRIVATE;
+                    case DiscordInbound.Answer.Silenced() -> SLOW_DOWN;
+                };
+            } catch (RuntimeException e) {
+                log.error("Discord command /{} failed", event.getName(), e);
+                reply = "Sorry, that didn't work. Please try again in a moment.";
+            }
             for (String part : DiscordText.parts(reply)) {
                 hook.sendMessage(part).setEphemeral(true).queue();
             }

@@ -8,14 +8,9 @@ import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
 import org.springframework.stereotype.Component;
 
-/**
- * Sends through the gateway bot: to a person's DMs (address: their user id) or to a channel where they
- * mentioned the bot (address: {@code channel:<id>}).
- */
+/** Sends through the gateway bot, always to the person's DMs (address: their Discord user id). */
 @Component
 class DiscordGateway implements ChannelGateway {
-    static final String CHANNEL_PREFIX = "channel:";
-
     private final DiscordBot bot;
 
     DiscordGateway(DiscordBot bot) {
@@ -29,30 +24,26 @@ class DiscordGateway implements ChannelGateway {
 
     @Override
     public boolean configured() {
-        return bot.configured();
+        return bot.connected();
     }
 
     @Override
     public String send(String address, String text) {
         JDA jda = bot.jda().orElseThrow(() -> new ChannelUnavailableException("the Discord bot is not connected", null));
+        String first = null;
         try {
-            MessageChannel target = address.startsWith(CHANNEL_PREFIX)
-                    ? jda.getChannelById(MessageChannel.class, address.substring(CHANNEL_PREFIX.length()))
-                    : jda.retrieveUserById(address).complete().openPrivateChannel().complete();
-            if (target == null) {
-                throw new ChannelUnavailableException("no Discord channel " + address, null);
-            }
-            String first = null;
+            MessageChannel target = jda.retrieveUserById(address).complete().openPrivateChannel().complete();
             for (String part : DiscordText.parts(text)) {
                 Message sent = target.sendMessage(part).complete();
                 first = first == null ? sent.getId() : first;
             }
             return first;
+        } catch (ChannelUnavailableException e) {
+            throw e;
+        } catch (net.dv8tion.jda.api.exceptions.ErrorResponseException e) {
+            throw new ChannelUnavailableException("Discord refused the message: " + e.getErrorResponse(), e, first != null);
         } catch (RuntimeException e) {
-            if (e instanceof ChannelUnavailableException unavailable) {
-                throw unavailable;
-            }
-            throw new ChannelUnavailableException("Discord refused the message: " + e.getMessage(), e);
+            throw new ChannelUnavailableException("Discord failed while sending: " + e.getClass().getSimpleName(), e, true);
         }
     }
 }

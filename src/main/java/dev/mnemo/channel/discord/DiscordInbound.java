@@ -33,37 +33,50 @@ class DiscordInbound {
         this.replies = replies;
     }
 
-    /** The reply text for this Discord user's message; empty for a stranger or a sender over the limit who was told. */
-    Optional<String> answer(String discordUserId, String text) {
+    /** What to say back: a reply; nothing to a stranger; nothing to a sender over the limit who was already told. */
+    sealed interface Answer {
+        record Reply(String text) implements Answer {
+        }
+
+        record Stranger() implements Answer {
+        }
+
+        record Silenced() implements Answer {
+        }
+    }
+
+    Answer answer(String discordUserId, String text) {
         Optional<String> user = senders.userFor(Channel.DISCORD, discordUserId);
         if (user.isEmpty()) {
             log.info("Ignored a Discord message from a user not in ASSISTANT_ALLOWED_SENDERS");
-            return Optional.empty();
+            return new Answer.Stranger();
         }
         switch (limiter.check(Channel.DISCORD.id() + ":" + discordUserId)) {
             case LIMITED_NOTIFY -> {
-                return Optional.of(SenderRateLimiter.NOTICE);
+                return new Answer.Reply(SenderRateLimiter.NOTICE);
             }
             case LIMITED_SILENT -> {
-                return Optional.empty();
+                return new Answer.Silenced();
             }
             case ALLOWED -> {
             }
         }
         if (text.isBlank()) {
-            return Optional.of("Yes? Ask me anything, or try /help.");
+            return new Answer.Reply("Yes? Ask me anything, or try /help.");
         }
         if (text.length() > conversation.maxMessageChars()) {
-            return Optional.of("That message is too long for me (at most " + conversation.maxMessageChars() + " characters).");
+            return new Answer.Reply("That message is too long for me (at most " + conversation.maxMessageChars() + " characters).");
         }
-        return Optional.of(conversation.handle(new InboundMessage(user.get(), Channel.DISCORD, text)).text());
+        return new Answer.Reply(conversation.handle(new InboundMessage(user.get(), Channel.DISCORD, text)).text());
     }
 
     /** Answers and sends the reply to {@code replyAddress} (a DM or the channel of the mention). */
     void answerAndSend(String discordUserId, String text, String replyAddress) {
         try {
-            answer(discordUserId, text).ifPresent(reply -> replies.sendVia(Channel.DISCORD, replyAddress,
-                    senders.userFor(Channel.DISCORD, discordUserId).orElseThrow(), reply, MessageKind.REPLY));
+            if (answer(discordUserId, text) instanceof Answer.Reply(String reply) && !reply.isBlank()) {
+                replies.sendVia(Channel.DISCORD, replyAddress, senders.userFor(Channel.DISCORD, discordUserId).orElseThrow(),
+                        reply, MessageKind.REPLY);
+            }
         } catch (ChannelUnavailableException e) {
             log.warn("The Discord reply was not sent: {}", e.getMessage());
         } catch (RuntimeException e) {

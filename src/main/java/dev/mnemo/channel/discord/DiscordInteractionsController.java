@@ -1,5 +1,7 @@
 package dev.mnemo.channel.discord;
 
+import dev.mnemo.channel.internal.InboundReceipts;
+import dev.mnemo.conversation.Channel;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -30,12 +32,20 @@ class DiscordInteractionsController {
     private static final Logger log = LoggerFactory.getLogger(DiscordInteractionsController.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /** How old a signed request may be: Discord sends at once; anything older is a replay. */
+    static final java.time.Duration MAX_AGE = java.time.Duration.ofMinutes(5);
+
     private final DiscordSignature signature;
     private final DiscordInbound inbound;
+    private final InboundReceipts receipts;
+    private final java.time.Clock clock;
 
-    DiscordInteractionsController(DiscordProperties properties, DiscordInbound inbound) {
+    DiscordInteractionsController(DiscordProperties properties, DiscordInbound inbound, InboundReceipts receipts,
+                                  java.time.Clock clock) {
         this.signature = properties.interactionsConfigured() ? new DiscordSignature(properties.publicKey()) : null;
         this.inbound = inbound;
+        this.receipts = receipts;
+        this.clock = clock;
     }
 
     @PostMapping(path = PATH)
@@ -50,6 +60,11 @@ class DiscordInteractionsController {
             log.warn("Refused a Discord interaction without a valid signature");
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(Map.of("error", "invalid request signature"));
         }
+        if (!fresh(timestamp)) {
+            // A captured, validly signed request replayed later (e.g. "/forget yes") is refused.
+            log.warn("Refused a Discord interaction signed too long ago");
+            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(Map.of("error", "stale request timestamp"));
+        }
         JsonNode interaction;
         try {
             interaction = JSON.readTree(new String(raw, StandardCharsets.UTF_8));
@@ -63,6 +78,10 @@ class DiscordInteractionsController {
         if (type != APPLICATION_COMMAND) {
             return ResponseEntity.badRequest().body(Map.of("error", "unsupported interaction type " + type));
         }
+        String id = interaction.path("id").asString("");
+        if (!id.isEmpty() && !receipts.firstTime(Channel.DISCORD.id(), "interaction:" + id)) {
+            return message("Already done.");
+        }
         String userId = interaction.path("member").path("user").path("id").asString(interaction.path("user").path("id").asString(""));
         JsonNode data = interaction.path("data");
         String name = data.path("name").asString("");
@@ -73,9 +92,22 @@ class DiscordInteractionsController {
         for (JsonNode o : data.path("options")) {
             option = o.path("value").asString(null);
         }
-        String reply = inbound.answer(userId, DiscordText.commandText(name, option)).orElse("This assistant is private.");
+        String reply = switch (inbound.answer(userId, DiscordText.commandText(name, option))) {
+            case DiscordInbound.Answer.Reply(String answer) -> answer.isBlank() ? "Done." : answer;
+            case DiscordInbound.Answer.Stranger() -> DiscordBot.PRIVATE;
+            case DiscordInbound.Answer.Silenced() -> DiscordBot.SLOW_DOWN;
+        };
         // An interaction gets one message: the first part (commands' answers are short).
-        return message(reply.isBlank() ? "Done." : DiscordText.parts(reply).getFirst());
+        return message(DiscordText.parts(reply).getFirst());
+    }
+
+    private boolean fresh(String timestamp) {
+        try {
+            long signedAt = Long.parseLong(timestamp.strip());
+            return Math.abs(clock.instant().getEpochSecond() - signedAt) <= MAX_AGE.toSeconds();
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     private static ResponseEntity<?> message(String content) {

@@ -15,4 +15,10 @@ record DiscordProperties(String botToken, String publicKey) {
     boolean interactionsConfigured() {
         return publicKey != null && !publicKey.isBlank();
     }
+
+    /** Never prints the bot token. */
+    @Override
+    public String toString() {
+        return "DiscordProperties[botToken=" + (botConfigured() ? "(set)" : "(none)") + ", publicKey=" + publicKey + "]";
+    }
 }

@@ -3,16 +3,14 @@ package dev.mnemo.channel.discord;
 import dev.mnemo.channel.internal.TextSplitter;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** What Discord needs of text, apart from Discord itself: mentions out, commands in, 2,000 characters a message. */
 final class DiscordText {
     /** Discord's limit on a message's content. */
     static final int MAX_CHARS = 2000;
-    /** The slash commands registered with Discord and the option each takes (null: none). */
+    /** The slash commands registered with Discord and the option each takes (empty: none). */
     static final Map<String, String> COMMANDS = Map.of(
             "remember", "text", "forget", "query", "search", "topic", "memories", "", "cost", "", "reminders", "", "help", "");
-    static final Set<String> NO_OPTION = Set.of("memories", "cost", "reminders", "help");
 
     private DiscordText() {
     }

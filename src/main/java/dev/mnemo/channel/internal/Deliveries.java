@@ -15,6 +15,7 @@ public class Deliveries {
     public static final String QUEUED = "QUEUED";
     public static final String SENT = "SENT";
     public static final String FAILED = "FAILED";
+    public static final String SENDING = "SENDING";
     private static final String COLLECTED = "COLLECTED";
 
     private final JdbcClient jdbc;
@@ -33,16 +34,32 @@ public class Deliveries {
         jdbc.sql("""
                 INSERT INTO deliveries (id, user_id, channel, address, text, kind, status, external_id, error, created_at, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(id, userId, channel.id(), address, text, kind.name(), status, externalId,
-                        error == null || error.length() <= 200 ? error : error.substring(0, 200), clock.millis(), clock.millis())
+                .params(id, userId, channel.id(), address, text, kind.name(), status, externalId, truncate(error),
+                        clock.millis(), clock.millis())
                 .update();
         return id;
     }
 
-    /** A provider's status report (e.g. Twilio's delivered / undelivered); false when the id is unknown. */
+    /** After the provider answered: its id, and SENT (or FAILED with the reason). */
+    public void outcome(String id, String status, String externalId, String error) {
+        jdbc.sql("UPDATE deliveries SET status = ?, external_id = ?, error = ?, updated_at = ? WHERE id = ?")
+                .params(status, externalId, truncate(error), clock.millis(), id).update();
+    }
+
+    /**
+     * A provider's status report (e.g. Twilio's delivered / undelivered). Reports can arrive out of order: a
+     * final status is never overwritten. False when no delivery with that id is waiting for one.
+     */
     public boolean statusReported(String externalId, String status, String error) {
-        return jdbc.sql("UPDATE deliveries SET status = ?, error = ?, updated_at = ? WHERE external_id = ?")
-                .params(status.length() <= 16 ? status : status.substring(0, 16), error, clock.millis(), externalId).update() > 0;
+        return jdbc.sql("""
+                UPDATE deliveries SET status = ?, error = ?, updated_at = ?
+                WHERE external_id = ? AND status NOT IN ('DELIVERED', 'UNDELIVERED', 'FAILED', 'READ')""")
+                .params(status.length() <= 16 ? status : status.substring(0, 16), truncate(error), clock.millis(), externalId)
+                .update() > 0;
+    }
+
+    private static String truncate(String error) {
+        return error == null || error.length() <= 200 ? error : error.substring(0, 200);
     }
 
     /** The web inbox: queued messages for the person, oldest first, handed over once. */
@@ -50,11 +67,15 @@ public class Deliveries {
         return transactions.execute(status -> {
             List<Row> rows = jdbc.sql("SELECT id, text FROM deliveries WHERE user_id = ? AND channel = ? AND status = ? ORDER BY id")
                     .params(userId, Channel.WEB.id(), QUEUED).query(Row.class).list();
+            List<String> collected = new java.util.ArrayList<>();
             for (Row row : rows) {
-                jdbc.sql("UPDATE deliveries SET status = ?, updated_at = ? WHERE id = ? AND status = ?")
-                        .params(COLLECTED, clock.millis(), row.id(), QUEUED).update();
+                // Only what this call took: two collectors never both get a message.
+                if (jdbc.sql("UPDATE deliveries SET status = ?, updated_at = ? WHERE id = ? AND status = ?")
+                        .params(COLLECTED, clock.millis(), row.id(), QUEUED).update() == 1) {
+                    collected.add(row.text());
+                }
             }
-            return rows.stream().map(Row::text).toList();
+            return collected;
         });
     }
 

@@ -44,9 +44,20 @@ class OutboundMessages implements ReplySender {
     @Override
     public Delivery send(String userId, String text, MessageKind kind) {
         for (Channel channel : candidates(userId)) {
+            if (!gateways.containsKey(channel)) {
+                return queue(userId, text, kind); // the web inbox, chosen or where they last wrote from
+            }
             Optional<String> address = senders.addressOf(userId, channel);
-            if (address.isPresent() && deliverable(channel, address.get())) {
+            if (address.isEmpty() || !deliverable(channel, address.get())) {
+                continue;
+            }
+            try {
                 return sendVia(channel, address.get(), userId, text, kind);
+            } catch (ChannelUnavailableException e) {
+                if (e.maybeSent()) {
+                    throw e; // another channel could make it twice
+                }
+                // Certainly not sent: the next channel, or the inbox, gets it.
             }
         }
         return queue(userId, text, kind);
@@ -59,21 +70,28 @@ class OutboundMessages implements ReplySender {
             return queue(userId, text, kind); // web, terminal, API: the person's client collects it
         }
         if (!gateway.configured()) {
-            throw new ChannelUnavailableException(channel.id() + " is not configured", null);
+            throw new ChannelUnavailableException(channel.id() + " is not configured or not connected", null);
         }
         if (optOuts.optedOut(channel.id(), address)) {
             deliveries.record(userId, channel, address, text, kind, Deliveries.FAILED, null, "opted out");
             throw new ChannelUnavailableException("the person opted out of " + channel.id(), null);
         }
+        // Recorded before sending: a provider's status report may arrive before send() returns.
+        String id = deliveries.record(userId, channel, address, text, kind, Deliveries.SENDING, null, null);
+        String externalId;
         try {
-            String externalId = gateway.send(address, text);
-            return new Delivery(deliveries.record(userId, channel, address, text, kind, Deliveries.SENT, externalId, null),
-                    channel, Delivery.Status.SENT);
+            externalId = gateway.send(address, text);
         } catch (ChannelUnavailableException e) {
             log.warn("Sending a {} to user {} on {} failed: {}", kind, userId, channel.id(), e.getMessage());
-            deliveries.record(userId, channel, address, text, kind, Deliveries.FAILED, null, e.getMessage());
+            deliveries.outcome(id, Deliveries.FAILED, null, e.getMessage());
             throw e;
         }
+        try {
+            deliveries.outcome(id, Deliveries.SENT, externalId, null);
+        } catch (RuntimeException e) {
+            log.error("A {} to user {} was sent on {} but its record could not be updated", kind, userId, channel.id(), e);
+        }
+        return new Delivery(id, channel, Delivery.Status.SENT);
     }
 
     /** Chosen with /channel, then where they last wrote from, then any channel that knows them. */

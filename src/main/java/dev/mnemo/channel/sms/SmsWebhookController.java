@@ -24,7 +24,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -75,9 +74,14 @@ class SmsWebhookController {
     }
 
     @PostMapping(path = SMS_PATH, consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
-    ResponseEntity<String> incoming(HttpServletRequest request, @RequestBody(required = false) String body,
+    ResponseEntity<String> incoming(HttpServletRequest request,
                                     @RequestHeader(name = "X-Twilio-Signature", required = false) String signature) {
-        Map<String, List<String>> params = FormBody.parse(body);
+        Map<String, List<String>> params;
+        try {
+            params = FormBody.read(request);
+        } catch (FormBody.BadForm e) {
+            return jsonError(e.status(), e.getMessage());
+        }
         ResponseEntity<String> refused = verify(request, params, signature);
         if (refused != null) {
             return refused;
@@ -86,7 +90,7 @@ class SmsWebhookController {
         String sid = FormBody.first(params, "MessageSid");
         String text = Objects.requireNonNullElse(FormBody.first(params, "Body"), "");
         if (sid == null || sid.isBlank() || from.isBlank()) {
-            return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON).body("{\"error\": \"MessageSid and From are required\"}");
+            return jsonError(HttpStatus.BAD_REQUEST, "MessageSid and From are required");
         }
         String user = senders.userFor(Channel.SMS, from).orElse(null);
         if (user == null) {
@@ -97,6 +101,7 @@ class SmsWebhookController {
             log.info("Twilio repeated SMS {}: already answered", sid);
             return twiml();
         }
+        boolean optedOut = optOuts.optedOut(Channel.SMS.id(), from);
         switch (SmsKeyword.of(text)) {
             case STOP -> {
                 // Twilio confirms the opt-out itself; from now on nothing is sent to this number.
@@ -104,15 +109,17 @@ class SmsWebhookController {
                 return twiml();
             }
             case START -> {
-                optOuts.optIn(Channel.SMS.id(), from);
-                return twiml();
+                if (optedOut) { // otherwise "yes" is just an answer
+                    optOuts.optIn(Channel.SMS.id(), from);
+                    return twiml();
+                }
             }
-            case HELP -> {
-                work.execute(() -> reply(from, user, HELP));
-                return twiml();
+            case HELP, NONE -> {
             }
-            case NONE -> {
-            }
+        }
+        if (optedOut) {
+            log.info("SMS from a number that sent STOP: not answered (they can send START)");
+            return twiml();
         }
         switch (limiter.check(Channel.SMS.id() + ":" + from)) {
             case LIMITED_NOTIFY -> {
@@ -128,14 +135,23 @@ class SmsWebhookController {
         if (text.isBlank()) {
             return twiml();
         }
+        if (SmsKeyword.of(text) == SmsKeyword.HELP) {
+            work.execute(() -> reply(from, user, HELP));
+            return twiml();
+        }
         work.execute(() -> answer(from, user, text));
         return twiml();
     }
 
     @PostMapping(path = TwilioGateway.STATUS_PATH, consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
-    ResponseEntity<String> status(HttpServletRequest request, @RequestBody(required = false) String body,
+    ResponseEntity<String> status(HttpServletRequest request,
                                   @RequestHeader(name = "X-Twilio-Signature", required = false) String signature) {
-        Map<String, List<String>> params = FormBody.parse(body);
+        Map<String, List<String>> params;
+        try {
+            params = FormBody.read(request);
+        } catch (FormBody.BadForm e) {
+            return jsonError(e.status(), e.getMessage());
+        }
         ResponseEntity<String> refused = verify(request, params, signature);
         if (refused != null) {
             return refused;
@@ -143,7 +159,7 @@ class SmsWebhookController {
         String sid = FormBody.first(params, "MessageSid");
         String status = FormBody.first(params, "MessageStatus");
         if (sid == null || status == null) {
-            return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON).body("{\"error\": \"MessageSid and MessageStatus are required\"}");
+            return jsonError(HttpStatus.BAD_REQUEST, "MessageSid and MessageStatus are required");
         }
         String error = FormBody.first(params, "ErrorCode");
         if (!deliveries.statusReported(sid, status.toUpperCase(java.util.Locale.ROOT), error == null ? null : "Twilio error " + error)) {
@@ -155,15 +171,13 @@ class SmsWebhookController {
     /** Null when the request is Twilio's; else the response that refuses it. */
     private ResponseEntity<String> verify(HttpServletRequest request, Map<String, List<String>> params, String signature) {
         if (signatures == null) {
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_JSON)
-                    .body("{\"error\": \"SMS is not configured\"}");
+            return jsonError(HttpStatus.NOT_FOUND, "SMS is not configured");
         }
         String url = channels.publicUrl() + request.getRequestURI().substring(request.getContextPath().length())
                 + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
         if (!signatures.valid(url, params, signature)) {
             log.warn("Refused a request to {} without a valid Twilio signature", request.getRequestURI());
-            return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.APPLICATION_JSON)
-                    .body("{\"error\": \"invalid Twilio signature\"}");
+            return jsonError(HttpStatus.FORBIDDEN, "invalid Twilio signature");
         }
         return null;
     }
@@ -188,6 +202,10 @@ class SmsWebhookController {
         } catch (ChannelUnavailableException e) {
             log.warn("The SMS reply to user {} was not sent: {}", user, e.getMessage());
         }
+    }
+
+    private static ResponseEntity<String> jsonError(HttpStatus status, String message) {
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body("{\"error\": \"" + message + "\"}");
     }
 
     private static ResponseEntity<String> twiml() {

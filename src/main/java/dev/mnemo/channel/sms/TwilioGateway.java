@@ -55,10 +55,12 @@ class TwilioGateway implements ChannelGateway {
                 String sid = creator.create(client).getSid();
                 first = first == null ? sid : first;
             } catch (ApiException e) {
+                // A 4xx is a refusal; a 5xx may have been sent. So may this part, if an earlier one went out.
+                boolean clientError = e.getStatusCode() != null && e.getStatusCode() >= 400 && e.getStatusCode() < 500;
                 throw new ChannelUnavailableException("Twilio refused the message (" + e.getStatusCode() + ", code "
-                        + e.getCode() + ")", e);
+                        + e.getCode() + ")", e, first != null || !clientError);
             } catch (TwilioException e) {
-                throw new ChannelUnavailableException("Twilio could not be reached: " + e.getMessage(), e);
+                throw new ChannelUnavailableException("Twilio could not be reached: " + e.getClass().getSimpleName(), e, true);
             }
         }
         return first;

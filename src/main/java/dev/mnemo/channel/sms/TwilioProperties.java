@@ -16,6 +16,16 @@ record TwilioProperties(String accountSid, String authToken, String fromNumber, 
     TwilioProperties {
         apiBaseUrl = apiBaseUrl == null || apiBaseUrl.isBlank() ? DEFAULT_API : apiBaseUrl.strip().replaceAll("/+$", "");
         maxChars = maxChars <= 0 ? 1600 : Math.min(maxChars, 1600);
+        // The auth token travels to this URL: only over TLS, or to this machine (a fake Twilio in tests).
+        if (!apiBaseUrl.startsWith("https://") && !apiBaseUrl.matches("http://(127\\.0\\.0\\.1|localhost)(:\\d+)?")) {
+            throw new IllegalArgumentException("TWILIO_API_BASE_URL must be https:// (or http:// on localhost)");
+        }
+    }
+
+    /** Never prints the auth token. */
+    @Override
+    public String toString() {
+        return "TwilioProperties[accountSid=" + accountSid + ", fromNumber=" + fromNumber + ", apiBaseUrl=" + apiBaseUrl + "]";
     }
 
     boolean configured() {

@@ -29,30 +29,40 @@ class DiscordInteractionsTest {
 
     @LocalServerPort
     int port;
+    @org.springframework.beans.factory.annotation.Autowired
+    dev.mnemo.testing.MutableClock clock;
 
     @Test
-    void aSignedPingGetsAPongAndAForgedOneIs401() throws Exception {
+    void aSignedPingGetsAPongAndAForgedOrStaleOneIs401() throws Exception {
         String ping = "{\"type\":1}";
-        assertThat(post(ping, "1700000000", sign("1700000000", ping)).statusCode()).isEqualTo(200);
-        assertThat(JSON.readTree(post(ping, "1700000000", sign("1700000000", ping)).body()).get("type").asInt()).isEqualTo(1);
+        String now = now();
+        HttpResponse<String> pong = post(ping, now, sign(now, ping));
+        assertThat(pong.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(pong.body()).get("type").asInt()).isEqualTo(1);
 
-        assertThat(post(ping, "1700000001", sign("1700000000", ping)).statusCode()).isEqualTo(401); // changed timestamp
-        assertThat(post("{\"type\": 1}", "1700000000", sign("1700000000", ping)).statusCode()).isEqualTo(401); // re-serialised
-        assertThat(post(ping, "1700000000", null).statusCode()).isEqualTo(401);
+        String later = String.valueOf(Long.parseLong(now) + 1);
+        assertThat(post(ping, later, sign(now, ping)).statusCode()).isEqualTo(401); // changed timestamp
+        assertThat(post("{\"type\": 1}", now, sign(now, ping)).statusCode()).isEqualTo(401); // re-serialised
+        assertThat(post(ping, now, null).statusCode()).isEqualTo(401);
+        String hourAgo = String.valueOf(Long.parseLong(now) - 3600);
+        assertThat(post(ping, hourAgo, sign(hourAgo, ping)).statusCode()).isEqualTo(401); // replayed later
     }
 
     @Test
     void aSlashCommandFromAnAllowedUserRunsTheSharedCommand() throws Exception {
         String body = """
-                {"type":2,"member":{"user":{"id":"%s"}},"data":{"name":"remember","options":[{"name":"text","type":3,"value":"my cat is called Miso"}]}}"""
-                .formatted(ALICE_DISCORD).strip();
-        JsonNode reply = JSON.readTree(post(body, "1700000000", sign("1700000000", body)).body());
+                {"id":"%s","type":2,"member":{"user":{"id":"%s"}},"data":{"name":"remember","options":[{"name":"text","type":3,"value":"my cat is called Miso"}]}}"""
+                .formatted(java.util.UUID.randomUUID(), ALICE_DISCORD).strip();
+        String now = now();
+        JsonNode reply = JSON.readTree(post(body, now, sign(now, body)).body());
 
         assertThat(reply.get("type").asInt()).isEqualTo(4);
         assertThat(reply.get("data").get("content").asString()).startsWith("I'll remember: ").contains("Miso");
+        assertThat(JSON.readTree(post(body, now, sign(now, body)).body()).get("data").get("content").asString())
+                .isEqualTo("Already done."); // the same interaction delivered twice
 
-        String stranger = body.replace(ALICE_DISCORD, "99999");
-        assertThat(JSON.readTree(post(stranger, "1700000000", sign("1700000000", stranger)).body())
+        String stranger = body.replace(ALICE_DISCORD, "99999").replaceFirst("\"id\":\"[^\"]+\"", "\"id\":\"other\"");
+        assertThat(JSON.readTree(post(stranger, now, sign(now, stranger)).body())
                 .get("data").get("content").asString()).isEqualTo("This assistant is private.");
     }
 
@@ -76,6 +86,10 @@ class DiscordInteractionsTest {
             checked++;
         }
         assertThat(checked).isGreaterThanOrEqualTo(14);
+    }
+
+    private String now() {
+        return String.valueOf(clock.instant().getEpochSecond());
     }
 
     private HttpResponse<String> post(String body, String timestamp, String signature) throws Exception {
