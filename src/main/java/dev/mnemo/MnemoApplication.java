@@ -1,7 +1,11 @@
 package dev.mnemo;
 
+import dev.mnemo.backup.BackupException;
+import dev.mnemo.backup.BackupResult;
+import dev.mnemo.backup.Backups;
 import dev.mnemo.channel.TerminalChat;
 import java.util.Arrays;
+import java.util.Map;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -21,6 +25,8 @@ public class MnemoApplication {
         int status = switch (command) {
             case "serve" -> serve(rest);
             case "chat" -> chat(rest);
+            case "backup" -> backup(rest);
+            case "restore" -> restore(rest);
             case "help", "--help", "-h" -> usage(0);
             default -> {
                 System.err.println("mnemo: unknown command '" + command + "'");
@@ -51,11 +57,57 @@ public class MnemoApplication {
         }
     }
 
+    /** Batch commands: no web server, no background work, only warnings in the log. */
+    private static ConfigurableApplicationContext batch() {
+        return new SpringApplicationBuilder(MnemoApplication.class)
+                .web(WebApplicationType.NONE)
+                .run("--logging.level.root=WARN", "--logging.level.dev.mnemo=WARN", "--assistant.memory.background-jobs=false",
+                        "--assistant.proactive.background=false", "--assistant.backup.scheduled=false");
+    }
+
+    private static int backup(String[] args) {
+        String target = null;
+        if (args.length == 2 && "--to".equals(args[0])) {
+            target = args[1];
+        } else if (args.length != 0) {
+            System.err.println("mnemo: usage: backup [--to DIR|s3://bucket/prefix]");
+            return 2;
+        }
+        try (ConfigurableApplicationContext context = batch()) {
+            BackupResult result = context.getBean(Backups.class).backup(target);
+            System.out.println(result.location());
+            return 0;
+        } catch (BackupException e) {
+            System.err.println("mnemo: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static int restore(String[] args) {
+        boolean force = args.length == 2 && "--force".equals(args[1]);
+        if (args.length < 1 || args.length > 2 || args.length == 2 && !force) {
+            System.err.println("mnemo: usage: restore ARCHIVE [--force]");
+            return 2;
+        }
+        try (ConfigurableApplicationContext context = batch()) {
+            Map<String, Long> rows = context.getBean(Backups.class).restore(args[0], force);
+            System.out.println("restored " + rows.values().stream().mapToLong(Long::longValue).sum() + " rows in "
+                    + rows.size() + " tables from " + args[0]);
+            return 0;
+        } catch (BackupException e) {
+            System.err.println("mnemo: " + e.getMessage());
+            return 1;
+        }
+    }
+
     private static int usage(int status) {
         (status == 0 ? System.out : System.err).println("""
                 usage: java -jar mnemo.jar [command]
                   (none)            serve the API and chat page on SERVER_PORT (default 8080)
-                  chat [--user ID]  chat in this terminal (default user: owner)""");
+                  chat [--user ID]  chat in this terminal (default user: owner)
+                  backup [--to T]   write one backup now (T: a directory or s3://bucket/prefix; default BACKUP_TARGET)
+                  restore ARCHIVE [--force]
+                                    restore an archive into the configured database (--force replaces its data)""");
         return status;
     }
 }

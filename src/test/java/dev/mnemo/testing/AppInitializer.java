@@ -30,7 +30,8 @@ abstract class AppInitializer implements ApplicationContextInitializer<Configura
                 "assistant.providers.openai.base-url=",
                 // Tests drive memory jobs and sleep themselves, on the test clock.
                 "assistant.memory.background-jobs=false",
-                "assistant.proactive.background=false"));
+                "assistant.proactive.background=false",
+                "assistant.backup.scheduled=false"));
         all.addAll(properties());
         TestPropertySourceUtils.addInlinedPropertiesToEnvironment(context, all.toArray(String[]::new));
     }
