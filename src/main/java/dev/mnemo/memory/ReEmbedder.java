@@ -8,6 +8,7 @@ import dev.mnemo.memory.write.MemoryWriter;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -40,7 +41,8 @@ class ReEmbedder {
     }
 
     @Scheduled(initialDelay = 5_000, fixedDelay = 300_000)
-    void scheduled() {
+    @SchedulerLock(name = "memory-re-embed", lockAtMostFor = "PT1H")
+    public void scheduled() {
         if (background) {
             catchUp();
         }

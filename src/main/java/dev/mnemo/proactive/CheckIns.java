@@ -26,6 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -68,7 +69,8 @@ public class CheckIns {
     }
 
     @Scheduled(fixedDelayString = "${assistant.proactive.check-ins.poll}", initialDelayString = "${assistant.proactive.check-ins.poll}")
-    void poll() {
+    @SchedulerLock(name = "check-ins", lockAtMostFor = "PT10M")
+    public void poll() {
         if (properties.background()) {
             runDue();
         }

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -42,7 +43,8 @@ public class ReminderDelivery {
     }
 
     @Scheduled(fixedDelayString = "${assistant.proactive.reminder-poll}", initialDelayString = "${assistant.proactive.reminder-poll}")
-    void poll() {
+    @SchedulerLock(name = "reminder-delivery", lockAtMostFor = "PT5M")
+    public void poll() {
         if (properties.background()) {
             deliverDue();
         }

@@ -23,6 +23,7 @@ import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.sqlite.SQLiteConfig;
@@ -57,8 +58,10 @@ class BackupService implements Backups {
                 .description("When the last backup succeeded (epoch seconds, 0 if never)").register(meters);
     }
 
+    /** The daily backup; with several instances, one takes it (and none again within the hour). */
     @Scheduled(cron = "${assistant.backup.cron}")
-    void scheduled() {
+    @SchedulerLock(name = "backup", lockAtMostFor = "PT2H", lockAtLeastFor = "PT1H")
+    public void scheduled() {
         if (!properties.configured() || !properties.scheduled()) {
             return;
         }

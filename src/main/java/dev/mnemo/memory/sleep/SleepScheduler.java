@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -35,14 +36,16 @@ public class SleepScheduler {
     }
 
     @Scheduled(fixedDelay = 60_000, initialDelay = 60_000)
-    void everyMinute() {
+    @SchedulerLock(name = "memory-sleep-idle", lockAtMostFor = "PT30M")
+    public void everyMinute() {
         if (background) {
             sleepIdleUsers();
         }
     }
 
     @Scheduled(cron = "${assistant.memory.nightly-cron}")
-    void nightly() {
+    @SchedulerLock(name = "memory-sleep-nightly", lockAtMostFor = "PT2H", lockAtLeastFor = "PT1M")
+    public void nightly() {
         if (background) {
             sleepEveryone();
         }
