@@ -21,11 +21,14 @@ class JdbcCostLedger implements CostLedger {
 
     private final JdbcClient jdbc;
     private final PriceTable prices;
+    private final io.micrometer.core.instrument.MeterRegistry meters;
     private final BudgetAlerts alerts;
     private final Clock clock;
     private final BigDecimal budget;
 
-    JdbcCostLedger(JdbcClient jdbc, PriceTable prices, BudgetAlerts alerts, Clock clock, CostProperties properties) {
+    JdbcCostLedger(JdbcClient jdbc, PriceTable prices, BudgetAlerts alerts, Clock clock, CostProperties properties,
+                   io.micrometer.core.instrument.MeterRegistry meters) {
+        this.meters = meters;
         this.jdbc = jdbc;
         this.prices = prices;
         this.alerts = alerts;
@@ -49,10 +52,22 @@ class JdbcCostLedger implements CostLedger {
                         usage.input(), usage.output(), usage.cacheRead(), usage.cacheWrite(), nanos.orElse(null),
                         call.latency().toMillis(), clock.millis())
                 .update();
+        count(call, "input", usage.input());
+        count(call, "output", usage.output());
+        count(call, "cache_read", usage.cacheRead());
+        count(call, "cache_write", usage.cacheWrite());
+        nanos.ifPresent(n -> meters.counter("mnemo.model.cost.usd", "model", call.model(), "purpose", call.purpose())
+                .increment(n / 1e9));
         if (nanos.isPresent() && nanos.get() > 0) {
             alerts.check(call.userId(), currentMonth(), spentThisMonth(call.userId()), budget);
         }
         return nanos.map(PriceTable::usd);
+    }
+
+    private void count(ModelCall call, String type, long tokens) {
+        if (tokens > 0) {
+            meters.counter("mnemo.model.tokens", "model", call.model(), "type", type).increment(tokens);
+        }
     }
 
     @Override

@@ -321,4 +321,9 @@ public class MemoryStore {
                 rs.getLong("created_at"), rs.getLong("updated_at"), lastAccessed, rs.getInt("access_count"),
                 rs.getDouble("strength"), rs.getLong("strength_at"), occurredAt, rs.getString("status"));
     }
+
+    /** How many memories have this status, over all users (a metric). */
+    public long count(String status) {
+        return jdbc.sql("SELECT COUNT(*) FROM memories WHERE status = ?").param(status).query(Long.class).single();
+    }
 }

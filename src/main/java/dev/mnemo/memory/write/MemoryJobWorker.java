@@ -26,6 +26,7 @@ public class MemoryJobWorker implements AutoCloseable {
     private final boolean background;
     private final ExecutorService kicks = Executors.newVirtualThreadPerTaskExecutor();
     private final AtomicBoolean draining = new AtomicBoolean();
+    private final io.micrometer.core.instrument.MeterRegistry meters;
 
     public MemoryJobWorker(MemoryJobs jobs, CandidateExtractor extractor, ImportanceJudge judge, MemoryWriter writer,
                            io.micrometer.core.instrument.MeterRegistry meters, MemoryProperties properties) {
@@ -34,8 +35,13 @@ public class MemoryJobWorker implements AutoCloseable {
         this.judge = judge;
         this.writer = writer;
         this.background = properties.backgroundJobs();
+        this.meters = meters;
         io.micrometer.core.instrument.Gauge.builder("mnemo.memory.jobs.pending", jobs, MemoryJobs::pending)
                 .description("exchanges waiting for memory extraction").register(meters);
+        for (String status : java.util.List.of("ACTIVE", "PRUNED")) {
+            io.micrometer.core.instrument.Gauge.builder("mnemo.memory.stored", writer, w -> w.count(status))
+                    .tag("status", status).description("memories kept, over all users").register(meters);
+        }
     }
 
     /** Starts draining soon, off the caller's thread (after a reply was stored). */
@@ -67,14 +73,17 @@ public class MemoryJobWorker implements AutoCloseable {
                         continue;
                     }
                     claimedNow++;
+                    long started = System.nanoTime();
                     try {
                         process(job);
                         jobs.done(job);
                         completed++;
+                        jobTimer("ok").record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
                     } catch (RuntimeException e) {
                         log.warn("Memory job {} for message {} failed (attempt {}): {}", job.id(), job.messageId(),
                                 job.attempts() + 1, e.toString());
                         jobs.failed(job, e.toString());
+                        jobTimer("failed").record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
                     }
                 }
                 if (claimedNow == 0) {
@@ -85,6 +94,11 @@ public class MemoryJobWorker implements AutoCloseable {
             draining.set(false);
         }
         return completed;
+    }
+
+    private io.micrometer.core.instrument.Timer jobTimer(String outcome) {
+        return io.micrometer.core.instrument.Timer.builder("mnemo.memory.job.duration").tag("outcome", outcome)
+                .publishPercentileHistogram().description("memory extraction jobs: how long each took, and how many failed").register(meters);
     }
 
     private void process(MemoryJobs.Job job) {

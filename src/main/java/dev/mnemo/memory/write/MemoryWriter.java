@@ -136,4 +136,9 @@ public class MemoryWriter {
         all.addAll(b);
         return new ArrayList<>(all);
     }
+
+    /** How many memories have this status, over all users (a metric). */
+    public long count(String status) {
+        return store.count(status);
+    }
 }
