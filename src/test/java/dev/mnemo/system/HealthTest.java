@@ -1,0 +1,27 @@
+package dev.mnemo.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mnemo.testing.Api;
+import dev.mnemo.testing.SqliteApp;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/** Readiness reports the database, the cache, the model providers and the backups. */
+@SqliteApp
+class HealthTest {
+    @LocalServerPort
+    int port;
+
+    @Test
+    void readinessNamesWhatItChecked() {
+        Api.Response readiness = new Api(port, "no-token-needed").get("/actuator/health/readiness");
+
+        assertThat(readiness.status()).isEqualTo(200);
+        JsonNode components = readiness.json().get("components");
+        assertThat(components.propertyNames()).contains("db", "cache", "modelProvider", "backup", "readinessState");
+        assertThat(components.get("db").get("status").asString()).isEqualTo("UP");
+        assertThat(components.get("cache").get("status").asString()).isEqualTo("UP");
+    }
+}
