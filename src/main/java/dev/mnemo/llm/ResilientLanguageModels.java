@@ -8,6 +8,8 @@ import dev.langchain4j.model.openai.OpenAiTokenUsage;
 import dev.mnemo.cost.CostLedger;
 import dev.mnemo.cost.ModelCall;
 import dev.mnemo.cost.TokenUsage;
+import dev.mnemo.privacy.Privacy;
+import dev.mnemo.privacy.Redaction;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -39,10 +41,12 @@ class ResilientLanguageModels implements LanguageModels {
     private final CostLedger ledger;
     private final MeterRegistry meters;
     private final Clock clock;
+    private final Privacy privacy;
     private final Map<ModelSpec, Guarded> guarded = new ConcurrentHashMap<>();
 
     ResilientLanguageModels(ModelProperties properties, ProviderProperties providers, ChatModelFactory factory,
-                            CostLedger ledger, MeterRegistry meters, Clock clock) {
+                            CostLedger ledger, MeterRegistry meters, Clock clock, Privacy privacy) {
+        this.privacy = privacy;
         this.properties = properties;
         this.providers = providers;
         this.factory = factory;
@@ -73,12 +77,15 @@ class ResilientLanguageModels implements LanguageModels {
             throw new ModelUnavailableException("no model provider is configured", null);
         }
         List<ModelSpec> candidates = candidates(request);
+        // ASSISTANT_PII_MODE=redact: the provider sees placeholders; the mapping never leaves this call.
+        Redaction redaction = privacy.forModelProvider();
+        ModelRequest outgoing = redaction == null ? request : Redactions.apply(request, redaction);
         RuntimeException last = null;
         for (ModelSpec spec : candidates) {
             Guarded model = guarded.computeIfAbsent(spec, this::guard);
             long started = System.nanoTime();
             try {
-                ChatResponse response = model.call(ChatRequests.of(request, spec.provider(), properties.promptCaching()));
+                ChatResponse response = model.call(ChatRequests.of(outgoing, spec.provider(), properties.promptCaching()));
                 Duration latency = Duration.ofNanos(System.nanoTime() - started);
                 TokenUsage usage = usage(response);
                 // Recorded before the answer is checked: an empty answer is still paid for.
@@ -91,6 +98,10 @@ class ResilientLanguageModels implements LanguageModels {
                 }
                 Timer.builder("mnemo.model.latency").tag("model", spec.name()).tag("outcome", "ok")
                         .publishPercentileHistogram().register(meters).record(latency);
+                if (redaction != null) {
+                    text = redaction.restore(text);
+                    toolCalls = Redactions.restore(toolCalls, redaction);
+                }
                 return new ModelReply(text == null ? "" : text.strip(), spec.provider().id(), spec.name(), usage, cost,
                         !spec.equals(candidates.getFirst()), toolCalls);
             } catch (CallNotPermittedException e) {

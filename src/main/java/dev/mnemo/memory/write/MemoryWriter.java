@@ -27,6 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class MemoryWriter {
     private final MemoryStore store;
+    private final dev.mnemo.privacy.Privacy privacy;
     private final Embedder embedder;
     private final IndexRegistry indexes;
     private final Reconciler reconciler;
@@ -38,7 +39,9 @@ public class MemoryWriter {
             com.github.benmanes.caffeine.cache.Caffeine.newBuilder().weakValues().build();
 
     public MemoryWriter(MemoryStore store, Embedder embedder, IndexRegistry indexes, Reconciler reconciler,
-                        TransactionTemplate transactions, MeterRegistry meters, Clock clock) {
+                        TransactionTemplate transactions, MeterRegistry meters, Clock clock,
+                        dev.mnemo.privacy.Privacy privacy) {
+        this.privacy = privacy;
         this.store = store;
         this.embedder = embedder;
         this.indexes = indexes;
@@ -59,7 +62,15 @@ public class MemoryWriter {
         }
     }
 
-    public WriteOutcome write(String userId, Candidate candidate, List<String> sources, Long occurredAt) {
+    /** Memories holding personal or secret data carry this tag (ASSISTANT_PII_MODE flag or redact). */
+    public static final String SENSITIVE = "sensitive";
+
+    public WriteOutcome write(String userId, Candidate given, List<String> sources, Long occurredAt) {
+        Candidate candidate = privacy.sensitive(given.text()) && !given.tags().contains(SENSITIVE)
+                ? new Candidate(given.text(), given.kind(), given.importance(),
+                        java.util.stream.Stream.concat(given.tags().stream(), java.util.stream.Stream.of(SENSITIVE)).toList(),
+                        given.correction())
+                : given;
         return locked(userId, () -> {
             float[] vector = embedder.embed(candidate.text());
             UserIndex index = indexes.get(userId);

@@ -1,0 +1,37 @@
+package dev.mnemo.privacy;
+
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.pattern.CompositeConverter;
+
+/**
+ * Logback's {@code %pjson(...)}: what it wraps (the message, a stack trace), PII-redacted like {@code %pmsg} and
+ * escaped as a JSON string body, for the structured log lines of the {@code json-logs} profile.
+ */
+public class JsonLogMessage extends CompositeConverter<ILoggingEvent> {
+
+    @Override
+    protected String transform(ILoggingEvent event, String in) {
+        return escape(LogRedaction.isEnabled() ? LogRedaction.redact(in) : in);
+    }
+
+    static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.toString();
+    }
+}

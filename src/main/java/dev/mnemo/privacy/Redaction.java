@@ -1,0 +1,58 @@
+package dev.mnemo.privacy;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Placeholders for one exchange with a model provider: each distinct finding becomes {@code [TYPE_n]}, the same
+ * value always the same placeholder, and the mapping stays in this object, in this process, so the reply's
+ * placeholders can be put back. Never persisted, never logged.
+ */
+public final class Redaction {
+    private final PiiDetector detector;
+    private final Map<String, String> placeholderByValue = new LinkedHashMap<>();
+    private final Map<String, String> valueByPlaceholder = new LinkedHashMap<>();
+    private final Map<PiiType, Integer> counters = new java.util.EnumMap<>(PiiType.class);
+
+    Redaction(PiiDetector detector) {
+        this.detector = detector;
+    }
+
+    public String redact(String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        List<PiiFinding> findings = detector.find(text);
+        if (findings.isEmpty()) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder();
+        int at = 0;
+        for (PiiFinding f : findings) {
+            out.append(text, at, f.start()).append(placeholderByValue.computeIfAbsent(f.value(), v -> {
+                String placeholder = "[" + f.type() + "_" + counters.merge(f.type(), 1, Integer::sum) + "]";
+                valueByPlaceholder.put(placeholder, v);
+                return placeholder;
+            }));
+            at = f.end();
+        }
+        return out.append(text.substring(at)).toString();
+    }
+
+    /** The text with every placeholder this redaction made replaced by the original value. */
+    public String restore(String text) {
+        if (text == null || valueByPlaceholder.isEmpty()) {
+            return text;
+        }
+        String restored = text;
+        for (Map.Entry<String, String> e : valueByPlaceholder.entrySet()) {
+            restored = restored.replace(e.getKey(), e.getValue());
+        }
+        return restored;
+    }
+
+    public boolean redactedAnything() {
+        return !valueByPlaceholder.isEmpty();
+    }
+}
