@@ -30,6 +30,7 @@ public final class PiiDetector {
                     + "|eyJ[A-Za-z0-9_-]{10,}\\.eyJ[A-Za-z0-9_-]{10,}\\.[A-Za-z0-9_-]{10,})"
                     + "|-----BEGIN [A-Z ]*PRIVATE KEY-----");
     private static final Pattern TOKEN = Pattern.compile("(?<![A-Za-z0-9+/_=-])[A-Za-z0-9+/_=-]{24,}(?![A-Za-z0-9+/_=-])");
+    private static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     /** Published example numbers that were never valid (e.g. the Woolworth wallet card). */
     private static final Set<String> SAMPLE_SSNS = Set.of("078051120", "219099999", "457555462", "123456789");
 
@@ -180,9 +181,12 @@ public final class PiiDetector {
                 && d.chars().distinct().count() > 2;
     }
 
-    /** Long tokens mixing letters and digits with a high Shannon entropy: keys, not words. */
+    /**
+     * Long tokens mixing letters and digits with a high Shannon entropy: keys, not words. Identifiers that merely
+     * contain a UUID (message ids, "user-8fe7daad-…") are not secrets.
+     */
     static boolean highEntropy(String token) {
-        if (!token.matches(".*[A-Za-z].*") || !token.matches(".*\\d.*")) {
+        if (!token.matches(".*[A-Za-z].*") || !token.matches(".*\\d.*") || UUID.matcher(token).find()) {
             return false;
         }
         int[] counts = new int[128];

@@ -34,6 +34,8 @@ class PiiDetectorTest {
             "version 1.2.3.4000 of the app                  ",
             "internationalization is a long English word    ",
             "I ran 10 km in 52 minutes                      ",
+            "user cost-8fe7daad-2950-403b-8401-5d13df0ea902 ",
+            "message 019c3f4e-7a1b-7c2d-9e8f-0123456789ab   ",
     })
     void leavesOrdinaryTextAlone(String text) {
         assertThat(detector.find(text)).isEmpty();
