@@ -16,7 +16,7 @@ COPY --from=build /mnemo.jar /app/mnemo.jar
 USER mnemo
 ENV ASSISTANT_DATA_DIR=/data \
     SERVER_ADDRESS=0.0.0.0 \
-    JAVA_OPTS="-XX:+UseSerialGC -Xms16m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30"
+    JAVA_OPTS="-XX:+UseSerialGC -Xms16m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:MaxRAMPercentage=60"
 VOLUME /data
 EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \

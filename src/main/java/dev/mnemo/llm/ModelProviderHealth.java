@@ -39,7 +39,7 @@ class ModelProviderHealth implements HealthIndicator {
     }
 
     @Override
-    public Health health() {
+    public synchronized Health health() {
         Instant now = clock.instant();
         if (cached == null || checkedAt.plus(RECHECK).isBefore(now)) {
             cached = check();

@@ -11,7 +11,7 @@ public class JsonLogMessage extends CompositeConverter<ILoggingEvent> {
 
     @Override
     protected String transform(ILoggingEvent event, String in) {
-        return escape(LogRedaction.isEnabled() ? LogRedaction.redact(in) : in);
+        return escape(LogRedaction.redactAll(in));
     }
 
     static String escape(String text) {

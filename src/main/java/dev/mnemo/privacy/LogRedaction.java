@@ -4,8 +4,9 @@ import ch.qos.logback.classic.pattern.MessageConverter;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 
 /**
- * Logback's {@code %pmsg}: the log message with every PII finding replaced by its type ({@code [EMAIL]}), so a
- * phone number, card or key that reaches a log line never reaches the log (unless {@code ASSISTANT_PII_MODE=off}).
+ * Logback's {@code %pmsg}: the log message with this installation's configured secrets replaced (always) and
+ * every PII finding replaced by its type ({@code [EMAIL]}, unless {@code ASSISTANT_PII_MODE=off}), so a phone
+ * number, card or key that reaches a log line never reaches the log.
  */
 public class LogRedaction extends MessageConverter {
     private static volatile boolean enabled = true;
@@ -21,8 +22,35 @@ public class LogRedaction extends MessageConverter {
 
     @Override
     public String convert(ILoggingEvent event) {
-        String message = super.convert(event);
-        return enabled ? redact(message) : message;
+        return redactAll(super.convert(event));
+    }
+
+    /**
+     * Values that are secrets by configuration (API keys, tokens, passwords of this installation): replaced
+     * verbatim in every log line whatever the mode, since a key can look like anything.
+     */
+    private static volatile java.util.List<String> configuredSecrets = java.util.List.of();
+
+    static void secrets(java.util.Collection<String> values) {
+        configuredSecrets = values.stream().filter(v -> v != null && v.length() >= 6).distinct()
+                .sorted(java.util.Comparator.comparingInt(String::length).reversed()).toList();
+    }
+
+    /** Configured secrets out (always), then PII by type (unless off). */
+    static String redactAll(String message) {
+        String text = withoutSecrets(message);
+        return enabled ? redact(text) : text;
+    }
+
+    static String withoutSecrets(String message) {
+        if (message == null) {
+            return null;
+        }
+        String text = message;
+        for (String secret : configuredSecrets) {
+            text = text.replace(secret, "[SECRET]");
+        }
+        return text;
     }
 
     public static String redact(String message) {

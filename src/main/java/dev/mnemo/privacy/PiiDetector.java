@@ -17,13 +17,17 @@ import java.util.regex.Pattern;
  */
 public final class PiiDetector {
     private static final Pattern EMAIL = Pattern.compile("(?<![\\w.+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.(?:[A-Za-z]{2,}|xn--[A-Za-z0-9-]+)(?![\\w-])");
-    private static final Pattern URL_CREDENTIALS = Pattern.compile("\\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\\s/:@]+:[^\\s/@]+@[^\\s]+");
+    private static final Pattern URL_CREDENTIALS = Pattern.compile("(?<![a-zA-Z0-9+.-])[a-zA-Z][a-zA-Z0-9+.-]{0,20}+://[^\\s/:@\"'<>]++:[^\\s/@\"'<>]++@[^\\s\"'<>]++");
+    /** {@code password=…}, {@code "apiKey": "…"}, {@code Authorization: Basic …}: the value is a secret whatever it looks like. */
+    private static final Pattern KEY_VALUE_SECRET = Pattern.compile(
+            "(?i)(?<![A-Za-z0-9])(?:password|passwd|pwd|secret|token|api[_-]?key|apikey|auth[_-]?token|access[_-]?key)\"?\\s*[=:]\\s*\"?[^\\s\"',;&]{4,}+"
+                    + "|(?i)\\bauthorization\\s*:\\s*(?:basic|bearer)\\s+[A-Za-z0-9+/=._~-]{8,}+");
     private static final Pattern CARD = Pattern.compile("(?<![\\d-])\\d(?:[ -]?\\d){12,18}(?![\\d-])");
     private static final Pattern IBAN = Pattern.compile("(?<![A-Za-z0-9])[A-Z]{2}\\d{2}(?:[ -]?[A-Z0-9]){11,30}(?![A-Za-z0-9])");
     private static final Pattern SSN = Pattern.compile("(?<![\\d-])(\\d{3})([ .-]?)(\\d{2})([ .-]?)(\\d{4})(?![\\d-])");
     private static final Pattern IPV4 = Pattern.compile("(?<![\\w.])(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})(?!\\w|\\.\\d)");
     private static final Pattern IPV6 = Pattern.compile("(?<![\\w:])([0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?:\\.\\d{1,3}){0,3})(?:%\\w+)?(?![\\w:])");
-    private static final Pattern PHONE = Pattern.compile("(?<![\\w+])(?:\\+\\d{1,3}[ .-]?)?(?:\\(\\d{1,4}\\)[ .-]?)?\\d{1,5}(?:[ .-]?\\d{1,5}){1,5}(?![\\w])");
+    private static final Pattern PHONE = Pattern.compile("(?<![\\w+])(?:\\+\\d{1,3}[ .-]?)?(?:\\(\\d{1,4}\\)[ .-]?)?\\d{1,5}+(?:[ .-]?\\d{1,5}+){1,5}+(?![\\w])");
     private static final Pattern KNOWN_SECRET = Pattern.compile(
             "\\b(?:sk-(?:ant-|proj-)?[A-Za-z0-9_-]{20,}|AKIA[0-9A-Z]{16}|gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{30,}"
                     + "|xox[abprs]-[A-Za-z0-9-]{10,}|AIza[0-9A-Za-z_-]{35}|glpat-[A-Za-z0-9_-]{20,}|SG\\.[A-Za-z0-9_-]{16,}\\.[A-Za-z0-9_-]{16,}"
@@ -37,6 +41,7 @@ public final class PiiDetector {
     public List<PiiFinding> find(String text) {
         List<PiiFinding> found = new ArrayList<>();
         add(found, text, KNOWN_SECRET, PiiType.SECRET, m -> true);
+        add(found, text, KEY_VALUE_SECRET, PiiType.SECRET, m -> true);
         add(found, text, URL_CREDENTIALS, PiiType.URL_WITH_CREDENTIALS, m -> true);
         add(found, text, EMAIL, PiiType.EMAIL, m -> true);
         add(found, text, IBAN, PiiType.IBAN, m -> ibanValid(m.group()));
@@ -200,6 +205,8 @@ public final class PiiDetector {
                 entropy -= p * Math.log(p) / Math.log(2);
             }
         }
-        return entropy >= 4.0;
+        // Hex can carry at most 4 bits a character: a long hex string (a token, an HMAC key) is held to 3.5.
+        boolean hex = token.matches("[0-9a-fA-F]+");
+        return entropy >= (hex ? (token.length() >= 32 ? 3.3 : 10) : 4.0);
     }
 }

@@ -8,8 +8,14 @@ import org.springframework.stereotype.Component;
 public class Privacy {
     private final PrivacyMode mode;
     private final PiiDetector detector = new PiiDetector();
+    private static final java.util.List<String> SECRET_PROPERTIES = java.util.List.of(
+            "assistant.providers.anthropic.api-key", "assistant.providers.openai.api-key", "assistant.api-token",
+            "assistant.db.password", "assistant.twilio.auth-token", "assistant.discord.bot-token",
+            "assistant.backup.s3-secret-key", "assistant.backup.encryption-key", "assistant.sentry.dsn");
 
-    Privacy(@Value("${assistant.privacy.mode:flag}") String mode) {
+    Privacy(@Value("${assistant.privacy.mode:flag}") String mode, org.springframework.core.env.Environment environment) {
+        // This installation's secrets never reach a log, whatever they look like and whatever the mode.
+        LogRedaction.secrets(SECRET_PROPERTIES.stream().map(environment::getProperty).toList());
         try {
             this.mode = PrivacyMode.valueOf(mode.strip().toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {

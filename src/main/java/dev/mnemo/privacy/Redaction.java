@@ -14,6 +14,9 @@ public final class Redaction {
     private final Map<String, String> placeholderByValue = new LinkedHashMap<>();
     private final Map<String, String> valueByPlaceholder = new LinkedHashMap<>();
     private final Map<PiiType, Integer> counters = new java.util.EnumMap<>(PiiType.class);
+    private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("\\[[A-Z_]+_[0-9a-f]{4}_\\d+]");
+
+    private final String tag = Integer.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
 
     Redaction(PiiDetector detector) {
         this.detector = detector;
@@ -31,7 +34,8 @@ public final class Redaction {
         int at = 0;
         for (PiiFinding f : findings) {
             out.append(text, at, f.start()).append(placeholderByValue.computeIfAbsent(f.value(), v -> {
-                String placeholder = "[" + f.type() + "_" + counters.merge(f.type(), 1, Integer::sum) + "]";
+                // A tag of this exchange's own: text that merely looks like a placeholder is never "restored".
+                String placeholder = "[" + f.type() + "_" + tag + "_" + counters.merge(f.type(), 1, Integer::sum) + "]";
                 valueByPlaceholder.put(placeholder, v);
                 return placeholder;
             }));
@@ -45,11 +49,14 @@ public final class Redaction {
         if (text == null || valueByPlaceholder.isEmpty()) {
             return text;
         }
-        String restored = text;
-        for (Map.Entry<String, String> e : valueByPlaceholder.entrySet()) {
-            restored = restored.replace(e.getKey(), e.getValue());
+        // One pass: a restored value is never scanned for placeholders again.
+        java.util.regex.Matcher m = PLACEHOLDER.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String value = valueByPlaceholder.get(m.group());
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(value == null ? m.group() : value));
         }
-        return restored;
+        return m.appendTail(out).toString();
     }
 
     public boolean redactedAnything() {

@@ -13,13 +13,24 @@ class CacheHealth implements HealthIndicator {
         this.cache = cache;
     }
 
+    /** A probe must answer quickly: a Redis that does not answer within this is DOWN. */
+    static final java.time.Duration TIMEOUT = java.time.Duration.ofSeconds(2);
+
     @Override
     public Health health() {
+        var probe = java.util.concurrent.CompletableFuture.runAsync(() -> cache.get("health:probe"),
+                command -> Thread.ofVirtual().start(command));
         try {
-            cache.get("health:probe");
+            probe.get(TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
             return Health.up().withDetail("kind", cache.kind()).build();
-        } catch (RuntimeException e) {
-            return Health.down().withDetail("kind", cache.kind()).withDetail("error", e.getClass().getSimpleName()).build();
+        } catch (java.util.concurrent.TimeoutException e) {
+            probe.cancel(true);
+            return Health.down().withDetail("kind", cache.kind()).withDetail("error", "no answer within " + TIMEOUT.toSeconds() + " s").build();
+        } catch (java.util.concurrent.ExecutionException e) {
+            return Health.down().withDetail("kind", cache.kind()).withDetail("error", e.getCause().getClass().getSimpleName()).build();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Health.down().withDetail("kind", cache.kind()).build();
         }
     }
 }

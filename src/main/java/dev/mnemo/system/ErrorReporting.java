@@ -57,8 +57,9 @@ class ErrorReporting implements DisposableBean {
             event.getMessage().setParams(null);
         }
         if (event.getExceptions() != null) {
+            // Exception messages quote rows, bodies and user text: types and stack frames are enough to debug.
             for (SentryException e : event.getExceptions()) {
-                e.setValue(LogRedaction.redact(e.getValue()));
+                e.setValue(null);
             }
         }
         event.setUser(null);

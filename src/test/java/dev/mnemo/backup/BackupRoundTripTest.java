@@ -3,7 +3,6 @@ package dev.mnemo.backup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.mnemo.MnemoApplication;
 import dev.mnemo.backup.internal.ArchiveFormat;
 import dev.mnemo.backup.internal.DatabaseSnapshot;
 import dev.mnemo.conversation.Channel;
@@ -15,6 +14,7 @@ import dev.mnemo.cost.TokenUsage;
 import dev.mnemo.memory.MemoryIntake;
 import dev.mnemo.reminder.Recurrence;
 import dev.mnemo.reminder.Reminders;
+import dev.mnemo.testing.Instances;
 import dev.mnemo.testing.MutableClock;
 import dev.mnemo.testing.TestClockConfiguration;
 import dev.mnemo.testing.TestDatabases;
@@ -30,7 +30,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
@@ -38,7 +37,6 @@ import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -180,27 +178,12 @@ class BackupRoundTripTest {
     }
 
     private static ConfigurableApplicationContext start(String name) {
-        String[] arguments = Stream.of(
-                        "server.port=0",
-                        "assistant.data-dir=" + TestDatabases.sqliteDataDir().resolve("backup-" + name + "-" + UUID.randomUUID()),
-                        "assistant.api-token=backup-token",
-                        "assistant.db.url=",
-                        "assistant.providers.anthropic.api-key=",
-                        "assistant.providers.openai.api-key=",
-                        "assistant.providers.openai.base-url=",
-                        "assistant.memory.background-jobs=false",
-                        "assistant.proactive.background=false",
-                        "assistant.backup.scheduled=false",
-                        "assistant.backup.target=s3://" + BUCKET + "/nightly",
-                        "assistant.backup.s3-endpoint=" + endpoint,
-                        "assistant.backup.s3-access-key=" + ACCESS,
-                        "assistant.backup.s3-secret-key=" + SECRET,
-                        "assistant.backup.encryption-key=" + PASSPHRASE)
-                .map(p -> "--" + p).toArray(String[]::new);
-        return new SpringApplicationBuilder(MnemoApplication.class)
-                .initializers(context -> ((org.springframework.context.support.GenericApplicationContext) context)
-                        .registerBean("testClock", java.time.Clock.class, () -> CLOCK, bean -> bean.setPrimary(true)))
-                .run(arguments);
+        return Instances.start(CLOCK, TestDatabases.sqliteDataDir().resolve("backup-" + name + "-" + UUID.randomUUID()).toString(),
+                "assistant.backup.target=s3://" + BUCKET + "/nightly",
+                "assistant.backup.s3-endpoint=" + endpoint,
+                "assistant.backup.s3-access-key=" + ACCESS,
+                "assistant.backup.s3-secret-key=" + SECRET,
+                "assistant.backup.encryption-key=" + PASSPHRASE);
     }
 
     private static byte[] fetch(String location) {

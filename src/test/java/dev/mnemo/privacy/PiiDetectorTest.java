@@ -46,9 +46,11 @@ class PiiDetectorTest {
         Redaction redaction = new Redaction(detector);
         String sent = redaction.redact("Email ana@example.com or call +351 912 345 678; again: ana@example.com");
 
-        assertThat(sent).isEqualTo("Email [EMAIL_1] or call [PHONE_1]; again: [EMAIL_1]");
-        assertThat(redaction.restore("I'll write to [EMAIL_1].")).isEqualTo("I'll write to ana@example.com.");
-        assertThat(new Redaction(detector).restore("[EMAIL_1]")).isEqualTo("[EMAIL_1]");
+        assertThat(sent).matches("Email (\\[EMAIL_[0-9a-f]{4}_1]) or call \\[PHONE_[0-9a-f]{4}_1]; again: \\1");
+        String placeholder = sent.substring(6, sent.indexOf(']') + 1);
+        assertThat(redaction.restore("I'll write to " + placeholder + ".")).isEqualTo("I'll write to ana@example.com.");
+        assertThat(new Redaction(detector).restore(placeholder)).isEqualTo(placeholder); // another exchange's mapping
+        assertThat(redaction.restore("[EMAIL_1] typed by hand")).isEqualTo("[EMAIL_1] typed by hand");
     }
 
     @Test

@@ -3,10 +3,10 @@ package dev.mnemo.proactive;
 import static dev.mnemo.testing.SmsApp.ALICE_PHONE;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mnemo.MnemoApplication;
 import dev.mnemo.conversation.Channel;
 import dev.mnemo.conversation.Conversation;
 import dev.mnemo.conversation.InboundMessage;
+import dev.mnemo.testing.Instances;
 import dev.mnemo.testing.FakeModelServer;
 import dev.mnemo.testing.FakeTwilio;
 import dev.mnemo.testing.MutableClock;
@@ -15,9 +15,7 @@ import dev.mnemo.testing.TestDatabases;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -55,27 +53,13 @@ class ReminderAcrossRestartTest {
     }
 
     private ConfigurableApplicationContext start() {
-        String[] arguments = Stream.of(
-                        "server.port=0",
-                        "assistant.data-dir=" + dataDir,
-                        "assistant.api-token=restart-token",
-                        "assistant.db.url=",
-                        "assistant.providers.anthropic.api-key=",
-                        "assistant.providers.openai.api-key=",
-                        "assistant.providers.openai.base-url=",
-                        "assistant.memory.background-jobs=false",
-                        "assistant.proactive.background=false",
-                        "assistant.user.time-zone=" + LISBON.getId(),
-                        "assistant.twilio.account-sid=" + FakeTwilio.ACCOUNT_SID,
-                        "assistant.twilio.auth-token=" + FakeTwilio.AUTH_TOKEN,
-                        "assistant.twilio.from-number=" + FakeTwilio.FROM,
-                        "assistant.twilio.api-base-url=" + FakeModelServer.baseUrl(),
-                        "assistant.channels.public-url=https://mnemo.example.com",
-                        "assistant.channels.allowed-senders=sms:" + ALICE_PHONE + "=alice")
-                .map(p -> "--" + p).toArray(String[]::new);
-        return new SpringApplicationBuilder(MnemoApplication.class)
-                .initializers(context -> ((org.springframework.context.support.GenericApplicationContext) context)
-                        .registerBean("testClock", java.time.Clock.class, () -> clock, bean -> bean.setPrimary(true)))
-                .run(arguments);
+        return Instances.start(clock, dataDir,
+                "assistant.user.time-zone=" + LISBON.getId(),
+                "assistant.twilio.account-sid=" + FakeTwilio.ACCOUNT_SID,
+                "assistant.twilio.auth-token=" + FakeTwilio.AUTH_TOKEN,
+                "assistant.twilio.from-number=" + FakeTwilio.FROM,
+                "assistant.twilio.api-base-url=" + FakeModelServer.baseUrl(),
+                "assistant.channels.public-url=https://mnemo.example.com",
+                "assistant.channels.allowed-senders=sms:" + ALICE_PHONE + "=alice");
     }
 }

@@ -21,19 +21,26 @@ abstract class AppInitializer implements ApplicationContextInitializer<Configura
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
-        List<String> all = new ArrayList<>(List.of(
-                "assistant.data-dir=" + TestDatabases.sqliteDataDir().resolve(name()),
+        List<String> all = new ArrayList<>(base(TestDatabases.sqliteDataDir().resolve(name()).toString()));
+        all.addAll(properties());
+        TestPropertySourceUtils.addInlinedPropertiesToEnvironment(context, all.toArray(String[]::new));
+    }
+
+    /**
+     * What every test application starts from: its data directory, the test token, no model provider, and no
+     * background work (tests drive memory jobs, sleep, reminders and backups themselves, on the test clock).
+     */
+    static List<String> base(String dataDir) {
+        return List.of(
+                "assistant.data-dir=" + dataDir,
                 "assistant.api-token=" + SqliteApp.API_TOKEN,
                 "assistant.db.url=",
                 "assistant.providers.anthropic.api-key=",
                 "assistant.providers.openai.api-key=",
                 "assistant.providers.openai.base-url=",
-                // Tests drive memory jobs and sleep themselves, on the test clock.
                 "assistant.memory.background-jobs=false",
                 "assistant.proactive.background=false",
-                "assistant.backup.scheduled=false"));
-        all.addAll(properties());
-        TestPropertySourceUtils.addInlinedPropertiesToEnvironment(context, all.toArray(String[]::new));
+                "assistant.backup.scheduled=false");
     }
 
     /** Anthropic configured against {@link FakeModelServer}, with the two models of {@link FakeAnthropicApp}. */

@@ -48,6 +48,11 @@ public final class ArchiveFormat {
         }
     }
 
+    /** True when the archive says it is encrypted (its header is checked by {@link #open}). */
+    public static boolean encrypted(byte[] archive) {
+        return archive.length > MAGIC.length && archive[MAGIC.length] == ENCRYPTED;
+    }
+
     /** The zip inside, after checking the header and, when encrypted, the authentication tag. */
     public static byte[] open(byte[] archive, String passphrase) {
         if (archive.length < MAGIC.length + 1 || !Arrays.equals(Arrays.copyOf(archive, MAGIC.length), MAGIC)) {

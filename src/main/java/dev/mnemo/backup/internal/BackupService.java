@@ -45,6 +45,7 @@ class BackupService implements Backups {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final MeterRegistry meters;
+    private volatile S3Client s3;
 
     BackupService(BackupProperties properties, DataSource dataSource, Flyway flyway, JdbcClient jdbc, Clock clock,
                   MeterRegistry meters) {
@@ -56,6 +57,8 @@ class BackupService implements Backups {
         this.meters = meters;
         Gauge.builder("mnemo.backup.last.success", this, s -> s.lastSuccess().map(Instant::getEpochSecond).orElse(0L))
                 .description("When the last backup succeeded (epoch seconds, 0 if never)").register(meters);
+        Gauge.builder("mnemo.backup.configured", this, s -> s.properties.configured() ? 1 : 0)
+                .description("1 when BACKUP_TARGET is set (scheduled backups run)").register(meters);
     }
 
     /** The daily backup; with several instances, one takes it (and none again within the hour). */
@@ -91,9 +94,14 @@ class BackupService implements Backups {
             BackupTarget store = target(where);
             String location = store.put(Retention.name(started), archive);
             int removed = 0;
-            for (String old : Retention.toDelete(store.list(), properties.keepDaily(), properties.keepWeekly(), properties.keepMonthly())) {
-                store.delete(old);
-                removed++;
+            try {
+                for (String old : Retention.toDelete(store.list(), properties.keepDaily(), properties.keepWeekly(), properties.keepMonthly())) {
+                    store.delete(old);
+                    removed++;
+                }
+            } catch (RuntimeException e) {
+                // The new archive is safe; only tidying failed, which the next run retries.
+                log.warn("Backup written to {}, but removing old archives failed: {}", location, e.toString());
             }
             jdbc.sql("UPDATE backup_runs SET status = 'OK', finished_at = ?, location = ?, bytes = ? WHERE id = ?")
                     .params(clock.millis(), location, archive.length, run).update();
@@ -113,6 +121,12 @@ class BackupService implements Backups {
     @Override
     public Map<String, Long> restore(String archive, boolean force) {
         byte[] bytes = read(archive);
+        if (properties.encrypted() && !ArchiveFormat.encrypted(bytes)) {
+            // An unencrypted archive where encrypted ones are made could have been put there by someone else:
+            // its checksums live inside it and prove nothing.
+            throw new BackupException("the archive is not encrypted, but BACKUP_ENCRYPTION_KEY is set: refusing an archive "
+                    + "that could have been replaced (unset the key to restore a plain archive you trust)");
+        }
         DatabaseSnapshot.Contents contents = DatabaseSnapshot.read(ArchiveFormat.open(bytes, properties.encryptionKey()));
         String current = schemaVersion();
         if (compareVersions(contents.schemaVersion(), current) > 0) {
@@ -160,8 +174,12 @@ class BackupService implements Backups {
                         .get(path.substring(last + 1));
             }
             return Files.readAllBytes(Path.of(archive));
-        } catch (java.io.IOException e) {
-            throw new BackupException("cannot read the archive " + archive + ": " + e.getMessage(), e);
+        } catch (java.io.IOException | RuntimeException e) {
+            if (e instanceof BackupException b) {
+                throw b;
+            }
+            throw new BackupException("cannot read the archive " + archive + ": " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"), e);
         }
     }
 
@@ -175,6 +193,19 @@ class BackupService implements Backups {
     }
 
     private S3Client s3() {
+        S3Client client = s3;
+        if (client == null) {
+            synchronized (this) {
+                if (s3 == null) {
+                    s3 = newS3Client();
+                }
+                client = s3;
+            }
+        }
+        return client;
+    }
+
+    private S3Client newS3Client() {
         var builder = S3Client.builder()
                 .httpClient(UrlConnectionHttpClient.create())
                 .region(Region.of(properties.s3Region()))
@@ -182,7 +213,10 @@ class BackupService implements Backups {
                         ? DefaultCredentialsProvider.builder().build()
                         : StaticCredentialsProvider.create(AwsBasicCredentials.create(properties.s3AccessKey(), properties.s3SecretKey())));
         if (properties.s3Endpoint() != null && !properties.s3Endpoint().isBlank()) {
-            builder.endpointOverride(java.net.URI.create(properties.s3Endpoint())).forcePathStyle(true);
+            // S3-compatible stores (B2, MinIO, older ones) do not all accept the SDK's default checksum trailers.
+            builder.endpointOverride(java.net.URI.create(properties.s3Endpoint())).forcePathStyle(true)
+                    .requestChecksumCalculation(software.amazon.awssdk.core.checksums.RequestChecksumCalculation.WHEN_REQUIRED)
+                    .responseChecksumValidation(software.amazon.awssdk.core.checksums.ResponseChecksumValidation.WHEN_REQUIRED);
         }
         return builder.build();
     }

@@ -62,8 +62,9 @@ public final class DatabaseSnapshot {
             for (String table : tables(snapshot)) {
                 ByteArrayOutputStream lines = new ByteArrayOutputStream();
                 long count = 0;
-                try (Statement statement = snapshot.createStatement();
-                     ResultSet rs = statement.executeQuery("SELECT * FROM " + table + " ORDER BY 1")) {
+                try (Statement statement = snapshot.createStatement()) {
+                    statement.setFetchSize(500); // PostgreSQL streams the rows instead of loading the table
+                    ResultSet rs = statement.executeQuery("SELECT * FROM " + table + " ORDER BY 1");
                     ResultSetMetaData meta = rs.getMetaData();
                     while (rs.next()) {
                         ObjectNode row = JSON.createObjectNode();
@@ -127,7 +128,9 @@ public final class DatabaseSnapshot {
         }
         Map<String, byte[]> tables = new LinkedHashMap<>();
         Map<String, Long> rows = new TreeMap<>();
+        java.util.Set<String> listed = new java.util.HashSet<>(java.util.List.of("manifest.json"));
         for (JsonNode table : manifest.path("tables")) {
+            listed.add("tables/" + table.path("name").asString("") + ".jsonl");
             String name = table.path("name").asString("");
             byte[] data = entries.get("tables/" + name + ".jsonl");
             if (data == null || !sha256(data).equals(table.path("sha256").asString(""))) {
@@ -137,8 +140,15 @@ public final class DatabaseSnapshot {
             tables.put(name, data);
             rows.put(name, table.path("rows").asLong());
         }
-        return new Contents(manifest.path("schemaVersion").asString(""), Instant.parse(manifest.path("createdAt").asString()),
-                tables, rows);
+        if (!listed.containsAll(entries.keySet())) {
+            throw new BackupException("the archive is corrupt or was altered (it holds files its manifest does not list)");
+        }
+        try {
+            return new Contents(manifest.path("schemaVersion").asString(""), Instant.parse(manifest.path("createdAt").asString()),
+                    tables, rows);
+        } catch (RuntimeException e) {
+            throw new BackupException("the archive is corrupt (bad manifest dates)");
+        }
     }
 
     /**
@@ -156,8 +166,10 @@ public final class DatabaseSnapshot {
                         + "a newer Mnemo; upgrade first");
             }
         }
+        // Every table of this database: one the archive lacks (made before it existed) is emptied too, so a
+        // restore never leaves old and new data side by side.
         if (!force) {
-            for (String table : contents.tables().keySet()) {
+            for (String table : schema.keySet()) {
                 try (Statement s = target.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
                     rs.next();
                     if (rs.getLong(1) > 0) {
@@ -168,11 +180,18 @@ public final class DatabaseSnapshot {
             }
         }
         Map<String, Long> restored = new TreeMap<>();
-        for (String table : contents.tables().keySet()) {
+        for (String table : schema.keySet()) {
             try (Statement s = target.createStatement()) {
                 s.executeUpdate("DELETE FROM " + table);
             }
-            restored.put(table, insert(target, table, schema.get(table), contents.tables().get(table)));
+        }
+        for (String table : contents.tables().keySet()) {
+            long inserted = insert(target, table, schema.get(table), contents.tables().get(table));
+            if (inserted != contents.rows().get(table)) {
+                throw new BackupException("the archive is corrupt (table " + table + " has " + inserted + " rows, its manifest says "
+                        + contents.rows().get(table) + "); nothing was restored");
+            }
+            restored.put(table, inserted);
         }
         return restored;
     }
@@ -187,7 +206,12 @@ public final class DatabaseSnapshot {
                 if (line.isEmpty()) {
                     continue;
                 }
-                JsonNode row = JSON.readTree(line);
+                JsonNode row;
+                try {
+                    row = JSON.readTree(line);
+                } catch (RuntimeException e) {
+                    throw new BackupException("the archive is corrupt (a row of " + table + " is not JSON); nothing was restored");
+                }
                 if (insert == null) {
                     order = new ArrayList<>();
                     for (String column : row.propertyNames()) {

@@ -22,6 +22,12 @@ final class DirectoryTarget implements BackupTarget {
             Files.createDirectories(directory);
             Path partial = directory.resolve(name + ".partial");
             Files.write(partial, archive);
+            try {
+                // Owner only: an unencrypted archive is the whole database.
+                Files.setPosixFilePermissions(partial, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException e) {
+                // Not a POSIX file system: its own permissions apply.
+            }
             Path target = directory.resolve(name);
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             return target.toAbsolutePath().toString();

@@ -28,8 +28,17 @@ public final class Retention {
         return NAME.format(at.atOffset(ZoneOffset.UTC));
     }
 
+    /** A name this code wrote: the pattern, and a real date and time (a stray look-alike is left alone). */
     static boolean isArchive(String name) {
-        return ARCHIVE.matcher(name).matches();
+        if (!ARCHIVE.matcher(name).matches()) {
+            return false;
+        }
+        try {
+            time(name);
+            return true;
+        } catch (java.time.format.DateTimeParseException e) {
+            return false;
+        }
     }
 
     static LocalDateTime time(String name) {

@@ -2,7 +2,7 @@ package dev.mnemo.backup.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mnemo.MnemoApplication;
+import dev.mnemo.testing.Instances;
 import dev.mnemo.testing.RequiresPostgres;
 import dev.mnemo.testing.TestDatabases;
 import java.nio.file.Path;
@@ -13,10 +13,8 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -58,22 +56,13 @@ class ScheduledJobsTwoInstancesTest {
     }
 
     private static ConfigurableApplicationContext instance(String name, Path backups) {
-        String[] arguments = Stream.of(
-                        "server.port=0",
-                        "assistant.data-dir=" + TestDatabases.sqliteDataDir().resolve("jobs-" + name),
-                        "assistant.api-token=jobs-token",
-                        "assistant.db.url=" + TestDatabases.PG_URL + (TestDatabases.PG_URL.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA,
-                        "assistant.db.user=" + TestDatabases.PG_USER,
-                        "assistant.db.password=" + TestDatabases.PG_PASSWORD,
-                        "spring.flyway.schemas=" + SCHEMA,
-                        "assistant.providers.anthropic.api-key=",
-                        "assistant.providers.openai.api-key=",
-                        "assistant.providers.openai.base-url=",
-                        "assistant.memory.background-jobs=false",
-                        "assistant.proactive.background=false",
-                        "assistant.backup.target=" + backups,
-                        "assistant.backup.cron=-")
-                .map(p -> "--" + p).toArray(String[]::new);
-        return new SpringApplicationBuilder(MnemoApplication.class).run(arguments);
+        return Instances.start(null, TestDatabases.sqliteDataDir().resolve("jobs-" + name).toString(),
+                "assistant.db.url=" + TestDatabases.PG_URL + (TestDatabases.PG_URL.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA,
+                "assistant.db.user=" + TestDatabases.PG_USER,
+                "assistant.db.password=" + TestDatabases.PG_PASSWORD,
+                "spring.flyway.schemas=" + SCHEMA,
+                "assistant.backup.target=" + backups,
+                "assistant.backup.scheduled=true",
+                "assistant.backup.cron=-");
     }
 }
