@@ -16,9 +16,6 @@ public class LogRedaction extends MessageConverter {
         enabled = on;
     }
 
-    static boolean isEnabled() {
-        return enabled;
-    }
 
     @Override
     public String convert(ILoggingEvent event) {

@@ -24,10 +24,6 @@ public class Privacy {
         LogRedaction.enable(this.mode != PrivacyMode.OFF);
     }
 
-    public PrivacyMode mode() {
-        return mode;
-    }
-
     /** True when the text holds personal or secret data (and the mode looks for it). */
     public boolean sensitive(String text) {
         return mode != PrivacyMode.OFF && text != null && detector.contains(text);

@@ -58,8 +58,4 @@ public final class Redaction {
         }
         return m.appendTail(out).toString();
     }
-
-    public boolean redactedAnything() {
-        return !valueByPlaceholder.isEmpty();
-    }
 }
