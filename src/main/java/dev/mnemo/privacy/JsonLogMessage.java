@@ -2,6 +2,7 @@ package dev.mnemo.privacy;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.pattern.CompositeConverter;
+import tools.jackson.core.io.JsonStringEncoder;
 
 /**
  * Logback's {@code %pjson(...)}: what it wraps (the message, a stack trace), PII-redacted like {@code %pmsg} and
@@ -16,22 +17,7 @@ public class JsonLogMessage extends CompositeConverter<ILoggingEvent> {
 
     static String escape(String text) {
         StringBuilder out = new StringBuilder(text.length() + 16);
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
+        JsonStringEncoder.getInstance().quoteAsString(text, out);
         return out.toString();
     }
 }

@@ -76,16 +76,11 @@ class SmsWebhookController {
     @PostMapping(path = SMS_PATH, consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     ResponseEntity<String> incoming(HttpServletRequest request,
                                     @RequestHeader(name = "X-Twilio-Signature", required = false) String signature) {
-        Map<String, List<String>> params;
-        try {
-            params = FormBody.read(request);
-        } catch (FormBody.BadForm e) {
-            return jsonError(e.status(), e.getMessage());
+        Signed signed = signed(request, signature);
+        if (signed.refusal() != null) {
+            return signed.refusal();
         }
-        ResponseEntity<String> refused = verify(request, params, signature);
-        if (refused != null) {
-            return refused;
-        }
+        Map<String, List<String>> params = signed.params();
         String from = Objects.requireNonNullElse(FormBody.first(params, "From"), "");
         String sid = FormBody.first(params, "MessageSid");
         String text = Objects.requireNonNullElse(FormBody.first(params, "Body"), "");
@@ -146,16 +141,11 @@ class SmsWebhookController {
     @PostMapping(path = TwilioGateway.STATUS_PATH, consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     ResponseEntity<String> status(HttpServletRequest request,
                                   @RequestHeader(name = "X-Twilio-Signature", required = false) String signature) {
-        Map<String, List<String>> params;
-        try {
-            params = FormBody.read(request);
-        } catch (FormBody.BadForm e) {
-            return jsonError(e.status(), e.getMessage());
+        Signed signed = signed(request, signature);
+        if (signed.refusal() != null) {
+            return signed.refusal();
         }
-        ResponseEntity<String> refused = verify(request, params, signature);
-        if (refused != null) {
-            return refused;
-        }
+        Map<String, List<String>> params = signed.params();
         String sid = FormBody.first(params, "MessageSid");
         String status = FormBody.first(params, "MessageStatus");
         if (sid == null || status == null) {
@@ -166,6 +156,20 @@ class SmsWebhookController {
             log.info("Status {} for an SMS this instance did not record ({})", status, sid);
         }
         return ResponseEntity.noContent().build();
+    }
+
+    /** The request's form when Twilio signed it; otherwise the response that refuses it. */
+    private record Signed(Map<String, List<String>> params, ResponseEntity<String> refusal) {
+    }
+
+    private Signed signed(HttpServletRequest request, String signature) {
+        Map<String, List<String>> params;
+        try {
+            params = FormBody.read(request);
+        } catch (FormBody.BadForm e) {
+            return new Signed(null, jsonError(e.status(), e.getMessage()));
+        }
+        return new Signed(params, verify(request, params, signature));
     }
 
     /** Null when the request is Twilio's; else the response that refuses it. */
