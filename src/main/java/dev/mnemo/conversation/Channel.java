@@ -9,4 +9,9 @@ public enum Channel {
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }
+
+    /** The channel with this {@link #id()}, if any. */
+    public static java.util.Optional<Channel> byId(String id) {
+        return java.util.Arrays.stream(values()).filter(c -> c.id().equals(id)).findFirst();
+    }
 }

@@ -105,7 +105,7 @@ class MessageLog {
     Optional<Channel> lastChannel(String userId) {
         return jdbc.sql("SELECT channel FROM messages WHERE user_id = ? AND direction = 'IN' AND channel <> ? ORDER BY id DESC LIMIT 1")
                 .params(userId, Channel.API.id()).query(String.class).optional()
-                .flatMap(id -> java.util.Arrays.stream(Channel.values()).filter(c -> c.id().equals(id)).findFirst());
+                .flatMap(Channel::byId);
     }
 
     /** The person's last routed message before this one, commands aside ("/cost" in a thread is not its topic). */

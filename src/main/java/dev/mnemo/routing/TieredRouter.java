@@ -1,10 +1,8 @@
 package dev.mnemo.routing;
 
+import dev.mnemo.system.Hashes;
 import dev.mnemo.system.SharedCache;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -33,7 +31,7 @@ class TieredRouter implements Router {
         if (verdict.sure() || !properties.modelClassifier() || !classifier.available()) {
             return new RouteDecision(verdict.route(), verdict.reason() + (verdict.sure() ? "" : " (rules unsure)"));
         }
-        String key = "route:v1:" + sha256(normalise(request.text()));
+        String key = "route:v1:" + Hashes.sha256Hex(normalise(request.text()));
         try {
             Optional<Route> cached = cache.get(key).map(bytes -> Route.valueOf(new String(bytes, StandardCharsets.UTF_8)));
             if (cached.isPresent()) {
@@ -64,13 +62,5 @@ class TieredRouter implements Router {
 
     private static boolean isPunctuation(char c) {
         return c < 128 && !Character.isLetterOrDigit(c) && !Character.isWhitespace(c);
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,13 +1,12 @@
 package dev.mnemo.backup.internal;
 
 import dev.mnemo.backup.BackupException;
+import dev.mnemo.system.Hashes;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
@@ -19,7 +18,6 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -81,7 +79,7 @@ public final class DatabaseSnapshot {
                 zip.write(data);
                 zip.closeEntry();
                 rows.put(table, count);
-                tables.add(Map.of("name", table, "rows", count, "sha256", sha256(data)));
+                tables.add(Map.of("name", table, "rows", count, "sha256", Hashes.sha256Hex(data)));
             }
             Map<String, Object> manifest = new LinkedHashMap<>();
             manifest.put("format", FORMAT);
@@ -133,7 +131,7 @@ public final class DatabaseSnapshot {
             listed.add("tables/" + table.path("name").asString("") + ".jsonl");
             String name = table.path("name").asString("");
             byte[] data = entries.get("tables/" + name + ".jsonl");
-            if (data == null || !sha256(data).equals(table.path("sha256").asString(""))) {
+            if (data == null || !Hashes.sha256Hex(data).equals(table.path("sha256").asString(""))) {
                 throw new BackupException("the archive is corrupt or was altered (table " + name + " does not match its "
                         + "checksum); nothing was restored");
             }
@@ -300,13 +298,5 @@ public final class DatabaseSnapshot {
             }
         }
         return columns;
-    }
-
-    static String sha256(byte[] data) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

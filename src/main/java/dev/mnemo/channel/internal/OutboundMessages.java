@@ -97,7 +97,7 @@ class OutboundMessages implements ReplySender {
     /** Chosen with /channel, then where they last wrote from, then any channel that knows them. */
     private Set<Channel> candidates(String userId) {
         Set<Channel> order = new LinkedHashSet<>();
-        settings.preferredChannel(userId).flatMap(OutboundMessages::channel).ifPresent(order::add);
+        settings.preferredChannel(userId).flatMap(Channel::byId).ifPresent(order::add);
         conversation.lastChannel(userId).ifPresent(order::add);
         order.addAll(new ArrayList<>(gateways.keySet()));
         return order;
@@ -111,14 +111,5 @@ class OutboundMessages implements ReplySender {
     private Delivery queue(String userId, String text, MessageKind kind) {
         return new Delivery(deliveries.record(userId, Channel.WEB, null, text, kind, Deliveries.QUEUED, null, null),
                 Channel.WEB, Delivery.Status.QUEUED);
-    }
-
-    private static Optional<Channel> channel(String id) {
-        for (Channel c : Channel.values()) {
-            if (c.id().equals(id)) {
-                return Optional.of(c);
-            }
-        }
-        return Optional.empty();
     }
 }
