@@ -27,6 +27,7 @@ public class MnemoApplication {
             case "chat" -> chat(rest);
             case "backup" -> backup(rest);
             case "restore" -> restore(rest);
+            case "token" -> TokenCommand.run(rest, MnemoApplication::batch);
             case "help", "--help", "-h" -> usage(0);
             default -> {
                 System.err.println("mnemo: unknown command '" + command + "'");
@@ -58,7 +59,7 @@ public class MnemoApplication {
     }
 
     /** Batch commands: no web server, no background work, only warnings in the log. */
-    private static ConfigurableApplicationContext batch() {
+    static ConfigurableApplicationContext batch() {
         return new SpringApplicationBuilder(MnemoApplication.class)
                 .web(WebApplicationType.NONE)
                 .run("--logging.level.root=WARN", "--logging.level.dev.mnemo=WARN", "--assistant.memory.background-jobs=false",
@@ -107,7 +108,9 @@ public class MnemoApplication {
                   chat [--user ID]  chat in this terminal (default user: owner)
                   backup [--to T]   write one backup now (T: a directory or s3://bucket/prefix; default BACKUP_TARGET)
                   restore ARCHIVE [--force]
-                                    restore an archive into the configured database (--force replaces its data)""");
+                                    restore an archive into the configured database (--force replaces its data)
+                  token create --user ID [--name NAME] | token list [--user ID] | token revoke TOKEN_ID
+                                    a person's API tokens: created (shown once), listed, revoked""");
         return status;
     }
 }

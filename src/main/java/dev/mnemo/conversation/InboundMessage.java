@@ -1,8 +1,9 @@
 package dev.mnemo.conversation;
 
+import dev.mnemo.system.StorableText;
 import java.util.Objects;
 
-/** A message from a person, already mapped to the user it belongs to. */
+/** A message from a person, already mapped to the user it belongs to; its text as both databases can store it. */
 public record InboundMessage(String userId, Channel channel, String text) {
     public InboundMessage {
         Objects.requireNonNull(channel, "channel");
@@ -13,5 +14,6 @@ public record InboundMessage(String userId, Channel channel, String text) {
             throw new IllegalArgumentException("text must not be blank");
         }
         userId = userId.strip();
+        text = StorableText.of(text);
     }
 }

@@ -1,18 +1,23 @@
 package dev.mnemo.cost;
 
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
+import dev.mnemo.security.Caller;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
+/** {@code GET /api/v1/costs[?userId=][&month=YYYY-MM]}: a person's spending for one month (default: this one, UTC). */
 @RestController
 class CostController {
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("uuuu-MM");
+
     private final CostLedger ledger;
     private final Clock clock;
 
@@ -22,14 +27,15 @@ class CostController {
     }
 
     @GetMapping("/api/v1/costs")
-    CostReport costs(@RequestParam @NotBlank String userId,
-                     @RequestParam(required = false) @Pattern(regexp = "\\d{4}-\\d{2}") String month) {
+    CostReport costs(@AuthenticationPrincipal Caller caller, @RequestParam(required = false) String userId,
+                     @RequestParam(required = false) String month) {
+        String user = caller.user(userId);
         YearMonth which;
         try {
-            which = month == null ? YearMonth.now(clock.withZone(ZoneOffset.UTC)) : YearMonth.parse(month);
-        } catch (java.time.format.DateTimeParseException e) {
+            which = month == null ? YearMonth.now(clock.withZone(ZoneOffset.UTC)) : YearMonth.parse(month, MONTH);
+        } catch (DateTimeParseException e) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "month must be YYYY-MM");
         }
-        return ledger.report(userId.trim(), which);
+        return ledger.report(user, which);
     }
 }

@@ -12,6 +12,7 @@ import dev.mnemo.memory.write.ImportanceJudge;
 import dev.mnemo.memory.write.MemoryJobWorker;
 import dev.mnemo.memory.write.MemoryJobs;
 import dev.mnemo.memory.write.MemoryWriter;
+import dev.mnemo.system.StorableText;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -124,7 +125,7 @@ class MemoryService implements MemoryRecall, MemoryIntake, MemoryControl {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("nothing to remember");
         }
-        Candidate candidate = CandidateExtractor.explicit(text);
+        Candidate candidate = CandidateExtractor.explicit(StorableText.of(text));
         Candidate judged = judge.judge(userId, sourceMessageId, List.of(candidate), true).getFirst();
         activity.touch(userId);
         return writer.write(userId, judged, sourceMessageId == null ? List.of() : List.of(sourceMessageId), null);
@@ -147,10 +148,16 @@ class MemoryService implements MemoryRecall, MemoryIntake, MemoryControl {
             }
             StoredMemory old = found.get();
             long now = clock.millis();
-            String newText = text == null || text.isBlank() ? old.text() : text.strip();
+            String newText = text == null || text.isBlank() ? old.text() : StorableText.of(text.strip());
             StoredMemory edited = old.withContent(newText, kind == null ? old.kind() : kind,
                     importance == null ? old.importance() : Math.max(1, Math.min(10, importance)),
-                    tags == null ? old.tags() : new Candidate(newText, old.kind(), 1, tags, false).tags(), now);
+                    tags == null ? old.tags()
+                            : new Candidate(newText, old.kind(), 1, tags.stream().map(StorableText::of).toList(), false).tags(),
+                    now);
+            if (edited.text().equals(old.text()) && edited.kind() == old.kind() && edited.importance() == old.importance()
+                    && edited.tags().equals(old.tags())) {
+                return Optional.of(store.toMemory(old)); // nothing changes: no new version in the history
+            }
             boolean reworded = !newText.equals(old.text());
             float[] vector = reworded ? embedder.embed(newText) : null;
             long generation = transactions.execute(status -> {

@@ -1,12 +1,15 @@
 package dev.mnemo.system;
 
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -16,8 +19,12 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.InvalidNullException;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 /** Every failure of the HTTP API becomes {@code {"error": "..."}}: never a stack trace, never a 500 for bad input. */
 @RestControllerAdvice
@@ -29,7 +36,66 @@ class ApiExceptionHandler {
         if (causedBy(e, BoundedBodyRequest.BodyTooLargeException.class)) {
             return error(HttpStatus.CONTENT_TOO_LARGE, "request body too large");
         }
-        return error(HttpStatus.BAD_REQUEST, "malformed JSON request body");
+        return error(HttpStatus.BAD_REQUEST, describe(e));
+    }
+
+    /** Names the field and what it must be: {@code importance must be an integer}, {@code tags[0] must not be null}. */
+    private static String describe(HttpMessageNotReadableException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof MismatchedInputException mismatch) {
+                String field = path(mismatch.getPath());
+                if (field.isEmpty()) {
+                    return "malformed JSON request body: expected an object";
+                }
+                if (mismatch instanceof InvalidNullException) {
+                    return field + " must not be null";
+                }
+                return field + " must be " + expected(mismatch.getTargetType());
+            }
+        }
+        return "malformed JSON request body";
+    }
+
+    private static String path(List<JacksonException.Reference> references) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : references) {
+            if (reference.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "of another type";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "an integer";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (List.class.isAssignableFrom(type) || type.isArray()) {
+            return "a list";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        return "a JSON object";
+    }
+
+    /** What Spring Security's firewall refuses inside the application (a parameter with a control character). */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<Map<String, String>> rejected(RequestRejectedException e) {
+        return error(HttpStatus.BAD_REQUEST, "request rejected: a parameter or header is malformed");
+    }
+
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<Map<String, String>> multipart(MultipartException e) {
+        return error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "send Content-Type: application/json");
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
@@ -46,7 +112,7 @@ class ApiExceptionHandler {
     ResponseEntity<Map<String, String>> badParameter(Exception e) {
         String message = switch (e) {
             case MissingServletRequestParameterException m -> "missing parameter " + m.getParameterName();
-            case MethodArgumentTypeMismatchException m -> "invalid value for parameter " + m.getName();
+            case MethodArgumentTypeMismatchException m -> m.getName() + " must be " + expected(m.getRequiredType());
             default -> "invalid request parameters";
         };
         return error(HttpStatus.BAD_REQUEST, message);
@@ -91,7 +157,7 @@ class ApiExceptionHandler {
     }
 
     private static ResponseEntity<Map<String, String>> error(int status, String message) {
-        return ResponseEntity.status(status).body(Map.of("error", message));
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(Map.of("error", message));
     }
 
     private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {

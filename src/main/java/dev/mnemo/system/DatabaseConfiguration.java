@@ -2,10 +2,10 @@ package dev.mnemo.system;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,12 +23,14 @@ class DatabaseConfiguration {
     private static final Logger log = LoggerFactory.getLogger(DatabaseConfiguration.class);
 
     @Bean(destroyMethod = "close")
-    HikariDataSource dataSource(AssistantProperties properties) {
+    HikariDataSource dataSource(AssistantProperties properties, DataDirectory dataDirectory) {
         AssistantProperties.Db db = properties.db();
         if (db.embedded()) {
-            Path file = dataDirectory(properties.dataDir()).resolve("mnemo.db");
-            log.info("Using the embedded SQLite database at {}", file.toAbsolutePath());
-            return sqlite("jdbc:sqlite:" + file.toAbsolutePath());
+            Path file = dataDirectory.database();
+            log.info("Using the embedded SQLite database at {}", file);
+            HikariDataSource source = opened(file);
+            dataDirectory.restrictDatabaseFiles();
+            return source;
         }
         String url = db.url().trim();
         if (url.startsWith("jdbc:sqlite:")) {
@@ -73,12 +75,29 @@ class DatabaseConfiguration {
         return new HikariDataSource(config);
     }
 
-    private static Path dataDirectory(Path dir) {
+    /** SQLite's own verdict on the file, as one line: a damaged database must not get as far as Flyway. */
+    private static HikariDataSource opened(Path file) {
+        HikariDataSource source;
         try {
-            return Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create the data directory " + dir.toAbsolutePath(), e);
+            source = sqlite("jdbc:sqlite:" + file);
+        } catch (RuntimeException e) {
+            throw new StartupRefused("The database " + file + " cannot be opened: " + rootMessage(e), e);
         }
+        try (Connection connection = source.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("SELECT COUNT(*) FROM sqlite_master");
+            return source;
+        } catch (SQLException e) {
+            source.close();
+            throw new StartupRefused("The database " + file + " cannot be opened: " + rootMessage(e), e);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return String.valueOf(root.getMessage()).replaceAll("\\s+", " ").strip();
     }
 
     /** Connection URLs may carry a password as a parameter: never print that part. */

@@ -16,7 +16,7 @@ class JsonErrorController implements ErrorController {
     @RequestMapping("/error")
     void error(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        int status = code instanceof Integer i ? i : 500;
+        int status = code instanceof Integer i ? i : 404; // asked for directly, not forwarded with an error
         HttpStatus known = HttpStatus.resolve(status);
         String message = status >= 500 ? "internal error"
                 : known != null ? known.getReasonPhrase().toLowerCase() : "error";

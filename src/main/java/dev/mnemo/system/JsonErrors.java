@@ -4,16 +4,20 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
-/** Writes {@code {"error": "..."}} where no message converter is at hand (filters, the error page). */
-final class JsonErrors {
+/** Writes {@code {"error": "..."}} where no message converter is at hand: filters, security, the error page, Tomcat. */
+public final class JsonErrors {
     private JsonErrors() {
     }
 
-    static void write(HttpServletResponse response, int status, String message) throws IOException {
+    public static void write(HttpServletResponse response, int status, String message) throws IOException {
         response.setStatus(status);
         response.setContentType("application/json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write("{\"error\":\"" + escape(message) + "\"}");
+        response.getWriter().write(body(message));
+    }
+
+    public static String body(String message) {
+        return "{\"error\":\"" + escape(message) + "\"}";
     }
 
     static String escape(String text) {

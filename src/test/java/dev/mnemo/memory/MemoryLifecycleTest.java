@@ -195,8 +195,11 @@ class MemoryLifecycleTest {
         assertThat(patch(id, "{\"kind\": \"banana\"}").status()).isEqualTo(400);
         assertThat(patch("no-such-id", "{\"importance\": 5}").status()).isEqualTo(404);
         Api.Response nullTag = patch(id, "{\"tags\": [null, \"Music\"]}");
-        assertThat(nullTag.status()).isEqualTo(200);
-        assertThat(nullTag.json().get("tags").get(0).asString()).isEqualTo("music");
+        assertThat(nullTag.status()).isEqualTo(400);
+        assertThat(nullTag.json().get("error").asString()).isEqualTo("tags[0] must not be null");
+        Api.Response tags = patch(id, "{\"tags\": [\"Music\"]}");
+        assertThat(tags.status()).isEqualTo(200);
+        assertThat(tags.json().get("tags").get(0).asString()).isEqualTo("music");
         assertThat(memories().get(0).get("importance").asInt()).isGreaterThanOrEqualTo(7); // explicit: kept at 7+
     }
 

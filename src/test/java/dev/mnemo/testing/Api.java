@@ -30,12 +30,12 @@ public final class Api {
     }
 
     public Response post(String path, String json) {
-        return send(authorized(path).header("Content-Type", "application/json")
+        return send(authorizedRequest(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     public Response get(String path) {
-        return send(authorized(path).GET());
+        return send(authorizedRequest(path).GET());
     }
 
     public Response message(String userId, String text) {
@@ -63,7 +63,7 @@ public final class Api {
         }
     }
 
-    private HttpRequest.Builder authorized(String path) {
+    public HttpRequest.Builder authorizedRequest(String path) {
         return request(path).header("Authorization", "Bearer " + token);
     }
 }

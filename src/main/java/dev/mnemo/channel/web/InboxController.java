@@ -1,15 +1,15 @@
 package dev.mnemo.channel.web;
 
 import dev.mnemo.channel.internal.Deliveries;
+import dev.mnemo.security.Caller;
 import java.util.List;
-import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
- * {@code GET /api/v1/inbox?userId=}: what Mnemo said first (reminders, check-ins) to a person no other channel
+ * {@code GET /api/v1/inbox[?userId=]}: what Mnemo said first (reminders, check-ins) to a person no other channel
  * reaches, oldest first; each message is handed over once.
  */
 @RestController
@@ -24,10 +24,7 @@ class InboxController {
     }
 
     @GetMapping(path = "/api/v1/inbox", produces = "application/json")
-    InboxResponse inbox(@RequestParam String userId) {
-        if (userId.isBlank() || userId.length() > 128) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "userId must be 1 to 128 characters");
-        }
-        return new InboxResponse(deliveries.collectInbox(userId.strip()));
+    InboxResponse inbox(@AuthenticationPrincipal Caller caller, @RequestParam(required = false) String userId) {
+        return new InboxResponse(deliveries.collectInbox(caller.user(userId)));
     }
 }

@@ -1,4 +1,7 @@
-package dev.mnemo.system;
+package dev.mnemo.security;
+
+import dev.mnemo.system.AssistantProperties;
+import dev.mnemo.system.DataDirectory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -14,14 +17,14 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 @ExtendWith(OutputCaptureExtension.class)
-class ApiTokenTest {
+class AdminTokenTest {
     @TempDir
     Path dataDir;
 
     @Test
     void aGeneratedTokenIsSavedOwnerOnlyPrintedOnceAndReused(CapturedOutput output) throws IOException {
-        ApiToken first = new ApiToken(properties(null));
-        Path file = dataDir.resolve(ApiToken.FILE_NAME);
+        AdminToken first = token(null);
+        Path file = dataDir.resolve(AdminToken.FILE_NAME);
         String token = Files.readString(file).trim();
 
         assertThat(token).hasSizeGreaterThanOrEqualTo(40);
@@ -29,29 +32,30 @@ class ApiTokenTest {
         assertThat(first.matches(token)).isTrue();
         assertThat(output.getOut()).containsOnlyOnce(token);
 
-        ApiToken second = new ApiToken(properties(null));
+        AdminToken second = token(null);
         assertThat(second.matches(token)).isTrue();
         assertThat(output.getOut()).containsOnlyOnce(token);
     }
 
     @Test
     void aConfiguredTokenWinsAndNothingIsWritten() {
-        ApiToken token = new ApiToken(properties("configured-secret"));
+        AdminToken token = token("configured-secret");
 
         assertThat(token.matches("configured-secret")).isTrue();
         assertThat(token.matches("configured-secre")).isFalse();
         assertThat(token.matches(null)).isFalse();
-        assertThat(dataDir.resolve(ApiToken.FILE_NAME)).doesNotExist();
+        assertThat(dataDir.resolve(AdminToken.FILE_NAME)).doesNotExist();
     }
 
     @Test
     void anEmptyTokenFileIsAnErrorNotAnOpenDoor() throws IOException {
-        Files.writeString(dataDir.resolve(ApiToken.FILE_NAME), "\n");
+        Files.writeString(dataDir.resolve(AdminToken.FILE_NAME), "\n");
 
-        assertThatThrownBy(() -> new ApiToken(properties(null))).hasMessageContaining("is empty");
+        assertThatThrownBy(() -> token(null)).hasMessageContaining("is empty");
     }
 
-    private AssistantProperties properties(String token) {
-        return new AssistantProperties(dataDir, token, null);
+    private AdminToken token(String configured) {
+        AssistantProperties properties = new AssistantProperties(dataDir, configured, null);
+        return new AdminToken(properties, new DataDirectory(properties));
     }
 }

@@ -1,4 +1,8 @@
-package dev.mnemo.system;
+package dev.mnemo.security;
+
+import dev.mnemo.system.AssistantProperties;
+import dev.mnemo.system.DataDirectory;
+import dev.mnemo.system.StartupRefused;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,20 +17,21 @@ import java.util.Base64;
 import org.springframework.stereotype.Component;
 
 /**
- * The bearer token of the HTTP API: {@code ASSISTANT_API_TOKEN}, or one generated on first start, kept
- * owner-only in the data directory and printed once to the console (never to the log).
+ * The admin token: full access to every person's data, for operations (metrics, scripts). It is
+ * {@code ASSISTANT_API_TOKEN}, or one generated on first start, kept owner-only in the data directory and printed
+ * once to the console (never to the log).
  */
 @Component
-class ApiToken {
+class AdminToken {
     static final String FILE_NAME = "api-token";
 
     private final byte[] token;
 
-    ApiToken(AssistantProperties properties) {
+    AdminToken(AssistantProperties properties, DataDirectory dataDirectory) {
         String configured = properties.apiToken();
         String value = configured != null && !configured.isBlank()
                 ? configured.trim()
-                : loadOrGenerate(properties.dataDir().resolve(FILE_NAME));
+                : loadOrGenerate(dataDirectory.path().resolve(FILE_NAME));
         this.token = value.getBytes(StandardCharsets.UTF_8);
     }
 
@@ -41,7 +46,7 @@ class ApiToken {
             if (Files.exists(file)) {
                 String stored = Files.readString(file).trim();
                 if (stored.isEmpty()) {
-                    throw new IllegalStateException("The API token file " + file.toAbsolutePath()
+                    throw new StartupRefused("The API token file " + file.toAbsolutePath()
                             + " is empty: delete it to generate a new token, or set ASSISTANT_API_TOKEN");
                 }
                 return stored;

@@ -1,0 +1,76 @@
+package dev.mnemo.security;
+
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Who is calling the HTTP API: a person (through one of their tokens), or the operator (the admin token). A
+ * controller takes it as {@code @AuthenticationPrincipal Caller caller} and asks it which user a request is for:
+ * a person only ever reaches their own data; the admin names the user.
+ *
+ * @param userId  the person the token belongs to; empty for the admin token
+ * @param tokenId the person token's id (for logs and revocation); empty for the admin token
+ */
+public record Caller(Optional<String> userId, Optional<String> tokenId) {
+    static final int MAX_USER_ID = 128;
+
+    static Caller admin() {
+        return new Caller(Optional.empty(), Optional.empty());
+    }
+
+    static Caller person(String userId, String tokenId) {
+        return new Caller(Optional.of(userId), Optional.of(tokenId));
+    }
+
+    public boolean isAdmin() {
+        return userId.isEmpty();
+    }
+
+    /**
+     * The user a request is about. A person's token implies them ({@code requested} may be omitted) and another
+     * user is refused with 403; the admin token must name the user.
+     *
+     * @throws ResponseStatusException 400 when the requested id is missing (admin) or malformed, 403 when a person
+     *                                 asks for someone else
+     */
+    public String user(String requested) {
+        String wanted = requested == null || requested.isBlank() ? null : validUserId(requested.strip());
+        if (isAdmin()) {
+            if (wanted == null) {
+                throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "userId is required with the admin token");
+            }
+            return wanted;
+        }
+        String own = userId.orElseThrow();
+        if (wanted != null && !wanted.equals(own)) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "this token cannot reach another user's data");
+        }
+        return own;
+    }
+
+    /** Whether data owned by {@code owner} is this caller's to see or change. */
+    public boolean mayAccess(String owner) {
+        return isAdmin() || userId.orElseThrow().equals(owner);
+    }
+
+    /** A user id: 1 to 128 characters, none of them a control character. */
+    static String validUserId(String id) {
+        if (id.isEmpty() || id.length() > MAX_USER_ID) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "userId must be 1 to " + MAX_USER_ID + " characters");
+        }
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (Character.isISOControl(c) || Character.isSurrogate(c) && !validSurrogateAt(id, i)) {
+                throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "userId must not contain control characters");
+            }
+        }
+        return id;
+    }
+
+    private static boolean validSurrogateAt(String s, int i) {
+        char c = s.charAt(i);
+        return Character.isHighSurrogate(c) ? i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))
+                : i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
+    }
+}

@@ -1,0 +1,71 @@
+package dev.mnemo.security;
+
+import dev.mnemo.system.JsonErrors;
+import jakarta.servlet.DispatcherType;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+
+/**
+ * Who may call what. {@code /api/**} needs a bearer token (a person's, or the admin token); the webhooks carry their
+ * providers' signatures instead; health is public; the rest of the actuator (Prometheus) needs the admin token.
+ * Stateless: no session, no cookie, nothing remembered between requests. Spring Security's strict firewall refuses
+ * ambiguous paths ({@code ;}, encoded {@code / % .}, {@code //}, {@code ..}, non-printable characters) with a JSON 400.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+class SecurityConfiguration {
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+            + "frame-ancestors 'none'";
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, BearerTokens tokens) throws Exception {
+        AuthenticationFilter bearer = new AuthenticationFilter(new ProviderManager(tokens), tokens);
+        bearer.setRequestMatcher(new NegatedRequestMatcher(PathPatternRequestMatcher.pathPattern("/webhooks/**")));
+        bearer.setSuccessHandler((request, response, authentication) -> {
+        });
+        bearer.setFailureHandler((request, response, failure) -> JsonErrors.write(response, 401, failure.getMessage()));
+        return http
+                .csrf(csrf -> csrf.disable())
+                .httpBasic(basic -> basic.disable())
+                .formLogin(form -> form.disable())
+                .logout(logout -> logout.disable())
+                .requestCache(cache -> cache.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterBefore(bearer, BasicAuthenticationFilter.class)
+                .authorizeHttpRequests(rules -> rules
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        .requestMatchers("/webhooks/**").permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/**").hasAuthority(CallerAuthentication.ADMIN)
+                        .anyRequest().authenticated())
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint((request, response, e) ->
+                                JsonErrors.write(response, 401, "missing bearer token"))
+                        .accessDeniedHandler((request, response, e) ->
+                                JsonErrors.write(response, 403, "this token may not do that")))
+                .headers(headers -> headers
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
+                .build();
+    }
+
+    @Bean
+    WebSecurityCustomizer firewall() {
+        StrictHttpFirewall firewall = new StrictHttpFirewall();
+        return web -> web.httpFirewall(firewall).requestRejectedHandler((request, response, e) ->
+                JsonErrors.write(response, 400, "request rejected: the path or a header is malformed"));
+    }
+}

@@ -1,0 +1,70 @@
+package dev.mnemo.system;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.catalina.Host;
+import org.apache.catalina.connector.Request;
+import org.apache.catalina.connector.Response;
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.valves.ErrorReportValve;
+import org.apache.coyote.ActionCode;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * What Tomcat refuses before any filter sees it (an undecodable URI, an encoded slash, a bad header) answers in the
+ * API's JSON error shape too, never with Tomcat's HTML page.
+ */
+@Component
+class TomcatJsonErrors implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
+
+    @Override
+    public void customize(TomcatServletWebServerFactory factory) {
+        factory.addContextCustomizers(context -> {
+            if (context.getParent() instanceof Host host) {
+                // The host adds its default valve at start unless one of this class is already in its pipeline.
+                if (host instanceof StandardHost standard) {
+                    standard.setErrorReportValveClass(Valve.class.getName());
+                }
+                host.getPipeline().addValve(new Valve());
+            }
+        });
+    }
+
+    static final class Valve extends ErrorReportValve {
+        Valve() {
+            setShowReport(false);
+            setShowServerInfo(false);
+        }
+
+        @Override
+        protected void report(Request request, Response response, Throwable throwable) {
+            int status = response.getStatus();
+            if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
+                return;
+            }
+            HttpStatus known = HttpStatus.resolve(status);
+            String message = status >= 500 ? "internal error"
+                    : known != null ? known.getReasonPhrase().toLowerCase() : "error";
+            AtomicBoolean ioAllowed = new AtomicBoolean(false);
+            response.getCoyoteResponse().action(ActionCode.IS_IO_ALLOWED, ioAllowed);
+            if (!ioAllowed.get()) {
+                return;
+            }
+            try {
+                response.setContentType("application/json");
+                response.setCharacterEncoding("UTF-8");
+                Writer writer = response.getReporter();
+                if (writer != null) {
+                    writer.write(JsonErrors.body(message));
+                    response.finishResponse();
+                }
+            } catch (IOException | IllegalStateException e) {
+                // the client is gone or the response was committed meanwhile: nothing left to tell it
+            }
+        }
+    }
+}

@@ -1,0 +1,7 @@
+package dev.mnemo.security;
+
+import dev.mnemo.testing.PostgresApp;
+
+@PostgresApp
+class EdgeSecurityOnPostgresTest extends EdgeSecurityContract {
+}
