@@ -21,12 +21,27 @@ final class TokenCommand {
     private TokenCommand() {
     }
 
+    /** A parsed command line: what to do, and to what. */
+    record Command(String verb, Map<String, String> options, String id) {
+    }
+
+    /** Checks the command line before anything starts, then runs it in a context of its own. */
     static int run(String[] args, Supplier<ConfigurableApplicationContext> context) {
-        if (args.length == 0) {
+        Command command = parse(args);
+        if (command == null) {
             System.err.println(USAGE);
             return 2;
         }
-        String verb = args[0];
+        try (ConfigurableApplicationContext app = context.get()) {
+            return execute(command, app.getBean(PersonTokens.class));
+        }
+    }
+
+    /** The command line, or null when it is not one this command knows. */
+    static Command parse(String[] args) {
+        if (args.length == 0) {
+            return null;
+        }
         Map<String, String> options = new HashMap<>();
         String positional = null;
         for (int i = 1; i < args.length; i++) {
@@ -35,29 +50,25 @@ final class TokenCommand {
             } else if (positional == null && !args[i].startsWith("--")) {
                 positional = args[i];
             } else {
-                System.err.println(USAGE);
-                return 2;
+                return null;
             }
         }
-        boolean valid = switch (verb) {
+        boolean valid = switch (args[0]) {
             case "create" -> options.containsKey("user") && positional == null
                     && options.keySet().stream().allMatch(k -> k.equals("user") || k.equals("name"));
             case "list" -> positional == null && options.keySet().stream().allMatch(k -> k.equals("user"));
             case "revoke" -> positional != null && options.isEmpty();
             default -> false;
         };
-        if (!valid) {
-            System.err.println(USAGE);
-            return 2;
-        }
-        try (ConfigurableApplicationContext app = context.get()) {
-            PersonTokens tokens = app.getBean(PersonTokens.class);
-            return switch (verb) {
-                case "create" -> create(tokens, options.get("user"), options.get("name"));
-                case "list" -> list(tokens, options.get("user"));
-                default -> revoke(tokens, positional);
-            };
-        }
+        return valid ? new Command(args[0], options, positional) : null;
+    }
+
+    static int execute(Command command, PersonTokens tokens) {
+        return switch (command.verb()) {
+            case "create" -> create(tokens, command.options().get("user"), command.options().get("name"));
+            case "list" -> list(tokens, command.options().get("user"));
+            default -> revoke(tokens, command.id());
+        };
     }
 
     private static int create(PersonTokens tokens, String user, String name) {

@@ -188,9 +188,18 @@ public final class PiiDetector {
 
     /**
      * Long tokens mixing letters and digits with a high Shannon entropy: keys, not words. Identifiers that merely
-     * contain a UUID (message ids, "user-8fe7daad-…") are not secrets.
+     * contain a UUID (message ids, "user-8fe7daad-…") are not secrets, and an absolute path
+     * ({@code /tmp/junit-1535…/data}) is judged by its segments, so that a log line can still name a file.
      */
     static boolean highEntropy(String token) {
+        if (token.startsWith("/") && token.indexOf('/', 1) > 0) {
+            for (String segment : token.split("/")) {
+                if (segment.length() >= 24 && highEntropy(segment)) {
+                    return true;
+                }
+            }
+            return false;
+        }
         if (!token.matches(".*[A-Za-z].*") || !token.matches(".*\\d.*") || UUID.matcher(token).find()) {
             return false;
         }
