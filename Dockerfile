@@ -20,5 +20,5 @@ ENV ASSISTANT_DATA_DIR=/data \
 VOLUME /data
 EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
-  CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/8080 && printf 'GET /actuator/health/liveness HTTP/1.0\\r\\n\\r\\n' >&3 && grep -q 'UP' <&3"]
+  CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/${MANAGEMENT_SERVER_PORT:-8080} && printf 'GET /actuator/health/liveness HTTP/1.0\\r\\n\\r\\n' >&3 && grep -q 'UP' <&3"]
 ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar /app/mnemo.jar \"$@\"", "mnemo"]

@@ -3,13 +3,18 @@ package dev.mnemo.security;
 import dev.mnemo.system.JsonErrors;
 import jakarta.servlet.DispatcherType;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
@@ -31,7 +36,9 @@ class SecurityConfiguration {
             + "frame-ancestors 'none'";
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, BearerTokens tokens) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, BearerTokens tokens,
+                            @Value("${management.server.port:}") String managementServerPort) throws Exception {
+        int managementPort = managementServerPort.isBlank() ? -1 : Integer.parseInt(managementServerPort.strip());
         AuthenticationFilter bearer = new AuthenticationFilter(new ProviderManager(tokens), tokens);
         bearer.setRequestMatcher(new NegatedRequestMatcher(PathPatternRequestMatcher.pathPattern("/webhooks/**")));
         bearer.setSuccessHandler((request, response, authentication) -> {
@@ -49,6 +56,7 @@ class SecurityConfiguration {
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers("/webhooks/**").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/prometheus").access(adminOrManagementPort(managementPort))
                         .requestMatchers("/actuator/**").hasAuthority(CallerAuthentication.ADMIN)
                         .anyRequest().authenticated())
                 .exceptionHandling(errors -> errors
@@ -60,6 +68,16 @@ class SecurityConfiguration {
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
                 .build();
+    }
+
+    /**
+     * Prometheus scrapes with the admin token, or without one on the management port ({@code MANAGEMENT_SERVER_PORT},
+     * bound to {@code MANAGEMENT_SERVER_ADDRESS}): a port that only the operator's network reaches.
+     */
+    private static AuthorizationManager<RequestAuthorizationContext> adminOrManagementPort(int managementPort) {
+        AuthorizationManager<RequestAuthorizationContext> admin = AuthorityAuthorizationManager.hasAuthority(CallerAuthentication.ADMIN);
+        return (authentication, context) -> managementPort > 0 && context.getRequest().getLocalPort() == managementPort
+                ? new AuthorizationDecision(true) : admin.authorize(authentication, context);
     }
 
     @Bean

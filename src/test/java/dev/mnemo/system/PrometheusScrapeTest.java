@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The live Prometheus endpoint: served without a token, carries the metrics the alert rules and the dashboard
+ * The live Prometheus endpoint: served with the admin token, carries the metrics the alert rules and the dashboard
  * in {@code deploy/} use, and passes {@code promtool check metrics} (Debian package {@code prometheus}; required
  * in CI, skipped with a message elsewhere when absent).
  */
