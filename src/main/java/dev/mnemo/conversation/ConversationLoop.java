@@ -2,6 +2,7 @@ package dev.mnemo.conversation;
 
 import dev.mnemo.agent.AgentRequest;
 import dev.mnemo.agent.Agents;
+import dev.mnemo.llm.ChatTurn;
 import dev.mnemo.llm.LanguageModels;
 import dev.mnemo.llm.ModelReply;
 import dev.mnemo.llm.ModelRequest;
@@ -14,6 +15,7 @@ import dev.mnemo.routing.Router;
 import dev.mnemo.routing.RoutingProperties;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
@@ -29,8 +31,8 @@ class ConversationLoop implements Conversation {
             Commands work without a model: /help lists them. To chat, set ANTHROPIC_API_KEY \
             (or OPENAI_API_KEY, or OPENAI_BASE_URL for a local server) and restart me.""";
     static final String UNREACHABLE_NOTICE = """
-            I couldn't reach my model just now, so I'll keep your message: it's saved and nothing is lost. \
-            Please try again in a little while.""";
+            I couldn't reach my model just now, so I'll keep your message: it's saved, and I'll answer it \
+            as soon as my model is back.""";
     private static final Logger log = LoggerFactory.getLogger(ConversationLoop.class);
 
     private final MessageLog messages;
@@ -44,10 +46,12 @@ class ConversationLoop implements Conversation {
     private final TransactionTemplate transactions;
     private final RoutingProperties routing;
     private final Clock clock;
+    private final ReplyDeadline deadline;
 
     ConversationLoop(MessageLog messages, Router router, Agents agents, LanguageModels models, ChatCommands commands,
                      ConversationProperties properties, MeterRegistry meters, MemoryIntake memory,
-                     TransactionTemplate transactions, RoutingProperties routing, Clock clock) {
+                     TransactionTemplate transactions, RoutingProperties routing, Clock clock, ReplyDeadline deadline) {
+        this.deadline = deadline;
         this.messages = messages;
         this.router = router;
         this.agents = agents;
@@ -99,9 +103,10 @@ class ConversationLoop implements Conversation {
         }
         try {
             boolean hotThread = previous.filter(p -> p.route() == decision.route() && within(p, ModelRequest.CACHE_LIFETIME)).isPresent();
-            ModelReply answer = agents.answer(new AgentRequest(message.userId(), id, decision.route(),
-                    messages.history(message.userId(), id, properties.historyTurns(),
-                            clock.instant().minus(properties.historyWindow())), message.text(), hotThread));
+            List<ChatTurn> history = messages.history(message.userId(), id, properties.historyTurns(),
+                    clock.instant().minus(properties.historyWindow()));
+            ModelReply answer = deadline.within(() -> agents.answer(new AgentRequest(message.userId(), id,
+                    decision.route(), history, message.text(), hotThread)));
             transactions.executeWithoutResult(status -> {
                 messages.saveReply(id, message, answer.text(), decision, answer.model(), answer.usage(), answer.costUsd(), true);
                 memory.enqueue(message.userId(), id, message.text(), answer.text());

@@ -21,8 +21,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 class MessageLog {
     static final String UNANSWERED = "UNANSWERED";
     static final String ANSWERED = "ANSWERED";
+    /** Claimed for a late answer by {@code lease_owner} until {@code lease_until}. */
+    static final String ANSWERING = "ANSWERING";
+    /** Too old for a late answer, or a command: the person was told instead. */
+    static final String EXPIRED = "EXPIRED";
     static final String REDACTED = "[forgotten at the person's request]";
-    private static final String IN_PROMPT = "(route IS NULL OR route <> 'COMMAND') AND (direction = 'IN' OR model IS NOT NULL)";
+    /**
+     * What belongs in a prompt's history: answered messages and the model's replies. A message that was never
+     * answered stays out (its late answer brings it back with its reply), so an outage cannot flood the next prompt.
+     */
+    private static final String IN_PROMPT = "(route IS NULL OR route <> 'COMMAND') AND "
+            + "((direction = 'IN' AND status = 'ANSWERED') OR (direction = 'OUT' AND model IS NOT NULL))";
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -65,7 +74,8 @@ class MessageLog {
                             usage == null ? null : usage.output(), nanos(costUsd))
                     .update();
             if (answered) {
-                jdbc.sql("UPDATE messages SET status = ? WHERE id = ?").params(ANSWERED, inboundId).update();
+                jdbc.sql("UPDATE messages SET status = ?, lease_owner = NULL, lease_until = NULL WHERE id = ?")
+                        .params(ANSWERED, inboundId).update();
             }
         });
     }
@@ -120,6 +130,39 @@ class MessageLog {
                 .params(userId, beforeId)
                 .query((rs, n) -> new Previous(Route.valueOf(rs.getString("route")), Instant.ofEpochMilli(rs.getLong("created_at"))))
                 .optional();
+    }
+
+    /** A message that got no answer, as stored. */
+    record Unanswered(String id, String userId, Channel channel, String text, Instant at) {
+    }
+
+    /** Messages without an answer written before {@code before}, free to claim, oldest first. */
+    List<Unanswered> unanswered(Instant before, int limit) {
+        return jdbc.sql("""
+                SELECT id, user_id, channel, text, created_at FROM messages
+                WHERE direction = 'IN' AND (status = ? OR (status = ? AND lease_until < ?)) AND created_at < ?
+                  AND (route IS NULL OR route <> 'COMMAND')
+                ORDER BY id LIMIT ?""")
+                .params(UNANSWERED, ANSWERING, clock.millis(), before.toEpochMilli(), limit)
+                .query((rs, n) -> new Unanswered(rs.getString("id"), rs.getString("user_id"),
+                        Channel.byId(rs.getString("channel")).orElse(Channel.API), rs.getString("text"),
+                        Instant.ofEpochMilli(rs.getLong("created_at"))))
+                .list();
+    }
+
+    /** Takes the message for a late answer until {@code until}; false when another instance holds it. */
+    boolean claim(String messageId, String owner, Instant until) {
+        return jdbc.sql("""
+                UPDATE messages SET status = ?, lease_owner = ?, lease_until = ?
+                WHERE id = ? AND direction = 'IN' AND (status = ? OR (status = ? AND lease_until < ?))""")
+                .params(ANSWERING, owner, until.toEpochMilli(), messageId, UNANSWERED, ANSWERING, clock.millis())
+                .update() == 1;
+    }
+
+    /** Ends a claim: {@code status} ANSWERED, EXPIRED, or UNANSWERED to give it back; false when the claim was lost. */
+    boolean endClaim(String messageId, String owner, String status) {
+        return jdbc.sql("UPDATE messages SET status = ?, lease_owner = NULL, lease_until = NULL WHERE id = ? AND status = ? AND lease_owner = ?")
+                .params(status, messageId, ANSWERING, owner).update() == 1;
     }
 
     /** Replaces the text of these messages, and of the replies to them, by a marker. */

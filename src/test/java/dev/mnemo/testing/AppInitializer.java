@@ -40,6 +40,7 @@ abstract class AppInitializer implements ApplicationContextInitializer<Configura
                 "assistant.providers.openai.base-url=",
                 "assistant.memory.background-jobs=false",
                 "assistant.proactive.background=false",
+                "assistant.conversation.late-answers.background=false",
                 "assistant.backup.scheduled=false");
     }
 

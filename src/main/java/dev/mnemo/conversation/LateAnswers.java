@@ -1,0 +1,170 @@
+package dev.mnemo.conversation;
+
+import dev.mnemo.agent.AgentRequest;
+import dev.mnemo.agent.Agents;
+import dev.mnemo.llm.LanguageModels;
+import dev.mnemo.llm.ModelReply;
+import dev.mnemo.llm.ModelUnavailableException;
+import dev.mnemo.memory.MemoryIntake;
+import dev.mnemo.routing.Route;
+import dev.mnemo.routing.RouteDecision;
+import dev.mnemo.routing.RouteRequest;
+import dev.mnemo.routing.Router;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Answers later what got no answer — a crash mid-reply, every model failing, the reply deadline — once a model
+ * answers again: oldest first, each exactly once (a claim in the database that another instance takes over only
+ * after its lease ran out, and an answer stored only while the claim holds), marked "Earlier you asked: …", with
+ * its memory job. Past {@code ASSISTANT_LATE_ANSWER_MAX_AGE} a person gets one notice listing what will not be
+ * answered. Commands are never re-run.
+ */
+@Component
+class LateAnswers {
+    static final int BATCH = 20;
+    /** At most this many batches a round, so one round ends even while messages keep arriving. */
+    static final int MAX_BATCHES = 50;
+    private static final Logger log = LoggerFactory.getLogger(LateAnswers.class);
+
+    private final MessageLog messages;
+    private final Router router;
+    private final Agents agents;
+    private final LanguageModels models;
+    private final ReplyDeadline deadline;
+    private final ConversationProperties properties;
+    private final Collaborators with;
+    private final String owner = "instance-" + UUID.randomUUID();
+
+    /** What a late answer is stored, remembered and announced with. */
+    record Collaborators(MemoryIntake memory, TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock) {
+    }
+
+    LateAnswers(MessageLog messages, Router router, Agents agents, LanguageModels models, ReplyDeadline deadline,
+                ConversationProperties properties, MemoryIntake memory, TransactionTemplate transactions,
+                ApplicationEventPublisher events, Clock clock) {
+        this.messages = messages;
+        this.router = router;
+        this.agents = agents;
+        this.models = models;
+        this.deadline = deadline;
+        this.properties = properties;
+        this.with = new Collaborators(memory, transactions, events, clock);
+    }
+
+    @Scheduled(fixedDelayString = "${assistant.conversation.late-answers.poll}",
+            initialDelayString = "${assistant.conversation.late-answers.poll}")
+    void poll() {
+        if (properties.lateAnswers().background()) {
+            answerWaiting();
+        }
+    }
+
+    /**
+     * One round: messages older than the reply deadline (so never one still being answered live) that have no
+     * answer, batch after batch. Stops at the first that no model can answer: the rest waits for the next round.
+     *
+     * @return how many were answered
+     */
+    int answerWaiting() {
+        if (!models.configured()) {
+            return 0;
+        }
+        Instant now = with.clock().instant();
+        Map<String, List<MessageLog.Unanswered>> tooOld = new LinkedHashMap<>();
+        int answered = 0;
+        boolean modelAnswers = true;
+        for (int batch = 0; batch < MAX_BATCHES && modelAnswers; batch++) {
+            List<MessageLog.Unanswered> waiting = messages.unanswered(now.minus(deadline.duration()).minusSeconds(5), BATCH);
+            if (waiting.isEmpty()) {
+                break;
+            }
+            for (MessageLog.Unanswered message : waiting) {
+                if (!messages.claim(message.id(), owner, now.plus(properties.lateAnswers().lease()))) {
+                    continue;
+                }
+                if (message.at().isBefore(now.minus(properties.lateAnswers().maxAge()))) {
+                    if (messages.endClaim(message.id(), owner, MessageLog.EXPIRED)) {
+                        tooOld.computeIfAbsent(message.userId(), user -> new ArrayList<>()).add(message);
+                    }
+                    continue;
+                }
+                try {
+                    if (answer(message)) {
+                        answered++;
+                    }
+                } catch (ModelUnavailableException e) {
+                    messages.endClaim(message.id(), owner, MessageLog.UNANSWERED);
+                    log.info("Late answers wait: no model answers yet ({})", e.getMessage());
+                    modelAnswers = false;
+                    break;
+                } catch (RuntimeException e) {
+                    messages.endClaim(message.id(), owner, MessageLog.UNANSWERED);
+                    throw e;
+                }
+            }
+        }
+        tooOld.forEach(this::tellWhatWillNotBeAnswered);
+        return answered;
+    }
+
+    private boolean answer(MessageLog.Unanswered message) {
+        InboundMessage inbound = new InboundMessage(message.userId(), message.channel(), message.text());
+        RouteDecision decision = router.route(new RouteRequest(message.userId(), message.id(), message.text(), null));
+        if (decision.route() == Route.COMMAND) { // a command is never re-run: it was answered or it is moot
+            messages.endClaim(message.id(), owner, MessageLog.EXPIRED);
+            return false;
+        }
+        messages.saveRoute(message.id(), decision);
+        Duration window = properties.historyWindow();
+        ModelReply reply = deadline.within(() -> agents.answer(new AgentRequest(message.userId(), message.id(),
+                decision.route(), messages.history(message.userId(), message.id(), properties.historyTurns(),
+                message.at().minus(window)), message.text(), false)));
+        String text = "Earlier you asked: \u201c" + quote(message.text()) + "\u201d\n\n" + reply.text();
+        boolean stored = Boolean.TRUE.equals(with.transactions().execute(status -> {
+            if (!messages.endClaim(message.id(), owner, MessageLog.ANSWERED)) {
+                return false; // another instance took over an expired claim: its answer counts, not this one
+            }
+            messages.saveReply(message.id(), inbound, text, decision, reply.model(), reply.usage(), reply.costUsd(), false);
+            with.memory().enqueue(message.userId(), message.id(), message.text(), reply.text());
+            return true;
+        }));
+        if (stored) {
+            log.info("Answered message {} of user {} late", message.id(), message.userId());
+            with.events().publishEvent(new MessageAnsweredLate(message.userId(), message.id(), message.channel(), text));
+        }
+        return stored;
+    }
+
+    private void tellWhatWillNotBeAnswered(String userId, List<MessageLog.Unanswered> old) {
+        StringBuilder text = new StringBuilder("I couldn't answer ").append(old.size() == 1 ? "a message" : old.size() + " messages")
+                .append(" from more than ").append(properties.lateAnswers().maxAge().toHours())
+                .append(" hours ago, and won't now: ");
+        for (int i = 0; i < Math.min(old.size(), 5); i++) {
+            text.append(i == 0 ? "" : ", ").append('\u201c').append(quote(old.get(i).text())).append('\u201d');
+        }
+        if (old.size() > 5) {
+            text.append(" and ").append(old.size() - 5).append(" more");
+        }
+        text.append(". Ask me again if it still matters.");
+        MessageLog.Unanswered newest = old.getLast();
+        with.events().publishEvent(new MessageAnsweredLate(userId, newest.id(), newest.channel(), text.toString()));
+    }
+
+    private static String quote(String text) {
+        String flat = text.strip().replaceAll("\\s+", " ");
+        return flat.length() <= 80 ? flat : flat.substring(0, 79) + "\u2026";
+    }
+}

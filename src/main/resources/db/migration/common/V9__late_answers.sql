@@ -1,0 +1,4 @@
+-- A message that got no answer (a crash, an outage, the reply deadline) is claimed for a late answer: a lease that
+-- another instance may take over once it has run out, never while it lasts.
+ALTER TABLE messages ADD COLUMN lease_owner VARCHAR(64);
+ALTER TABLE messages ADD COLUMN lease_until BIGINT;
