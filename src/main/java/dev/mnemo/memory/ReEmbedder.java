@@ -41,7 +41,7 @@ class ReEmbedder {
     }
 
     @Scheduled(initialDelay = 5_000, fixedDelay = 300_000)
-    @SchedulerLock(name = "memory-re-embed", lockAtMostFor = "PT1H")
+    @SchedulerLock(name = "memory-re-embed", lockAtMostFor = "PT1M")
     public void scheduled() {
         if (background) {
             catchUp();

@@ -69,7 +69,7 @@ public class CheckIns {
     }
 
     @Scheduled(fixedDelayString = "${assistant.proactive.check-ins.poll}", initialDelayString = "${assistant.proactive.check-ins.poll}")
-    @SchedulerLock(name = "check-ins", lockAtMostFor = "PT10M")
+    @SchedulerLock(name = "check-ins", lockAtMostFor = "PT1M")
     public void poll() {
         if (properties.background()) {
             runDue();

@@ -43,7 +43,7 @@ public class ReminderDelivery {
     }
 
     @Scheduled(fixedDelayString = "${assistant.proactive.reminder-poll}", initialDelayString = "${assistant.proactive.reminder-poll}")
-    @SchedulerLock(name = "reminder-delivery", lockAtMostFor = "PT5M")
+    @SchedulerLock(name = "reminder-delivery", lockAtMostFor = "PT1M")
     public void poll() {
         if (properties.background()) {
             deliverDue();

@@ -29,6 +29,11 @@ public final class Api {
         }
     }
 
+    /** The HTTP client the tests share, for asynchronous calls. */
+    public static HttpClient client() {
+        return CLIENT;
+    }
+
     public Response post(String path, String json) {
         return send(authorizedRequest(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));

@@ -36,7 +36,7 @@ public class SleepScheduler {
     }
 
     @Scheduled(fixedDelay = 60_000, initialDelay = 60_000)
-    @SchedulerLock(name = "memory-sleep-idle", lockAtMostFor = "PT30M")
+    @SchedulerLock(name = "memory-sleep-idle", lockAtMostFor = "PT1M")
     public void everyMinute() {
         if (background) {
             sleepIdleUsers();
@@ -44,7 +44,7 @@ public class SleepScheduler {
     }
 
     @Scheduled(cron = "${assistant.memory.nightly-cron}")
-    @SchedulerLock(name = "memory-sleep-nightly", lockAtMostFor = "PT2H", lockAtLeastFor = "PT1M")
+    @SchedulerLock(name = "memory-sleep-nightly", lockAtMostFor = "PT2M", lockAtLeastFor = "PT1M")
     public void nightly() {
         if (background) {
             sleepEveryone();

@@ -4,6 +4,9 @@ import dev.mnemo.memory.MemoryProperties;
 import dev.mnemo.memory.WriteOutcome;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -25,6 +28,8 @@ public class MemoryJobWorker implements AutoCloseable {
     private final MemoryWriter writer;
     private final boolean background;
     private final ExecutorService kicks = Executors.newVirtualThreadPerTaskExecutor();
+    private final ScheduledExecutorService leases = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofVirtual().name("memory-job-lease").factory());
     private final AtomicBoolean draining = new AtomicBoolean();
     private final io.micrometer.core.instrument.MeterRegistry meters;
 
@@ -74,6 +79,8 @@ public class MemoryJobWorker implements AutoCloseable {
                     }
                     claimedNow++;
                     long started = System.nanoTime();
+                    ScheduledFuture<?> lease = leases.scheduleAtFixedRate(() -> jobs.renew(job),
+                            MemoryJobs.RENEW_EVERY.toMillis(), MemoryJobs.RENEW_EVERY.toMillis(), TimeUnit.MILLISECONDS);
                     try {
                         process(job);
                         jobs.done(job);
@@ -84,6 +91,8 @@ public class MemoryJobWorker implements AutoCloseable {
                                 job.attempts() + 1, e.toString());
                         jobs.failed(job, e.toString());
                         jobTimer("failed").record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+                    } finally {
+                        lease.cancel(false);
                     }
                 }
                 if (claimedNow == 0) {
@@ -118,5 +127,6 @@ public class MemoryJobWorker implements AutoCloseable {
     @Override
     public void close() {
         kicks.shutdownNow();
+        leases.shutdownNow();
     }
 }

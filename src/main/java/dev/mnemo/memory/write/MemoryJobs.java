@@ -10,8 +10,12 @@ import org.springframework.stereotype.Repository;
 /** The durable queue of exchanges waiting for memory extraction. */
 @Repository
 public class MemoryJobs {
-    /** A job claimed longer ago than this was abandoned (its instance died) and may be claimed again. */
-    static final Duration ABANDONED_AFTER = Duration.ofMinutes(10);
+    /**
+     * A claim is a lease: the instance working on a job renews it every {@link #RENEW_EVERY}; one not renewed for
+     * this long was abandoned (its instance died) and may be claimed again.
+     */
+    static final Duration ABANDONED_AFTER = Duration.ofSeconds(45);
+    static final Duration RENEW_EVERY = Duration.ofSeconds(10);
     static final int MAX_ATTEMPTS = 5;
 
     private final JdbcClient jdbc;
@@ -52,6 +56,11 @@ public class MemoryJobs {
                 UPDATE memory_jobs SET status = 'RUNNING', claimed_at = ?, attempts = attempts + 1
                 WHERE id = ? AND attempts = ? AND (status = 'PENDING' OR (status = 'RUNNING' AND claimed_at < ?))""")
                 .params(now, job.id(), job.attempts(), now - ABANDONED_AFTER.toMillis()).update() == 1;
+    }
+
+    /** Renews the lease on a job this instance is working on. */
+    public void renew(Job job) {
+        jdbc.sql("UPDATE memory_jobs SET claimed_at = ? WHERE id = ? AND status = 'RUNNING'").params(clock.millis(), job.id()).update();
     }
 
     public boolean exists(Job job) {

@@ -1,0 +1,100 @@
+package dev.mnemo.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The application as its own operating-system process, from this test run's class path, on a data directory that
+ * outlives it: started, then killed with SIGKILL ({@link #kill()}) or stopped, and started again on the same data.
+ */
+public final class ChildApp implements AutoCloseable {
+    private final Path dataDir;
+    private final List<String> settings;
+    private final Path log;
+    private Process process;
+    private int port;
+
+    public ChildApp(Path dataDir, Path log, List<String> settings) {
+        this.dataDir = dataDir;
+        this.log = log;
+        this.settings = settings;
+    }
+
+    /** Starts a new process on the same data directory and waits until its health says UP. */
+    public ChildApp start() {
+        port = freePort();
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "-XX:+UseSerialGC", "-Xmx512m", "-cp", System.getProperty("java.class.path"), "dev.mnemo.MnemoApplication",
+                "serve", "--server.port=" + port, "--assistant.data-dir=" + dataDir, "--assistant.api-token=" + SqliteApp.API_TOKEN,
+                "--assistant.db.url=", "--assistant.providers.openai.api-key=", "--assistant.providers.openai.base-url="));
+        settings.forEach(setting -> command.add("--" + setting));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        Map<String, String> env = builder.environment();
+        env.keySet().removeIf(key -> key.startsWith("ASSISTANT_") || key.startsWith("ANTHROPIC_") || key.startsWith("OPENAI_")
+                || key.startsWith("TWILIO_") || key.startsWith("DISCORD_") || key.equals("REDIS_URL") || key.startsWith("BACKUP_"));
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Api api = api();
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (true) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the application exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+                if (api.send(api.request("/actuator/health").GET()).status() == 200) {
+                    return this;
+                }
+            } catch (RuntimeException notYet) {
+                // not listening yet
+            }
+            if (System.nanoTime() > until) {
+                throw new IllegalStateException("the application did not start within 120 s; see " + log);
+            }
+            try {
+                process.waitFor(200, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    public Api api() {
+        return new Api(port, SqliteApp.API_TOKEN);
+    }
+
+    /** SIGKILL: no shutdown hook, no flush, no goodbye. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (process != null && process.isAlive()) {
+            kill();
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
