@@ -45,8 +45,9 @@ class TokenCommandTest {
         assertThat(run("revoke", id)).isZero();
         assertThat(api.get("/api/v1/memories").status()).isEqualTo(401);
         assertThat(run("revoke", id)).isEqualTo(1);
+        int beforeList = output.getOut().length();
         assertThat(run("list", "--user", user)).isZero();
-        assertThat(output.getOut()).contains("revoked ");
+        assertThat(output.getOut().substring(beforeList)).contains(id, "revoked 20");
     }
 
     @Test

@@ -30,6 +30,9 @@ class CostController {
     CostReport costs(@AuthenticationPrincipal Caller caller, @RequestParam(required = false) String userId,
                      @RequestParam(required = false) String month) {
         String user = caller.user(userId);
+        if (month != null && !month.matches("\\d{4}-\\d{2}")) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "month must be YYYY-MM");
+        }
         YearMonth which;
         try {
             which = month == null ? YearMonth.now(clock.withZone(ZoneOffset.UTC)) : YearMonth.parse(month, MONTH);

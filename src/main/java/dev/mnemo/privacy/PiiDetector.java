@@ -34,6 +34,7 @@ public final class PiiDetector {
                     + "|eyJ[A-Za-z0-9_-]{10,}\\.eyJ[A-Za-z0-9_-]{10,}\\.[A-Za-z0-9_-]{10,})"
                     + "|-----BEGIN [A-Z ]*PRIVATE KEY-----");
     private static final Pattern TOKEN = Pattern.compile("(?<![A-Za-z0-9+/_=-])[A-Za-z0-9+/_=-]{24,}(?![A-Za-z0-9+/_=-])");
+    private static final Pattern PATH = Pattern.compile("/(?:tmp|var|home|srv|opt|data|mnt|run|usr|etc|root|work|Users|private)/");
     private static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     /** Published example numbers that were never valid (e.g. the Woolworth wallet card). */
     private static final Set<String> SAMPLE_SSNS = Set.of("078051120", "219099999", "457555462", "123456789");
@@ -188,11 +189,12 @@ public final class PiiDetector {
 
     /**
      * Long tokens mixing letters and digits with a high Shannon entropy: keys, not words. Identifiers that merely
-     * contain a UUID (message ids, "user-8fe7daad-…") are not secrets, and an absolute path
-     * ({@code /tmp/junit-1535…/data}) is judged by its segments, so that a log line can still name a file.
+     * contain a UUID (message ids, "user-8fe7daad-…") are not secrets, and an absolute path under a usual root
+     * ({@code /tmp/junit-1535…/data}) is judged by its segments, so that a log line can still name a file; a
+     * Base64 key that merely starts with a slash is still judged whole.
      */
     static boolean highEntropy(String token) {
-        if (token.startsWith("/") && token.indexOf('/', 1) > 0) {
+        if (PATH.matcher(token).lookingAt()) {
             for (String segment : token.split("/")) {
                 if (segment.length() >= 24 && highEntropy(segment)) {
                     return true;

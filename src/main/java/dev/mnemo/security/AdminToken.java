@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
@@ -43,7 +44,12 @@ class AdminToken {
 
     private static String loadOrGenerate(Path file) {
         try {
-            if (Files.exists(file)) {
+            if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+                if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                    throw new StartupRefused("The API token file " + file.toAbsolutePath() + " is not a regular file"
+                            + " (a link?): delete it to generate a new token, or set ASSISTANT_API_TOKEN");
+                }
+                ownerOnly(file);
                 String stored = Files.readString(file).trim();
                 if (stored.isEmpty()) {
                     throw new StartupRefused("The API token file " + file.toAbsolutePath()
@@ -65,6 +71,15 @@ class AdminToken {
             return generated;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read or create the API token file " + file.toAbsolutePath(), e);
+        }
+    }
+
+    /** A token file others could read (or have written) is narrowed to the owner before it is trusted. */
+    private static void ownerOnly(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException notPosix) {
+            // its file system's own permissions apply
         }
     }
 

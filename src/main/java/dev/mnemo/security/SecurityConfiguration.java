@@ -1,6 +1,7 @@
 package dev.mnemo.security;
 
 import dev.mnemo.system.JsonErrors;
+import dev.mnemo.system.StartupRefused;
 import jakarta.servlet.DispatcherType;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.beans.factory.annotation.Value;
@@ -11,6 +12,7 @@ import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
@@ -31,14 +33,16 @@ import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class SecurityConfiguration {
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-            + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
-            + "frame-ancestors 'none'";
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, BearerTokens tokens,
-                            @Value("${management.server.port:}") String managementServerPort) throws Exception {
+                            @Value("${management.server.port:}") String managementServerPort,
+                            @Value("${server.port:8080}") int serverPort) throws Exception {
         int managementPort = managementServerPort.isBlank() ? -1 : Integer.parseInt(managementServerPort.strip());
+        if (managementPort > 0 && managementPort == serverPort) {
+            throw new StartupRefused("MANAGEMENT_SERVER_PORT is SERVER_PORT (" + serverPort + "): metrics would be open on the API port;"
+                    + " give the management port a number of its own, or leave it unset");
+        }
         AuthenticationFilter bearer = new AuthenticationFilter(new ProviderManager(tokens), tokens);
         bearer.setRequestMatcher(new NegatedRequestMatcher(PathPatternRequestMatcher.pathPattern("/webhooks/**")));
         bearer.setSuccessHandler((request, response, authentication) -> {
@@ -66,7 +70,7 @@ class SecurityConfiguration {
                                 JsonErrors.write(response, 403, "this token may not do that")))
                 .headers(headers -> headers
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(JsonErrors.CONTENT_SECURITY_POLICY)))
                 .build();
     }
 
@@ -78,6 +82,12 @@ class SecurityConfiguration {
         AuthorizationManager<RequestAuthorizationContext> admin = AuthorityAuthorizationManager.hasAuthority(CallerAuthentication.ADMIN);
         return (authentication, context) -> managementPort > 0 && context.getRequest().getLocalPort() == managementPort
                 ? new AuthorizationDecision(true) : admin.authorize(authentication, context);
+    }
+
+    /** Spring Security's own observations: meters Prometheus refuses (camelCase names), and telemetry nobody asked for. */
+    @Bean
+    SecurityObservationSettings noSecurityObservations() {
+        return SecurityObservationSettings.noObservations();
     }
 
     @Bean

@@ -8,8 +8,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -19,7 +19,6 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
@@ -87,15 +86,12 @@ class ApiExceptionHandler {
         return "a JSON object";
     }
 
-    /** What Spring Security's firewall refuses inside the application (a parameter with a control character). */
-    @ExceptionHandler(RequestRejectedException.class)
-    ResponseEntity<Map<String, String>> rejected(RequestRejectedException e) {
-        return error(HttpStatus.BAD_REQUEST, "request rejected: a parameter or header is malformed");
-    }
-
-    @ExceptionHandler(MultipartException.class)
-    ResponseEntity<Map<String, String>> multipart(MultipartException e) {
-        return error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "send Content-Type: application/json");
+    /** Tomcat's parameter parser refusing a query or form body (bad encoding, too large, too many parameters). */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<Map<String, String>> parameters(InvalidParameterException e) {
+        return e.getErrorCode() == HttpStatus.CONTENT_TOO_LARGE.value()
+                ? error(HttpStatus.CONTENT_TOO_LARGE, "request body too large")
+                : error(HttpStatus.BAD_REQUEST, "the request's parameters are malformed");
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
 import java.util.Arrays;
 import java.util.Set;
 import org.springframework.stereotype.Component;
@@ -103,8 +104,27 @@ public final class DataDirectory {
         if (!writable(dir)) {
             throw new StartupRefused("The data directory " + dir + " is read-only: Mnemo needs to write there");
         }
+        requireOwnedByUs(dir);
         restrictQuietly(dir, DIRECTORY);
         return dir;
+    }
+
+    /**
+     * A directory someone else owns could hold a planted token file or database: refused. (When the process runs
+     * as a user the system cannot name, as in some containers, the owner cannot be compared and is not.)
+     */
+    private static void requireOwnedByUs(Path dir) {
+        try {
+            UserPrincipal us = dir.getFileSystem().getUserPrincipalLookupService()
+                    .lookupPrincipalByName(System.getProperty("user.name"));
+            UserPrincipal owner = Files.getOwner(dir);
+            if (!owner.equals(us)) {
+                throw new StartupRefused("The data directory " + dir + " belongs to " + owner.getName() + ", not to "
+                        + us.getName() + " who runs Mnemo: another user could have put files there");
+            }
+        } catch (IOException | UnsupportedOperationException cannotTell) {
+            // no such user name on this system, or no owners on this file system
+        }
     }
 
     private static void createPlain(Path dir) {
@@ -142,10 +162,21 @@ public final class DataDirectory {
             throw new StartupRefused("The database " + file + " is damaged: its header gives a page size of " + pageSize);
         }
         long expected = pageSize * (long) bigEndian(header, 28);
-        boolean countValid = bigEndian(header, 24) == bigEndian(header, 92);
+        // Pages a crash left in the write-ahead log are not in the file yet: SQLite recovers them, so only a
+        // database without a WAL is held to its header's page count.
+        boolean countValid = bigEndian(header, 24) == bigEndian(header, 92) && !hasWal(file);
         if (size % pageSize != 0 || countValid && expected > size) {
             throw new StartupRefused("The database " + file + " is truncated: " + size + " bytes"
                     + (countValid ? " of " + expected : "") + "; restore it from a backup (java -jar mnemo.jar restore)");
+        }
+    }
+
+    private static boolean hasWal(Path database) {
+        Path wal = database.resolveSibling(database.getFileName() + "-wal");
+        try {
+            return Files.exists(wal) && Files.size(wal) > 0;
+        } catch (IOException e) {
+            return true;
         }
     }
 

@@ -5,7 +5,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.boot.webmvc.error.ErrorController;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
 
@@ -17,9 +16,6 @@ class JsonErrorController implements ErrorController {
     void error(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer i ? i : 404; // asked for directly, not forwarded with an error
-        HttpStatus known = HttpStatus.resolve(status);
-        String message = status >= 500 ? "internal error"
-                : known != null ? known.getReasonPhrase().toLowerCase() : "error";
-        JsonErrors.write(response, status, message);
+        JsonErrors.write(response, status, JsonErrors.reason(status));
     }
 }

@@ -42,7 +42,15 @@ class RequestLimitFilter extends OncePerRequestFilter {
             JsonErrors.write(response, 400, problem);
             return;
         }
-        chain.doFilter(new BoundedBodyRequest(request, limit), response);
+        try {
+            chain.doFilter(new BoundedBodyRequest(request, limit), response);
+        } catch (BoundedBodyRequest.BodyTooLargeException e) {
+            // read past the limit by a filter or the container rather than by a controller
+            if (!response.isCommitted()) {
+                response.reset();
+                JsonErrors.write(response, 413, "request body over " + limit + " bytes");
+            }
+        }
     }
 
     /** Why a raw query string is refused, or null when it is fine. */

@@ -11,7 +11,6 @@ import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.ActionCode;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,20 +45,18 @@ class TomcatJsonErrors implements WebServerFactoryCustomizer<TomcatServletWebSer
             if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
                 return;
             }
-            HttpStatus known = HttpStatus.resolve(status);
-            String message = status >= 500 ? "internal error"
-                    : known != null ? known.getReasonPhrase().toLowerCase() : "error";
             AtomicBoolean ioAllowed = new AtomicBoolean(false);
             response.getCoyoteResponse().action(ActionCode.IS_IO_ALLOWED, ioAllowed);
             if (!ioAllowed.get()) {
                 return;
             }
             try {
+                JsonErrors.securityHeaders(response);
                 response.setContentType("application/json");
                 response.setCharacterEncoding("UTF-8");
                 Writer writer = response.getReporter();
                 if (writer != null) {
-                    writer.write(JsonErrors.body(message));
+                    writer.write(JsonErrors.body(JsonErrors.reason(status)));
                     response.finishResponse();
                 }
             } catch (IOException | IllegalStateException e) {

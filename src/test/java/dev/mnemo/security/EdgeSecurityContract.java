@@ -53,6 +53,7 @@ abstract class EdgeSecurityContract {
     String bobToken;
     String aliceMemory;
     String bobMemory;
+    String bobPruned;
 
     /** A route of the API, with a path that reaches bob's data and, for writes, a body that would change it. */
     record Route(String method, String path, String body) {
@@ -72,6 +73,9 @@ abstract class EdgeSecurityContract {
         Api.Response edited = patch(admin, bobMemory, "{\"importance\": 9}");
         assertThat(edited.status()).as(edited.body()).isEqualTo(200);
         replies.send(bob, "Reminder: call the dentist", MessageKind.REMINDER);
+        // A second memory of bob's, pruned: restore would bring it back if it reached the wrong person.
+        bobPruned = remember(bob, "My locker code is written in my blue notebook");
+        jdbc.sql("UPDATE memories SET status = 'PRUNED' WHERE id = ?").param(bobPruned).update();
         assertThat(admin.message(bob, "/help").status()).isEqualTo(200);
     }
 
@@ -83,7 +87,7 @@ abstract class EdgeSecurityContract {
                 new Route("PATCH", "/api/v1/memories/" + bobMemory, "{\"text\": \"planted edit\"}"),
                 new Route("DELETE", "/api/v1/memories/" + bobMemory, null),
                 new Route("GET", "/api/v1/memories/" + bobMemory + "/history", null),
-                new Route("POST", "/api/v1/memories/" + bobMemory + "/restore", null),
+                new Route("POST", "/api/v1/memories/" + bobPruned + "/restore", null),
                 new Route("POST", "/api/v1/messages", Api.json(Map.of("userId", bob, "text", "planted message"))),
                 new Route("GET", "/api/v1/costs?userId=" + bob, null),
                 new Route("GET", "/api/v1/inbox?userId=" + bob, null),
@@ -160,7 +164,7 @@ abstract class EdgeSecurityContract {
             }
             // the same without naming bob: what the token implies is alice, so bob's memory id is simply not found
             String implied = route.path().replace("?userId=" + bob + "&", "?").replace("?userId=" + bob, "");
-            if (implied.contains(bobMemory)) {
+            if (implied.contains(bobMemory) || implied.contains(bobPruned)) {
                 RawHttp.Response byId = send(route, implied, "Bearer " + aliceToken);
                 if (byId.status() != 404) {
                     failures.add(route.method() + " " + implied + " -> " + byId.status());
@@ -290,7 +294,10 @@ abstract class EdgeSecurityContract {
         for (RawHttp.Response response : List.of(
                 raw.send("GET", "/api/v1/memories", Map.of("Authorization", "Bearer " + aliceToken), null),
                 raw.send("GET", "/api/v1/memories", Map.of(), null),
-                raw.send("GET", "/actuator/health", Map.of(), null))) {
+                raw.send("GET", "/actuator/health", Map.of(), null),
+                raw.send("GET", "/api;/v1/memories", Map.of(), null),
+                raw.send("GET", "/api/v1/memories?q=%ZZ", Map.of("Authorization", "Bearer " + aliceToken), null),
+                raw.send("GET", "/api/v1/%ZZ", Map.of(), null))) {
             assertThat(response.header("x-content-type-options")).isEqualTo("nosniff");
             assertThat(response.header("cache-control")).contains("no-store");
             assertThat(response.header("referrer-policy")).isEqualTo("no-referrer");

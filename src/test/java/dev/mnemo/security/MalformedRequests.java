@@ -82,6 +82,10 @@ final class MalformedRequests {
                 kinds.add(e -> wrongMediaType(e, admin));
                 kinds.add(e -> tooLarge(e, admin));
             }
+            // a body on GET or DELETE carries no meaning and is ignored: not a defect to refuse
+            if (endpoint.method.equals("POST") || endpoint.method.equals("PATCH")) {
+                kinds.add(e -> formBody(e, admin));
+            }
             requests.add(kinds.get(random.nextInt(kinds.size())).apply(endpoint));
         }
         return requests;
@@ -114,7 +118,7 @@ final class MalformedRequests {
         }
         if (e == Endpoint.COSTS) {
             defects.addAll(List.of("month=2026-13", "month=12-2026", "month=2026-1", "month=last", "month=2026-00",
-                    "month=2026-02-01", "month=%2B2026-01"));
+                    "month=2026-02-01", "month=%2B2026-01", "month=%2B300000000-01", "month=%2B999999999-12"));
         }
         String defect = pick(defects);
         boolean namesUser = defect.startsWith("userId=");
@@ -197,6 +201,16 @@ final class MalformedRequests {
         Map<String, String> headers = authorization(admin);
         headers.put("Content-Type", "application/json");
         return new Request(description, e.method, path(e) + (e == Endpoint.EDIT ? query(e, admin) : ""), headers, bytes);
+    }
+
+    /** A form body where JSON (or nothing) is expected, malformed or not: the container must not decode it. */
+    private Request formBody(Endpoint e, boolean admin) {
+        Map<String, String> headers = authorization(admin);
+        headers.put("Content-Type", pick(List.of("application/x-www-form-urlencoded",
+                "application/x-www-form-urlencoded; charset=bogus")));
+        String body = pick(List.of("a=%ZZ", "userId=%ZZ", "text=%C3%28", "x=" + "y".repeat(70_000), "userId=someone"));
+        return new Request("form body " + abbreviate(body), e.method, path(e) + query(e, admin), headers,
+                body.getBytes(StandardCharsets.UTF_8));
     }
 
     /** A body past the API's 256 KiB, sent whole with its length. */

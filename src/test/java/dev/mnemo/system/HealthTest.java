@@ -17,7 +17,11 @@ class HealthTest {
     @Test
     void readinessNamesWhatItChecked() {
         Api anonymous = new Api(port, "");
-        Api.Response readiness = anonymous.send(anonymous.request("/actuator/health/readiness").GET());
+        Api.Response publicView = anonymous.send(anonymous.request("/actuator/health/readiness").GET());
+        assertThat(publicView.status()).isEqualTo(200);
+        assertThat(publicView.json().has("components")).as("components are for the admin token").isFalse();
+
+        Api.Response readiness = new Api(port, SqliteApp.API_TOKEN).get("/actuator/health/readiness");
 
         assertThat(readiness.status()).isEqualTo(200);
         JsonNode components = readiness.json().get("components");

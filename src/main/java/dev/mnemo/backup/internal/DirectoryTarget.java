@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -19,15 +20,16 @@ final class DirectoryTarget implements BackupTarget {
     @Override
     public String put(String name, byte[] archive) {
         try {
-            Files.createDirectories(directory);
             Path partial = directory.resolve(name + ".partial");
-            Files.write(partial, archive);
+            // Owner only from the first byte: an unencrypted archive is the whole database.
             try {
-                // Owner only: an unencrypted archive is the whole database.
-                Files.setPosixFilePermissions(partial, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException e) {
-                // Not a POSIX file system: its own permissions apply.
+                Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+                Files.deleteIfExists(partial);
+                Files.createFile(partial, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } catch (UnsupportedOperationException notPosix) {
+                Files.createDirectories(directory); // its own permissions apply
             }
+            Files.write(partial, archive);
             Path target = directory.resolve(name);
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             return target.toAbsolutePath().toString();

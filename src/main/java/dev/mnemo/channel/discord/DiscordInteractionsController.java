@@ -48,7 +48,7 @@ class DiscordInteractionsController {
         this.clock = clock;
     }
 
-    @PostMapping(path = PATH)
+    @PostMapping(path = PATH, consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> interaction(@RequestBody(required = false) byte[] body,
                                   @RequestHeader(name = "X-Signature-Ed25519", required = false) String sig,
                                   @RequestHeader(name = "X-Signature-Timestamp", required = false) String timestamp) {
