@@ -1,5 +1,6 @@
 package dev.mnemo.security;
 
+import dev.mnemo.system.StorableText;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
@@ -59,18 +60,9 @@ public record Caller(Optional<String> userId, Optional<String> tokenId) {
         if (id.isEmpty() || id.length() > MAX_USER_ID) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "userId must be 1 to " + MAX_USER_ID + " characters");
         }
-        for (int i = 0; i < id.length(); i++) {
-            char c = id.charAt(i);
-            if (Character.isISOControl(c) || Character.isSurrogate(c) && !validSurrogateAt(id, i)) {
-                throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "userId must not contain control characters");
-            }
+        if (id.chars().anyMatch(Character::isISOControl) || !StorableText.of(id).equals(id)) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "userId must not contain control characters");
         }
         return id;
-    }
-
-    private static boolean validSurrogateAt(String s, int i) {
-        char c = s.charAt(i);
-        return Character.isHighSurrogate(c) ? i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))
-                : i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
     }
 }
