@@ -74,6 +74,25 @@ abstract class MessageLogContract {
     }
 
     @Test
+    void aLateAnswerClaimIsALeaseThatOnlyRunsOutNeverGetsStolen() {
+        InboundMessage message = new InboundMessage(user, Channel.SMS, "what's the time in Lima?");
+        String id = log.saveInbound(message);
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(log.unanswered(clock.instant(), 1000)).extracting(MessageLog.Unanswered::id).contains(id);
+
+        assertThat(log.claim(id, "instance-a", clock.instant().plusSeconds(45))).isTrue();
+        assertThat(log.claim(id, "instance-b", clock.instant().plusSeconds(45))).as("a live lease").isFalse();
+        assertThat(log.unanswered(clock.instant(), 1000)).extracting(MessageLog.Unanswered::id).doesNotContain(id);
+
+        clock.advance(Duration.ofSeconds(46)); // instance-a died: its lease ran out
+        assertThat(log.claim(id, "instance-b", clock.instant().plusSeconds(45))).isTrue();
+        assertThat(log.endClaim(id, "instance-a", MessageLog.ANSWERED)).as("the old holder stores nothing").isFalse();
+        assertThat(log.endClaim(id, "instance-b", MessageLog.ANSWERED)).isTrue();
+        assertThat(status(id)).isEqualTo("ANSWERED");
+        assertThat(log.claim(id, "instance-c", clock.instant().plusSeconds(45))).as("answered: never again").isFalse();
+    }
+
+    @Test
     void aNoticeLeavesTheMessageUnanswered() {
         InboundMessage message = new InboundMessage(user, Channel.API, "hi");
         String id = log.saveInbound(message);

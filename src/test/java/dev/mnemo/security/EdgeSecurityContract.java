@@ -258,6 +258,21 @@ abstract class EdgeSecurityContract {
     }
 
     @Test
+    void webhookBodiesAreCappedAt64KibWhateverThePathsSpelling() {
+        byte[] hundredKib = ("Body=" + "w".repeat(100 * 1024)).getBytes(StandardCharsets.UTF_8);
+        for (String path : List.of("/webhooks/twilio/sms", "/%77ebhooks/twilio/sms", "/webhooks/%74wilio/status",
+                "/webhooks/discord/interactions", "/webhooks/discord/%69nteractions")) {
+            RawHttp.Response response = raw.send("POST", path, Map.of("Content-Type", "application/x-www-form-urlencoded"),
+                    hundredKib);
+            assertThat(response.status()).as(path).isEqualTo(413);
+            assertThat(response.body()).contains(String.valueOf(64 * 1024));
+        }
+        RawHttp.Response api = raw.send("POST", "/api/v1/memories", Map.of("Authorization", "Bearer " + aliceToken,
+                "Content-Type", "application/json"), ("{\"text\": \"" + "w".repeat(100 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8));
+        assertThat(api.status()).as("the API's own cap is 256 KiB: this one is refused for its text").isEqualTo(400);
+    }
+
+    @Test
     void textsPostgresqlWouldRefuseAreStoredWithAReplacementCharacter() {
         Api.Response nul = admin.post("/api/v1/messages",
                 "{\"userId\": \"" + alice + "\", \"text\": \"a\\u0000b and a lone \\uD800 surrogate\"}");
