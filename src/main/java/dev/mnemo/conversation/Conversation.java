@@ -9,8 +9,22 @@ package dev.mnemo.conversation;
  */
 public interface Conversation {
 
-    /** @throws MessageTooLongException when the text is over {@link #maxMessageChars()} */
-    Reply handle(InboundMessage message);
+    /** {@link #receive} and {@link #answer} in one go. */
+    default Reply handle(InboundMessage message) {
+        return answer(receive(message), message);
+    }
+
+    /**
+     * Stores the message, committed and {@code UNANSWERED}, and returns its id: from here on it is answered, now
+     * or late, whatever happens to this process. A channel that must acknowledge its provider quickly stores
+     * first, acknowledges, then answers.
+     *
+     * @throws MessageTooLongException when the text is over {@link #maxMessageChars()}
+     */
+    String receive(InboundMessage message);
+
+    /** Routes and answers a message {@link #receive received} before, and stores the reply. */
+    Reply answer(String messageId, InboundMessage message);
 
     int maxMessageChars();
 

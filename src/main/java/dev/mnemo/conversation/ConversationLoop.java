@@ -81,11 +81,15 @@ class ConversationLoop implements Conversation {
     }
 
     @Override
-    public Reply handle(InboundMessage message) {
+    public String receive(InboundMessage message) {
         if (message.text().length() > properties.maxMessageChars()) {
             throw new MessageTooLongException(message.text().length(), properties.maxMessageChars());
         }
-        String id = messages.saveInbound(message);
+        return messages.saveInbound(message);
+    }
+
+    @Override
+    public Reply answer(String id, InboundMessage message) {
         Optional<MessageLog.Previous> previous = messages.previous(message.userId(), id);
         RouteDecision decision = router.route(new RouteRequest(message.userId(), id, message.text(),
                 previous.filter(p -> within(p, routing.followUpWindow())).map(MessageLog.Previous::route).orElse(null)));

@@ -2,3 +2,6 @@
 -- another instance may take over once it has run out, never while it lasts.
 ALTER TABLE messages ADD COLUMN lease_owner VARCHAR(64);
 ALTER TABLE messages ADD COLUMN lease_until BIGINT;
+
+-- The message a provider's delivery was stored as: a retry of one that died before it was stored is taken in again.
+ALTER TABLE inbound_receipts ADD COLUMN message_id VARCHAR(36);

@@ -1,10 +1,14 @@
 package dev.mnemo.channel.internal;
 
 import java.time.Clock;
+import java.time.Duration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Provider message ids already received: a retried webhook is answered once. */
+/**
+ * Provider message ids already received, and the message each was stored as: a retried webhook is answered once,
+ * and a retry of a delivery that died before its message was stored is taken in again.
+ */
 @Repository
 public class InboundReceipts {
     private final JdbcClient jdbc;
@@ -15,11 +19,36 @@ public class InboundReceipts {
         this.clock = clock;
     }
 
+    /** A delivery older than this whose message was never stored died on the way: its retry counts as new. */
+    static final Duration ORPHANED_AFTER = Duration.ofSeconds(10);
+
     /** True the first time this id is seen (on any instance), false for every retry. */
     public boolean firstTime(String channel, String externalId) {
         return jdbc.sql("""
                 INSERT INTO inbound_receipts (channel, external_id, received_at) VALUES (?, ?, ?)
                 ON CONFLICT (channel, external_id) DO NOTHING""")
                 .params(channel, externalId, clock.millis()).update() == 1;
+    }
+
+    /**
+     * True when this delivery is to be taken in: the first time the id is seen, or a retry of one whose message
+     * was never stored (its instance died in between). A retry of a stored message is not: it is answered already,
+     * or will be late.
+     */
+    public boolean takeIn(String channel, String externalId) {
+        if (firstTime(channel, externalId)) {
+            return true;
+        }
+        long now = clock.millis();
+        return jdbc.sql("""
+                UPDATE inbound_receipts SET received_at = ?
+                WHERE channel = ? AND external_id = ? AND message_id IS NULL AND received_at < ?""")
+                .params(now, channel, externalId, now - ORPHANED_AFTER.toMillis()).update() == 1;
+    }
+
+    /** Records the message a delivery was stored as. */
+    public void stored(String channel, String externalId, String messageId) {
+        jdbc.sql("UPDATE inbound_receipts SET message_id = ? WHERE channel = ? AND external_id = ?")
+                .params(messageId, channel, externalId).update();
     }
 }

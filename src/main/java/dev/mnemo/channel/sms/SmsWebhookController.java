@@ -13,6 +13,7 @@ import dev.mnemo.conversation.Channel;
 import dev.mnemo.conversation.Conversation;
 import dev.mnemo.conversation.InboundMessage;
 import dev.mnemo.conversation.Reply;
+import dev.mnemo.system.JsonErrors;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
@@ -92,8 +93,8 @@ class SmsWebhookController {
             log.info("Ignored an SMS from a sender not in ASSISTANT_ALLOWED_SENDERS (…{})", tail(from));
             return twiml();
         }
-        if (!receipts.firstTime(Channel.SMS.id(), sid)) {
-            log.info("Twilio repeated SMS {}: already answered", sid);
+        if (!receipts.takeIn(Channel.SMS.id(), sid)) {
+            log.info("Twilio repeated SMS {}: already taken in", sid);
             return twiml();
         }
         boolean optedOut = optOuts.optedOut(Channel.SMS.id(), from);
@@ -134,7 +135,17 @@ class SmsWebhookController {
             work.execute(() -> reply(from, user, HELP));
             return twiml();
         }
-        work.execute(() -> answer(from, user, text));
+        if (text.length() > conversation.maxMessageChars()) {
+            work.execute(() -> reply(from, user, "That message is too long for me (" + text.length() + " characters; at most "
+                    + conversation.maxMessageChars() + "). Could you shorten it?"));
+            return twiml();
+        }
+        // Stored before Twilio hears back: from here a crash cannot lose it (it is answered late), and a retry of
+        // this delivery is not taken in twice.
+        InboundMessage message = new InboundMessage(user, Channel.SMS, text);
+        String messageId = conversation.receive(message);
+        receipts.stored(Channel.SMS.id(), sid, messageId);
+        work.execute(() -> answer(from, messageId, message));
         return twiml();
     }
 
@@ -186,17 +197,12 @@ class SmsWebhookController {
         return null;
     }
 
-    private void answer(String from, String user, String text) {
+    private void answer(String from, String messageId, InboundMessage message) {
         try {
-            if (text.length() > conversation.maxMessageChars()) {
-                reply(from, user, "That message is too long for me (" + text.length() + " characters; at most "
-                        + conversation.maxMessageChars() + "). Could you shorten it?");
-                return;
-            }
-            Reply reply = conversation.handle(new InboundMessage(user, Channel.SMS, text));
-            reply(from, user, reply.text());
+            Reply reply = conversation.answer(messageId, message);
+            reply(from, message.userId(), reply.text());
         } catch (RuntimeException e) {
-            log.error("Answering an SMS of user {} failed", user, e);
+            log.error("Answering SMS message {} of user {} failed; it waits for a late answer", messageId, message.userId(), e);
         }
     }
 
@@ -209,7 +215,7 @@ class SmsWebhookController {
     }
 
     private static ResponseEntity<String> jsonError(HttpStatus status, String message) {
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body("{\"error\": \"" + message + "\"}");
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(JsonErrors.body(message));
     }
 
     private static ResponseEntity<String> twiml() {

@@ -79,6 +79,25 @@ class SmsWebhookTest {
     }
 
     @Test
+    void aRetryOfADeliveryThatDiedBeforeItsMessageWasStoredIsTakenInOnce() throws Exception {
+        String reply = "Here I am, late but once.";
+        server().stubFor(anthropic(CHEAP).willReturn(anthropicReply(CHEAP, reply, 300, 10, 0, 0)));
+        Map<String, String> params = sms(ALICE_PHONE, "are you there?");
+        // The first delivery got as far as its receipt, then its instance died.
+        jdbc.sql("INSERT INTO inbound_receipts (channel, external_id, received_at) VALUES ('sms', ?, ?)")
+                .params(params.get("MessageSid"), clock.millis()).update();
+        clock.advance(Duration.ofSeconds(30));
+
+        assertThat(post(params, sign(params)).statusCode()).isEqualTo(200); // Twilio's retry
+        assertThat(post(params, sign(params)).statusCode()).isEqualTo(200); // and another
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> deliveries(reply).equals(java.util.List.of("SENT")));
+        assertThat(inboundCount("are you there?")).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT message_id FROM inbound_receipts WHERE external_id = ?").param(params.get("MessageSid"))
+                .query(String.class).single()).isNotNull();
+    }
+
+    @Test
     void forgedMissingAndWronglyAddressedSignaturesAreRefusedAndNothingIsStored() throws Exception {
         Map<String, String> params = sms(ALICE_PHONE, "forged hello");
         Map<String, String> tampered = new LinkedHashMap<>(params);
