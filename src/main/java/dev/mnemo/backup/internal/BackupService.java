@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -61,11 +62,19 @@ class BackupService implements Backups {
                 .description("1 when BACKUP_TARGET is set (scheduled backups run)").register(meters);
     }
 
-    /** The daily backup; with several instances, one takes it (and none again within the hour). */
+    /**
+     * The daily backup; with several instances, one takes it. Its lock is a lease the running instance keeps
+     * renewing, so a killed one holds nothing up for long; an instance whose clock runs a little behind finds the
+     * backup just taken and does not take another.
+     */
     @Scheduled(cron = "${assistant.backup.cron}")
-    @SchedulerLock(name = "backup", lockAtMostFor = "PT2H", lockAtLeastFor = "PT1H")
+    @SchedulerLock(name = "backup", lockAtMostFor = "PT1M")
     public void scheduled() {
         if (!properties.configured() || !properties.scheduled()) {
+            return;
+        }
+        if (lastSuccess().filter(at -> at.isAfter(clock.instant().minus(Duration.ofHours(1)))).isPresent()) {
+            log.info("Skipping the scheduled backup: one finished less than an hour ago");
             return;
         }
         try {
