@@ -36,6 +36,11 @@ class ManagementPortTest {
         assertThat(scrape.body()).contains("mnemo_");
         assertThat(management.send("GET", "/actuator/health", Map.of(), null).status()).isEqualTo(200);
         assertThat(management.send("GET", "/actuator;/prometheus", Map.of(), null).status()).isEqualTo(400);
+        for (String bad : new String[] {"/actuator/prometheus?includedNames=%ZZ", "/actuator/%C3%28", "/actuator/health?x=%ED%A0%80"}) {
+            RawHttp.Response refused = management.send("GET", bad, Map.of(), null);
+            assertThat(refused.status()).as(bad).isBetween(400, 499);
+            assertThat(EdgeSecurityContract.isJsonError(refused)).as(bad + ": " + refused.body()).isTrue();
+        }
 
         RawHttp api = new RawHttp(port);
         assertThat(api.send("GET", "/actuator/prometheus", Map.of("Authorization", "Bearer " + SqliteApp.API_TOKEN), null)
