@@ -45,7 +45,10 @@ public final class DataDirectory {
      * (SQLite copies the database's mode to its WAL and SHM files) keeps it private.
      */
     public Path ownerOnlyFile(String name) {
-        Path file = path.resolve(name);
+        return ownerOnly(path.resolve(name));
+    }
+
+    private static Path ownerOnly(Path file) {
         try {
             if (Files.notExists(file, LinkOption.NOFOLLOW_LINKS)) {
                 Files.createFile(file, PosixFilePermissions.asFileAttribute(FILE));
@@ -59,24 +62,35 @@ public final class DataDirectory {
 
     /** Checks the embedded database before SQLite opens (and could rewrite) it; creates it owner-only when new. */
     public Path database() {
-        Path file = path.resolve(DATABASE);
+        return database(path.resolve(DATABASE));
+    }
+
+    /**
+     * The same checks for an SQLite file named by {@code ASSISTANT_DB_URL=jdbc:sqlite:…}, wherever it is; its
+     * directory must exist.
+     */
+    public static Path database(Path file) {
+        Path dir = file.toAbsolutePath().getParent();
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw new StartupRefused("The database " + file + " is in a directory that does not exist");
+        }
         if (Files.exists(file)) {
             checkDatabase(file);
             for (String suffix : new String[] {"-wal", "-shm"}) {
-                Path companion = path.resolve(DATABASE + suffix);
+                Path companion = file.resolveSibling(file.getFileName() + suffix);
                 if (Files.exists(companion)) {
                     requireWritableFile(companion);
                     restrictQuietly(companion, FILE);
                 }
             }
         }
-        return ownerOnlyFile(DATABASE);
+        return ownerOnly(file);
     }
 
-    /** After SQLite has opened the database: its WAL and SHM files owner-only as well. */
-    public void restrictDatabaseFiles() {
-        for (String name : new String[] {DATABASE, DATABASE + "-wal", DATABASE + "-shm"}) {
-            Path file = path.resolve(name);
+    /** After SQLite has opened a database: it and its WAL and SHM files owner-only. */
+    public static void restrictDatabaseFiles(Path database) {
+        for (String suffix : new String[] {"", "-wal", "-shm"}) {
+            Path file = database.resolveSibling(database.getFileName() + suffix);
             if (Files.exists(file)) {
                 restrictQuietly(file, FILE);
             }

@@ -26,15 +26,15 @@ class DatabaseConfiguration {
     HikariDataSource dataSource(AssistantProperties properties, DataDirectory dataDirectory) {
         AssistantProperties.Db db = properties.db();
         if (db.embedded()) {
-            Path file = dataDirectory.database();
-            log.info("Using the embedded SQLite database at {}", file);
-            HikariDataSource source = opened(file);
-            dataDirectory.restrictDatabaseFiles();
-            return source;
+            return embedded(dataDirectory.database());
         }
         String url = db.url().trim();
         if (url.startsWith("jdbc:sqlite:")) {
-            return sqlite(url);
+            String file = url.substring("jdbc:sqlite:".length()).replaceFirst("^file:", "").replaceFirst("\\?.*$", "");
+            if (file.isBlank() || file.startsWith(":memory:")) {
+                return sqlite(url);
+            }
+            return embedded(DataDirectory.database(Path.of(file)));
         }
         if (!url.startsWith("jdbc:postgresql:")) {
             throw new IllegalStateException("ASSISTANT_DB_URL must start with jdbc:postgresql: or jdbc:sqlite:, got '"
@@ -73,6 +73,13 @@ class DatabaseConfiguration {
         // thread that holds the lock until the busy timeout fails them. Waiting in the pool parks instead.
         config.setMaximumPoolSize(1);
         return new HikariDataSource(config);
+    }
+
+    private static HikariDataSource embedded(Path file) {
+        log.info("Using the embedded SQLite database at {}", file);
+        HikariDataSource source = opened(file);
+        DataDirectory.restrictDatabaseFiles(file);
+        return source;
     }
 
     /** SQLite's own verdict on the file, as one line: a damaged database must not get as far as Flyway. */

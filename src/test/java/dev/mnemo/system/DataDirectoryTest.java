@@ -42,6 +42,16 @@ class DataDirectoryTest {
     }
 
     @Test
+    void anSqliteFileNamedByTheDatabaseUrlIsCheckedTheSameWay() throws IOException {
+        Path elsewhere = Files.write(temp.resolve("elsewhere.db"), "not a database at all, no header".repeat(10).getBytes());
+
+        assertThatThrownBy(() -> DataDirectory.database(elsewhere)).isInstanceOf(StartupRefused.class)
+                .hasMessageContaining(elsewhere + " is not an SQLite database");
+        Path fresh = DataDirectory.database(temp.resolve("fresh.db"));
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh))).isEqualTo("rw-------");
+    }
+
+    @Test
     void aTruncatedDatabaseIsRefusedAndLeftAlone() throws Exception {
         Path dir = Files.createDirectory(temp.resolve("data"));
         Path db = dir.resolve(DataDirectory.DATABASE);
