@@ -28,6 +28,10 @@ record ConversationProperties(int historyTurns, Duration historyWindow, int maxM
         if (replyDeadline == null || replyDeadline.isNegative() || replyDeadline.isZero()) {
             throw new IllegalArgumentException("ASSISTANT_REPLY_DEADLINE must be positive");
         }
+        if (lateAnswers.lease().compareTo(replyDeadline.plusSeconds(10)) < 0) {
+            throw new IllegalArgumentException("assistant.conversation.late-answers.lease must be at least the reply deadline"
+                    + " plus 10 s, so that a claim never runs out while its answer is still being written");
+        }
         if (historyTurns < 0 || maxMessageChars < 1 || historyWindow == null || historyWindow.isNegative()) {
             throw new IllegalArgumentException("assistant.conversation: history-turns >= 0, history-window >= 0 and max-message-chars >= 1");
         }

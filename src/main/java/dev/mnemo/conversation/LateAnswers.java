@@ -6,7 +6,6 @@ import dev.mnemo.llm.LanguageModels;
 import dev.mnemo.llm.ModelReply;
 import dev.mnemo.llm.ModelUnavailableException;
 import dev.mnemo.memory.MemoryIntake;
-import dev.mnemo.routing.Route;
 import dev.mnemo.routing.RouteDecision;
 import dev.mnemo.routing.RouteRequest;
 import dev.mnemo.routing.Router;
@@ -122,16 +121,22 @@ class LateAnswers {
 
     private boolean answer(MessageLog.Unanswered message) {
         InboundMessage inbound = new InboundMessage(message.userId(), message.channel(), message.text());
-        RouteDecision decision = router.route(new RouteRequest(message.userId(), message.id(), message.text(), null));
-        if (decision.route() == Route.COMMAND) { // a command is never re-run: it was answered or it is moot
+        if (message.text().strip().startsWith("/")) { // a command is never re-run: it was answered or it is moot
             messages.endClaim(message.id(), owner, MessageLog.EXPIRED);
             return false;
         }
-        messages.saveRoute(message.id(), decision);
         Duration window = properties.historyWindow();
-        ModelReply reply = deadline.within(() -> agents.answer(new AgentRequest(message.userId(), message.id(),
-                decision.route(), messages.history(message.userId(), message.id(), properties.historyTurns(),
-                message.at().minus(window)), message.text(), false)));
+        // Routing and answering both inside the deadline, which is shorter than the claim's lease: the claim
+        // cannot run out while this instance still works on it.
+        Routed routed = deadline.within(() -> {
+            RouteDecision decision = router.route(new RouteRequest(message.userId(), message.id(), message.text(), null));
+            return new Routed(decision, agents.answer(new AgentRequest(message.userId(), message.id(), decision.route(),
+                    messages.history(message.userId(), message.id(), properties.historyTurns(), message.at().minus(window)),
+                    message.text(), false)));
+        });
+        RouteDecision decision = routed.decision();
+        ModelReply reply = routed.reply();
+        messages.saveRoute(message.id(), decision);
         String text = "Earlier you asked: \u201c" + quote(message.text()) + "\u201d\n\n" + reply.text();
         boolean stored = Boolean.TRUE.equals(with.transactions().execute(status -> {
             if (!messages.endClaim(message.id(), owner, MessageLog.ANSWERED)) {
@@ -146,6 +151,9 @@ class LateAnswers {
             with.events().publishEvent(new MessageAnsweredLate(message.userId(), message.id(), message.channel(), text));
         }
         return stored;
+    }
+
+    private record Routed(RouteDecision decision, ModelReply reply) {
     }
 
     private void tellWhatWillNotBeAnswered(String userId, List<MessageLog.Unanswered> old) {
