@@ -63,7 +63,8 @@ public class MnemoApplication {
         return new SpringApplicationBuilder(MnemoApplication.class)
                 .web(WebApplicationType.NONE)
                 .run("--logging.level.root=WARN", "--logging.level.dev.mnemo=WARN", "--assistant.memory.background-jobs=false",
-                        "--assistant.proactive.background=false", "--assistant.backup.scheduled=false");
+                        "--assistant.proactive.background=false", "--assistant.backup.scheduled=false",
+                        "--assistant.conversation.late-answers.background=false");
     }
 
     private static int backup(String[] args) {

@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
 import org.slf4j.Logger;
@@ -88,11 +89,38 @@ class ConversationLoop implements Conversation {
         return messages.saveInbound(message);
     }
 
+    /** A route, and the model's answer when the route called for one and it came in time. */
+    private record Routed(RouteDecision decision, ModelReply answer) {
+    }
+
     @Override
     public Reply answer(String id, InboundMessage message) {
         Optional<MessageLog.Previous> previous = messages.previous(message.userId(), id);
-        RouteDecision decision = router.route(new RouteRequest(message.userId(), id, message.text(),
-                previous.filter(p -> within(p, routing.followUpWindow())).map(MessageLog.Previous::route).orElse(null)));
+        Routed routed;
+        AtomicReference<RouteDecision> routedSoFar = new AtomicReference<>();
+        try {
+            // Routing (the classifier may call the cheap model) and answering share one deadline.
+            routed = deadline.within(() -> {
+                RouteDecision decision = router.route(new RouteRequest(message.userId(), id, message.text(),
+                        previous.filter(p -> within(p, routing.followUpWindow())).map(MessageLog.Previous::route).orElse(null)));
+                routedSoFar.set(decision);
+                if (decision.route() == Route.COMMAND || !models.configured()) {
+                    return new Routed(decision, null);
+                }
+                boolean hotThread = previous.filter(p -> p.route() == decision.route()
+                        && within(p, ModelRequest.CACHE_LIFETIME)).isPresent();
+                List<ChatTurn> history = messages.history(message.userId(), id, properties.historyTurns(),
+                        clock.instant().minus(properties.historyWindow()));
+                return new Routed(decision, agents.answer(new AgentRequest(message.userId(), id, decision.route(),
+                        history, message.text(), hotThread)));
+            });
+        } catch (ModelUnavailableException e) {
+            RouteDecision decision = routedSoFar.get() != null ? routedSoFar.get()
+                    : new RouteDecision(Route.SIMPLE, "not routed in time: " + e.getMessage());
+            messages.saveRoute(id, decision);
+            return unanswered(id, message, decision, e);
+        }
+        RouteDecision decision = routed.decision();
         messages.saveRoute(id, decision);
         meters.counter("mnemo.messages", "channel", message.channel().id(), "route", decision.route().name()).increment();
 
@@ -105,23 +133,25 @@ class ConversationLoop implements Conversation {
             saveNotice(id, message, OFFLINE_NOTICE, decision);
             return new Reply(id, OFFLINE_NOTICE, decision.route(), null, BigDecimal.ZERO);
         }
-        try {
-            boolean hotThread = previous.filter(p -> p.route() == decision.route() && within(p, ModelRequest.CACHE_LIFETIME)).isPresent();
-            List<ChatTurn> history = messages.history(message.userId(), id, properties.historyTurns(),
-                    clock.instant().minus(properties.historyWindow()));
-            ModelReply answer = deadline.within(() -> agents.answer(new AgentRequest(message.userId(), id,
-                    decision.route(), history, message.text(), hotThread)));
-            transactions.executeWithoutResult(status -> {
-                messages.saveReply(id, message, answer.text(), decision, answer.model(), answer.usage(), answer.costUsd(), true);
-                memory.enqueue(message.userId(), id, message.text(), answer.text());
-            });
-            return new Reply(id, answer.text(), decision.route(), answer.model(), answer.costUsd());
-        } catch (ModelUnavailableException e) {
-            log.warn("Message {} of user {} stays unanswered: {}", id, message.userId(), e.getMessage());
-            meters.counter("mnemo.messages.unanswered").increment();
-            saveNotice(id, message, UNREACHABLE_NOTICE, decision);
+        ModelReply answer = routed.answer();
+        boolean stored = Boolean.TRUE.equals(transactions.execute(status -> {
+            if (!messages.saveReply(id, message, answer.text(), decision, answer.model(), answer.usage(), answer.costUsd(), true)) {
+                return false;
+            }
+            memory.enqueue(message.userId(), id, message.text(), answer.text());
+            return true;
+        }));
+        if (!stored) { // its late answer was quicker: that one is the answer, this one is dropped
             return new Reply(id, UNREACHABLE_NOTICE, decision.route(), null, BigDecimal.ZERO);
         }
+        return new Reply(id, answer.text(), decision.route(), answer.model(), answer.costUsd());
+    }
+
+    private Reply unanswered(String id, InboundMessage message, RouteDecision decision, ModelUnavailableException e) {
+        log.warn("Message {} of user {} stays unanswered: {}", id, message.userId(), e.getMessage());
+        meters.counter("mnemo.messages.unanswered").increment();
+        saveNotice(id, message, UNREACHABLE_NOTICE, decision);
+        return new Reply(id, UNREACHABLE_NOTICE, decision.route(), null, BigDecimal.ZERO);
     }
 
     private boolean within(MessageLog.Previous previous, Duration window) {

@@ -36,6 +36,10 @@ class LateAnswers {
     static final int BATCH = 20;
     /** At most this many batches a round, so one round ends even while messages keep arriving. */
     static final int MAX_BATCHES = 50;
+    /** After this many failed answers in a row the model is taken to be down: the round ends. */
+    static final int FAILURES_TO_STOP = 3;
+    /** A message whose late answer failed is tried again after this. */
+    static final Duration RETRY_AFTER = Duration.ofMinutes(2);
     private static final Logger log = LoggerFactory.getLogger(LateAnswers.class);
 
     private final MessageLog messages;
@@ -73,7 +77,9 @@ class LateAnswers {
 
     /**
      * One round: messages older than the reply deadline (so never one still being answered live) that have no
-     * answer, batch after batch. Stops at the first that no model can answer: the rest waits for the next round.
+     * answer, batch after batch. One that fails waits {@link #RETRY_AFTER}; after {@link #FAILURES_TO_STOP} failures
+     * in a row the round ends. Messages past the maximum age are expired, with one notice a person, only in a round
+     * where the model answered.
      *
      * @return how many were answered
      */
@@ -82,46 +88,60 @@ class LateAnswers {
             return 0;
         }
         Instant now = with.clock().instant();
-        Map<String, List<MessageLog.Unanswered>> tooOld = new LinkedHashMap<>();
+        Instant tooOldBefore = now.minus(properties.lateAnswers().maxAge());
         int answered = 0;
-        boolean modelAnswers = true;
-        for (int batch = 0; batch < MAX_BATCHES && modelAnswers; batch++) {
-            List<MessageLog.Unanswered> waiting = messages.unanswered(now.minus(deadline.duration()).minusSeconds(5), BATCH);
+        int failuresInARow = 0;
+        for (int batch = 0; batch < MAX_BATCHES && failuresInARow < FAILURES_TO_STOP; batch++) {
+            List<MessageLog.Unanswered> waiting = messages.unanswered(tooOldBefore,
+                    now.minus(deadline.duration()).minusSeconds(5), BATCH);
             if (waiting.isEmpty()) {
                 break;
             }
             for (MessageLog.Unanswered message : waiting) {
-                if (!messages.claim(message.id(), owner, now.plus(properties.lateAnswers().lease()))) {
-                    continue;
-                }
-                if (message.at().isBefore(now.minus(properties.lateAnswers().maxAge()))) {
-                    if (messages.endClaim(message.id(), owner, MessageLog.EXPIRED)) {
-                        tooOld.computeIfAbsent(message.userId(), user -> new ArrayList<>()).add(message);
-                    }
+                if (!messages.claim(message.id(), owner, with.clock().instant().plus(properties.lateAnswers().lease()))) {
                     continue;
                 }
                 try {
                     if (answer(message)) {
                         answered++;
                     }
-                } catch (ModelUnavailableException e) {
-                    messages.endClaim(message.id(), owner, MessageLog.UNANSWERED);
-                    log.info("Late answers wait: no model answers yet ({})", e.getMessage());
-                    modelAnswers = false;
-                    break;
+                    failuresInARow = 0;
                 } catch (RuntimeException e) {
-                    messages.endClaim(message.id(), owner, MessageLog.UNANSWERED);
-                    throw e;
+                    // this one waits a while; the others go on, unless the model is plainly down
+                    messages.postpone(message.id(), owner, with.clock().instant().plus(RETRY_AFTER));
+                    failuresInARow++;
+                    log.info("Late answer to message {} postponed: {}", message.id(), e.getMessage());
+                    if (failuresInARow >= FAILURES_TO_STOP) {
+                        break;
+                    }
                 }
             }
+            if (waiting.size() < BATCH) {
+                break;
+            }
         }
-        tooOld.forEach(this::tellWhatWillNotBeAnswered);
+        if (failuresInARow == 0) {
+            expireOlderThan(tooOldBefore);
+        }
         return answered;
+    }
+
+    /** Messages past the maximum age: each person hears once which of theirs will not be answered. */
+    private void expireOlderThan(Instant before) {
+        Map<String, List<MessageLog.Unanswered>> byUser = new LinkedHashMap<>();
+        for (MessageLog.Unanswered message : messages.unanswered(Instant.EPOCH, before, BATCH * MAX_BATCHES)) {
+            if (messages.claim(message.id(), owner, with.clock().instant().plus(properties.lateAnswers().lease()))
+                    && messages.endClaim(message.id(), owner, MessageLog.EXPIRED) && !MessageLog.REDACTED.equals(message.text())) {
+                byUser.computeIfAbsent(message.userId(), user -> new ArrayList<>()).add(message);
+            }
+        }
+        byUser.forEach(this::tellWhatWillNotBeAnswered);
     }
 
     private boolean answer(MessageLog.Unanswered message) {
         InboundMessage inbound = new InboundMessage(message.userId(), message.channel(), message.text());
-        if (message.text().strip().startsWith("/")) { // a command is never re-run: it was answered or it is moot
+        if (message.text().strip().startsWith("/") || MessageLog.REDACTED.equals(message.text())) {
+            // a command is never re-run (it was answered, or it is moot); a forgotten message is gone
             messages.endClaim(message.id(), owner, MessageLog.EXPIRED);
             return false;
         }

@@ -59,12 +59,17 @@ class MessageLog {
     }
 
     /**
-     * Stores the reply; when {@code answered}, marks the inbound message answered in the same transaction.
-     * Notices (no model reached) leave it unanswered.
+     * Stores the reply; when {@code answered}, marks the inbound message answered in the same transaction — only
+     * while it is still unanswered: when a late answer has claimed it meanwhile, nothing is stored and the result is
+     * false. Notices (no model reached) leave it unanswered.
      */
-    void saveReply(String inboundId, InboundMessage inbound, String text, RouteDecision decision, String model,
-                   TokenUsage usage, BigDecimal costUsd, boolean answered) {
-        transactions.executeWithoutResult(status -> {
+    boolean saveReply(String inboundId, InboundMessage inbound, String text, RouteDecision decision, String model,
+                      TokenUsage usage, BigDecimal costUsd, boolean answered) {
+        return Boolean.TRUE.equals(transactions.execute(status -> {
+            if (answered && jdbc.sql("UPDATE messages SET status = ? WHERE id = ? AND status = ?")
+                    .params(ANSWERED, inboundId, UNANSWERED).update() != 1) {
+                return false;
+            }
             jdbc.sql("""
                     INSERT INTO messages (id, user_id, channel, direction, text, created_at, status, in_reply_to, route,
                         model, input_tokens, output_tokens, cost_nanos)
@@ -73,11 +78,8 @@ class MessageLog {
                             decision.route().name(), model, usage == null ? null : usage.input() + usage.cacheRead() + usage.cacheWrite(),
                             usage == null ? null : usage.output(), nanos(costUsd))
                     .update();
-            if (answered) {
-                jdbc.sql("UPDATE messages SET status = ?, lease_owner = NULL, lease_until = NULL WHERE id = ?")
-                        .params(ANSWERED, inboundId).update();
-            }
-        });
+            return true;
+        }));
     }
 
     /**
@@ -136,14 +138,14 @@ class MessageLog {
     record Unanswered(String id, String userId, Channel channel, String text, Instant at) {
     }
 
-    /** Messages without an answer written before {@code before}, free to claim, oldest first. */
-    List<Unanswered> unanswered(Instant before, int limit) {
+    /** Messages without an answer written from {@code from} to before {@code before}, free to claim, oldest first. */
+    List<Unanswered> unanswered(Instant from, Instant before, int limit) {
         return jdbc.sql("""
                 SELECT id, user_id, channel, text, created_at FROM messages
-                WHERE direction = 'IN' AND (status = ? OR (status = ? AND lease_until < ?)) AND created_at < ?
+                WHERE direction = 'IN' AND (status = ? OR (status = ? AND lease_until < ?)) AND created_at >= ? AND created_at < ?
                   AND (route IS NULL OR route <> 'COMMAND')
                 ORDER BY id LIMIT ?""")
-                .params(UNANSWERED, ANSWERING, clock.millis(), before.toEpochMilli(), limit)
+                .params(UNANSWERED, ANSWERING, clock.millis(), from.toEpochMilli(), before.toEpochMilli(), limit)
                 .query((rs, n) -> new Unanswered(rs.getString("id"), rs.getString("user_id"),
                         Channel.byId(rs.getString("channel")).orElse(Channel.API), rs.getString("text"),
                         Instant.ofEpochMilli(rs.getLong("created_at"))))
@@ -157,6 +159,12 @@ class MessageLog {
                 WHERE id = ? AND direction = 'IN' AND (status = ? OR (status = ? AND lease_until < ?))""")
                 .params(ANSWERING, owner, until.toEpochMilli(), messageId, UNANSWERED, ANSWERING, clock.millis())
                 .update() == 1;
+    }
+
+    /** Keeps a claimed message aside until {@code until} (its late answer failed); then anyone may claim it again. */
+    void postpone(String messageId, String owner, Instant until) {
+        jdbc.sql("UPDATE messages SET lease_owner = 'postponed', lease_until = ? WHERE id = ? AND status = ? AND lease_owner = ?")
+                .params(until.toEpochMilli(), messageId, ANSWERING, owner).update();
     }
 
     /** Ends a claim: {@code status} ANSWERED, EXPIRED, or UNANSWERED to give it back; false when the claim was lost. */

@@ -82,6 +82,10 @@ class ResilientLanguageModels implements LanguageModels {
         ModelRequest outgoing = redaction == null ? request : Redactions.apply(request, redaction);
         RuntimeException last = null;
         for (ModelSpec spec : candidates) {
+            if (Thread.currentThread().isInterrupted()) {
+                // the reply deadline passed: not the provider's failure, and no reason to try the next model
+                throw new ModelUnavailableException("interrupted: the reply deadline passed", last);
+            }
             Guarded model = guarded.computeIfAbsent(spec, this::guard);
             long started = System.nanoTime();
             try {
@@ -172,6 +176,8 @@ class ResilientLanguageModels implements LanguageModels {
                 .slidingWindow(Math.max(cb.minimumCalls(), 10), cb.minimumCalls(),
                         CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
                 .failureRateThreshold(cb.failureRateThreshold())
+                // a call cut short by the reply deadline says nothing about the provider's health
+                .recordException(e -> !Thread.currentThread().isInterrupted())
                 .waitDurationInOpenState(cb.openFor())
                 .build());
         breaker.getEventPublisher().onStateTransition(event ->

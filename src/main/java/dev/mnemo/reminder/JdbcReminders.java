@@ -33,6 +33,16 @@ class JdbcReminders implements Reminders {
         if (!dueAt.isAfter(clock.instant())) {
             throw new IllegalArgumentException("that time has already passed");
         }
+        if (sourceMessageId != null) {
+            // The same message asking again (its late answer re-running the tool after a crash or the deadline)
+            // gets the reminder it already has, not a second one.
+            Optional<Reminder> same = jdbc.sql("SELECT " + COLUMNS + " FROM reminders WHERE user_id = ? AND source_message_id = ?"
+                            + " AND text = ? AND due_at = ? AND status = 'PENDING'")
+                    .params(userId, sourceMessageId, what, dueAt.toEpochMilli()).query(JdbcReminders::reminder).optional();
+            if (same.isPresent()) {
+                return same.get();
+            }
+        }
         Reminder reminder = new Reminder(Ids.newId(clock), userId, what, dueAt, zone, recurrence, Reminder.Status.PENDING);
         jdbc.sql("""
                 INSERT INTO reminders (id, user_id, text, due_at, time_zone, recurrence, status, created_at, updated_at,

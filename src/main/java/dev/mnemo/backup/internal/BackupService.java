@@ -73,8 +73,8 @@ class BackupService implements Backups {
         if (!properties.configured() || !properties.scheduled()) {
             return;
         }
-        if (lastSuccess().filter(at -> at.isAfter(clock.instant().minus(Duration.ofHours(1)))).isPresent()) {
-            log.info("Skipping the scheduled backup: one finished less than an hour ago");
+        if (lastSuccess().filter(at -> at.isAfter(clock.instant().minus(Duration.ofMinutes(10)))).isPresent()) {
+            log.info("Skipping the scheduled backup: one finished less than 10 minutes ago");
             return;
         }
         try {

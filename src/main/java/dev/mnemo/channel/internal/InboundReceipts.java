@@ -2,8 +2,10 @@ package dev.mnemo.channel.internal;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Supplier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Provider message ids already received, and the message each was stored as: a retried webhook is answered once,
@@ -13,8 +15,10 @@ import org.springframework.stereotype.Repository;
 public class InboundReceipts {
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final TransactionTemplate transactions;
 
-    InboundReceipts(JdbcClient jdbc, Clock clock) {
+    InboundReceipts(JdbcClient jdbc, Clock clock, TransactionTemplate transactions) {
+        this.transactions = transactions;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -46,9 +50,13 @@ public class InboundReceipts {
                 .params(now, channel, externalId, now - ORPHANED_AFTER.toMillis()).update() == 1;
     }
 
-    /** Records the message a delivery was stored as. */
-    public void stored(String channel, String externalId, String messageId) {
-        jdbc.sql("UPDATE inbound_receipts SET message_id = ? WHERE channel = ? AND external_id = ?")
-                .params(messageId, channel, externalId).update();
+    /** Stores the delivery's message and records it with the receipt, in one transaction: both or neither. */
+    public String store(String channel, String externalId, Supplier<String> receive) {
+        return transactions.execute(status -> {
+            String messageId = receive.get();
+            jdbc.sql("UPDATE inbound_receipts SET message_id = ? WHERE channel = ? AND external_id = ?")
+                    .params(messageId, channel, externalId).update();
+            return messageId;
+        });
     }
 }

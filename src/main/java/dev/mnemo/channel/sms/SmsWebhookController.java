@@ -143,8 +143,7 @@ class SmsWebhookController {
         // Stored before Twilio hears back: from here a crash cannot lose it (it is answered late), and a retry of
         // this delivery is not taken in twice.
         InboundMessage message = new InboundMessage(user, Channel.SMS, text);
-        String messageId = conversation.receive(message);
-        receipts.stored(Channel.SMS.id(), sid, messageId);
+        String messageId = receipts.store(Channel.SMS.id(), sid, () -> conversation.receive(message));
         work.execute(() -> answer(from, messageId, message));
         return twiml();
     }

@@ -79,7 +79,7 @@ public class MemoryJobWorker implements AutoCloseable {
                     }
                     claimedNow++;
                     long started = System.nanoTime();
-                    ScheduledFuture<?> lease = leases.scheduleAtFixedRate(() -> jobs.renew(job),
+                    ScheduledFuture<?> lease = leases.scheduleAtFixedRate(() -> renew(job),
                             MemoryJobs.RENEW_EVERY.toMillis(), MemoryJobs.RENEW_EVERY.toMillis(), TimeUnit.MILLISECONDS);
                     try {
                         process(job);
@@ -103,6 +103,15 @@ public class MemoryJobWorker implements AutoCloseable {
             draining.set(false);
         }
         return completed;
+    }
+
+    /** A failed renewal is logged and tried again next time: a task that throws is never run again. */
+    private void renew(MemoryJobs.Job job) {
+        try {
+            jobs.renew(job);
+        } catch (RuntimeException e) {
+            log.warn("Could not renew the lease on memory job {}: {}", job.id(), e.toString());
+        }
     }
 
     private io.micrometer.core.instrument.Timer jobTimer(String outcome) {
