@@ -45,12 +45,14 @@ public final class PiiDetector {
         add(found, text, KEY_VALUE_SECRET, PiiType.SECRET, m -> true);
         add(found, text, URL_CREDENTIALS, PiiType.URL_WITH_CREDENTIALS, m -> true);
         add(found, text, EMAIL, PiiType.EMAIL, m -> true);
-        add(found, text, IBAN, PiiType.IBAN, m -> ibanValid(m.group()));
-        add(found, text, CARD, PiiType.CREDIT_CARD, m -> issuer(digits(m.group())) && luhn(digits(m.group())));
-        add(found, text, SSN, PiiType.US_SSN, PiiDetector::ssnValid);
-        add(found, text, IPV4, PiiType.IP_ADDRESS, PiiDetector::ipv4Valid);
-        add(found, text, IPV6, PiiType.IP_ADDRESS, m -> ipv6Valid(m.group(1)));
-        add(found, text, PHONE, PiiType.PHONE, m -> phoneLike(m.group()));
+        // Digits inside an identifier's UUID (a user or message id in a log line) are not a number of anyone's.
+        List<int[]> uuids = UUID.matcher(text).results().map(r -> new int[] {r.start(), r.end()}).toList();
+        add(found, text, IBAN, PiiType.IBAN, m -> ibanValid(m.group()) && outside(uuids, m));
+        add(found, text, CARD, PiiType.CREDIT_CARD, m -> issuer(digits(m.group())) && luhn(digits(m.group())) && outside(uuids, m));
+        add(found, text, SSN, PiiType.US_SSN, m -> ssnValid(m) && outside(uuids, m));
+        add(found, text, IPV4, PiiType.IP_ADDRESS, m -> ipv4Valid(m) && outside(uuids, m));
+        add(found, text, IPV6, PiiType.IP_ADDRESS, m -> ipv6Valid(m.group(1)) && outside(uuids, m));
+        add(found, text, PHONE, PiiType.PHONE, m -> phoneLike(m.group()) && outside(uuids, m));
         add(found, text, TOKEN, PiiType.SECRET, m -> highEntropy(m.group()));
         found.sort(Comparator.comparingInt(PiiFinding::start));
         return found;
@@ -58,6 +60,10 @@ public final class PiiDetector {
 
     public boolean contains(String text) {
         return !find(text).isEmpty();
+    }
+
+    private static boolean outside(List<int[]> spans, Matcher m) {
+        return spans.stream().noneMatch(span -> span[0] < m.end() && m.start() < span[1]);
     }
 
     private interface Check {

@@ -20,6 +20,9 @@ import java.util.Map;
  * does not match its type), which {@code java.net.http} refuses to build. One request per connection.
  */
 public final class RawHttp {
+    /** {@link #sendHuge}'s status when the server closed the connection without reading the body or answering legibly. */
+    public static final int CLOSED_WITHOUT_READING = -1;
+
     private final int port;
 
     public RawHttp(int port) {
@@ -43,11 +46,15 @@ public final class RawHttp {
         head.append("\r\n");
         try (Socket socket = connect()) {
             OutputStream out = socket.getOutputStream();
-            out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
-            if (body != null) {
-                out.write(body);
+            try {
+                out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+                if (body != null) {
+                    out.write(body);
+                }
+                out.flush();
+            } catch (IOException closedByServer) {
+                // refused before the whole body was sent: the answer may still be there to read
             }
-            out.flush();
             return read(socket.getInputStream());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -69,26 +76,31 @@ public final class RawHttp {
         try (Socket socket = connect()) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
-            out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
-            if (chunked) {
-                byte[] block = new byte[16 * 1024];
-                Arrays.fill(block, (byte) 'a');
-                byte[] start = prefix.getBytes(StandardCharsets.UTF_8);
-                out.write((Integer.toHexString(start.length) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
-                out.write(start);
-                out.write("\r\n".getBytes(StandardCharsets.ISO_8859_1));
-                try {
+            try {
+                out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+                if (chunked) {
+                    byte[] block = new byte[16 * 1024];
+                    Arrays.fill(block, (byte) 'a');
+                    byte[] start = prefix.getBytes(StandardCharsets.UTF_8);
+                    out.write((Integer.toHexString(start.length) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                    out.write(start);
+                    out.write("\r\n".getBytes(StandardCharsets.ISO_8859_1));
                     for (int i = 0; i < 32; i++) {
                         out.write((Integer.toHexString(block.length) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
                         out.write(block);
                         out.write("\r\n".getBytes(StandardCharsets.ISO_8859_1));
                     }
-                } catch (IOException closedByServer) {
-                    // it answered and closed before taking everything: what is being tested
                 }
+                out.flush();
+            } catch (IOException closedByServer) {
+                // it answered and closed before taking everything: what is being tested
             }
-            out.flush();
-            return read(socket.getInputStream());
+            try {
+                return read(socket.getInputStream());
+            } catch (SocketException resetBeforeTheAnswerWasRead) {
+                // the server refused and closed while we were still sending; the reset discarded its answer
+                return new Response(CLOSED_WITHOUT_READING, Map.of(), "");
+            }
         } catch (SocketTimeoutException waited) {
             return null;
         } catch (IOException e) {
