@@ -108,7 +108,9 @@ public class MemoryJobWorker implements AutoCloseable {
     /** A failed renewal is logged and tried again next time: a task that throws is never run again. */
     private void renew(MemoryJobs.Job job) {
         try {
-            jobs.renew(job);
+            if (!jobs.renew(job)) {
+                log.warn("Memory job {} was taken over by another instance while this one worked on it", job.id());
+            }
         } catch (RuntimeException e) {
             log.warn("Could not renew the lease on memory job {}: {}", job.id(), e.toString());
         }

@@ -58,9 +58,13 @@ public class MemoryJobs {
                 .params(now, job.id(), job.attempts(), now - ABANDONED_AFTER.toMillis()).update() == 1;
     }
 
-    /** Renews the lease on a job this instance is working on. */
-    public void renew(Job job) {
-        jdbc.sql("UPDATE memory_jobs SET claimed_at = ? WHERE id = ? AND status = 'RUNNING'").params(clock.millis(), job.id()).update();
+    /**
+     * Renews the lease on a job this instance is working on; false when another instance has taken it over (the
+     * attempt count, raised by every claim, tells whose claim it is).
+     */
+    public boolean renew(Job job) {
+        return jdbc.sql("UPDATE memory_jobs SET claimed_at = ? WHERE id = ? AND status = 'RUNNING' AND attempts = ?")
+                .params(clock.millis(), job.id(), job.attempts() + 1).update() == 1;
     }
 
     public boolean exists(Job job) {
@@ -73,8 +77,9 @@ public class MemoryJobs {
                 .param(clock.millis() - olderThan.toMillis()).update();
     }
 
+    /** Removes a finished job, unless another instance took it over meanwhile (then that one finishes it). */
     public void done(Job job) {
-        jdbc.sql("DELETE FROM memory_jobs WHERE id = ?").param(job.id()).update();
+        jdbc.sql("DELETE FROM memory_jobs WHERE id = ? AND attempts = ?").params(job.id(), job.attempts() + 1).update();
     }
 
     /** Retries later with backoff, or gives up after {@link #MAX_ATTEMPTS}. */
@@ -82,8 +87,8 @@ public class MemoryJobs {
         int attempts = job.attempts() + 1;
         String status = attempts >= MAX_ATTEMPTS ? "FAILED" : "PENDING";
         long retryAt = clock.millis() + Duration.ofMinutes(1).toMillis() * (1L << Math.min(attempts, 10));
-        jdbc.sql("UPDATE memory_jobs SET status = ?, run_after = ?, last_error = ? WHERE id = ?")
-                .params(status, retryAt, error.length() > 300 ? error.substring(0, 300) : error, job.id()).update();
+        jdbc.sql("UPDATE memory_jobs SET status = ?, run_after = ?, last_error = ? WHERE id = ? AND attempts = ?")
+                .params(status, retryAt, error.length() > 300 ? error.substring(0, 300) : error, job.id(), attempts).update();
     }
 
     /** Drops queued work that quotes these messages (they were forgotten). */
