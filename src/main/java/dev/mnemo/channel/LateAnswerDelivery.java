@@ -23,6 +23,9 @@ class LateAnswerDelivery {
             replies.send(answered.userId(), answered.text(), MessageKind.REPLY);
         } catch (ChannelUnavailableException e) {
             log.warn("The late answer to message {} could not be sent: {}", answered.messageId(), e.getMessage());
+        } catch (RuntimeException e) {
+            // one delivery failing must not stop the other late answers of the round
+            log.error("Sending the late answer to message {} failed", answered.messageId(), e);
         }
     }
 }

@@ -168,7 +168,7 @@ class LateAnswers {
         }));
         if (stored) {
             log.info("Answered message {} of user {} late", message.id(), message.userId());
-            with.events().publishEvent(new MessageAnsweredLate(message.userId(), message.id(), message.channel(), text));
+            with.events().publishEvent(new MessageAnsweredLate(message.userId(), message.id(), text));
         }
         return stored;
     }
@@ -188,7 +188,7 @@ class LateAnswers {
         }
         text.append(". Ask me again if it still matters.");
         MessageLog.Unanswered newest = old.getLast();
-        with.events().publishEvent(new MessageAnsweredLate(userId, newest.id(), newest.channel(), text.toString()));
+        with.events().publishEvent(new MessageAnsweredLate(userId, newest.id(), text.toString()));
     }
 
     private static String quote(String text) {

@@ -6,5 +6,5 @@ package dev.mnemo.conversation;
  *
  * @param messageId the answered message, or the newest of those listed in a notice
  */
-public record MessageAnsweredLate(String userId, String messageId, Channel channel, String text) {
+public record MessageAnsweredLate(String userId, String messageId, String text) {
 }
