@@ -48,12 +48,11 @@ class LateAnswers {
     private final LanguageModels models;
     private final ReplyDeadline deadline;
     private final ConversationProperties properties;
-    private final Collaborators with;
+    private final MemoryIntake memory;
+    private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
     private final String owner = "instance-" + UUID.randomUUID();
-
-    /** What a late answer is stored, remembered and announced with. */
-    record Collaborators(MemoryIntake memory, TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock) {
-    }
 
     LateAnswers(MessageLog messages, Router router, Agents agents, LanguageModels models, ReplyDeadline deadline,
                 ConversationProperties properties, MemoryIntake memory, TransactionTemplate transactions,
@@ -64,7 +63,10 @@ class LateAnswers {
         this.models = models;
         this.deadline = deadline;
         this.properties = properties;
-        this.with = new Collaborators(memory, transactions, events, clock);
+        this.memory = memory;
+        this.transactions = transactions;
+        this.events = events;
+        this.clock = clock;
     }
 
     @Scheduled(fixedDelayString = "${assistant.conversation.late-answers.poll}",
@@ -87,7 +89,7 @@ class LateAnswers {
         if (!models.configured()) {
             return 0;
         }
-        Instant now = with.clock().instant();
+        Instant now = clock.instant();
         Instant tooOldBefore = now.minus(properties.lateAnswers().maxAge());
         int answered = 0;
         int failuresInARow = 0;
@@ -98,7 +100,7 @@ class LateAnswers {
                 break;
             }
             for (MessageLog.Unanswered message : waiting) {
-                if (!messages.claim(message.id(), owner, with.clock().instant().plus(properties.lateAnswers().lease()))) {
+                if (!messages.claim(message.id(), owner, clock.instant().plus(properties.lateAnswers().lease()))) {
                     continue;
                 }
                 try {
@@ -108,7 +110,7 @@ class LateAnswers {
                     failuresInARow = 0;
                 } catch (RuntimeException e) {
                     // this one waits a while; the others go on, unless the model is plainly down
-                    messages.postpone(message.id(), owner, with.clock().instant().plus(RETRY_AFTER));
+                    messages.postpone(message.id(), owner, clock.instant().plus(RETRY_AFTER));
                     failuresInARow++;
                     log.info("Late answer to message {} postponed: {}", message.id(), e.getMessage());
                     if (failuresInARow >= FAILURES_TO_STOP) {
@@ -130,7 +132,7 @@ class LateAnswers {
     private void expireOlderThan(Instant before) {
         Map<String, List<MessageLog.Unanswered>> byUser = new LinkedHashMap<>();
         for (MessageLog.Unanswered message : messages.unanswered(Instant.EPOCH, before, BATCH * MAX_BATCHES)) {
-            if (messages.claim(message.id(), owner, with.clock().instant().plus(properties.lateAnswers().lease()))
+            if (messages.claim(message.id(), owner, clock.instant().plus(properties.lateAnswers().lease()))
                     && messages.endClaim(message.id(), owner, MessageLog.EXPIRED) && !MessageLog.REDACTED.equals(message.text())) {
                 byUser.computeIfAbsent(message.userId(), user -> new ArrayList<>()).add(message);
             }
@@ -158,17 +160,17 @@ class LateAnswers {
         ModelReply reply = routed.reply();
         messages.saveRoute(message.id(), decision);
         String text = "Earlier you asked: \u201c" + quote(message.text()) + "\u201d\n\n" + reply.text();
-        boolean stored = Boolean.TRUE.equals(with.transactions().execute(status -> {
+        boolean stored = Boolean.TRUE.equals(transactions.execute(status -> {
             if (!messages.endClaim(message.id(), owner, MessageLog.ANSWERED)) {
                 return false; // another instance took over an expired claim: its answer counts, not this one
             }
             messages.saveReply(message.id(), inbound, text, decision, reply.model(), reply.usage(), reply.costUsd(), false);
-            with.memory().enqueue(message.userId(), message.id(), message.text(), reply.text());
+            memory.enqueue(message.userId(), message.id(), message.text(), reply.text());
             return true;
         }));
         if (stored) {
             log.info("Answered message {} of user {} late", message.id(), message.userId());
-            with.events().publishEvent(new MessageAnsweredLate(message.userId(), message.id(), text));
+            events.publishEvent(new MessageAnsweredLate(message.userId(), message.id(), text));
         }
         return stored;
     }
@@ -188,7 +190,7 @@ class LateAnswers {
         }
         text.append(". Ask me again if it still matters.");
         MessageLog.Unanswered newest = old.getLast();
-        with.events().publishEvent(new MessageAnsweredLate(userId, newest.id(), text.toString()));
+        events.publishEvent(new MessageAnsweredLate(userId, newest.id(), text.toString()));
     }
 
     private static String quote(String text) {
