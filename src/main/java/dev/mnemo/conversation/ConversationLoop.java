@@ -89,10 +89,6 @@ class ConversationLoop implements Conversation {
         return messages.saveInbound(message);
     }
 
-    /** A route, and the model's answer when the route called for one and it came in time. */
-    private record Routed(RouteDecision decision, ModelReply answer) {
-    }
-
     @Override
     public Reply answer(String id, InboundMessage message) {
         Optional<MessageLog.Previous> previous = messages.previous(message.userId(), id);

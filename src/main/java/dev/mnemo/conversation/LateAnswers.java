@@ -157,7 +157,7 @@ class LateAnswers {
                     message.text(), false)));
         });
         RouteDecision decision = routed.decision();
-        ModelReply reply = routed.reply();
+        ModelReply reply = routed.answer();
         messages.saveRoute(message.id(), decision);
         String text = "Earlier you asked: \u201c" + quote(message.text()) + "\u201d\n\n" + reply.text();
         boolean stored = Boolean.TRUE.equals(transactions.execute(status -> {
@@ -173,9 +173,6 @@ class LateAnswers {
             events.publishEvent(new MessageAnsweredLate(message.userId(), message.id(), text));
         }
         return stored;
-    }
-
-    private record Routed(RouteDecision decision, ModelReply reply) {
     }
 
     private void tellWhatWillNotBeAnswered(String userId, List<MessageLog.Unanswered> old) {

@@ -32,7 +32,7 @@ class AdminToken {
         String configured = properties.apiToken();
         String value = configured != null && !configured.isBlank()
                 ? configured.trim()
-                : loadOrGenerate(dataDirectory.path().resolve(FILE_NAME));
+                : loadOrGenerate(dataDirectory);
         this.token = value.getBytes(StandardCharsets.UTF_8);
     }
 
@@ -42,14 +42,15 @@ class AdminToken {
                 && MessageDigest.isEqual(token, candidate.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static String loadOrGenerate(Path file) {
+    private static String loadOrGenerate(DataDirectory dataDirectory) {
+        Path file = dataDirectory.path().resolve(FILE_NAME);
         try {
             if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
                 if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
                     throw new StartupRefused("The API token file " + file.toAbsolutePath() + " is not a regular file"
                             + " (a link?): delete it to generate a new token, or set ASSISTANT_API_TOKEN");
                 }
-                ownerOnly(file);
+                dataDirectory.ownerOnlyFile(FILE_NAME); // narrowed to the owner before it is trusted
                 String stored = Files.readString(file).trim();
                 if (stored.isEmpty()) {
                     throw new StartupRefused("The API token file " + file.toAbsolutePath()
@@ -57,7 +58,6 @@ class AdminToken {
                 }
                 return stored;
             }
-            Files.createDirectories(file.getParent());
             byte[] random = new byte[32];
             new SecureRandom().nextBytes(random);
             String generated = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
@@ -71,15 +71,6 @@ class AdminToken {
             return generated;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read or create the API token file " + file.toAbsolutePath(), e);
-        }
-    }
-
-    /** A token file others could read (or have written) is narrowed to the owner before it is trusted. */
-    private static void ownerOnly(Path file) throws IOException {
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException notPosix) {
-            // its file system's own permissions apply
         }
     }
 
