@@ -3,7 +3,7 @@ package dev.mnemo;
 import dev.mnemo.backup.BackupException;
 import dev.mnemo.backup.BackupResult;
 import dev.mnemo.backup.Backups;
-import dev.mnemo.channel.TerminalChat;
+import dev.mnemo.terminal.TerminalChat;
 import java.util.Arrays;
 import java.util.Map;
 import org.springframework.boot.WebApplicationType;
@@ -13,7 +13,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Entry point of the one jar: with no command it serves HTTP; {@code chat} opens the terminal chat.
+ * Entry point of the one jar: with no command it serves HTTP; {@code chat} is the terminal client of a running
+ * server (no Spring context of its own); the other commands run once against the configured data and exit.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -24,7 +25,7 @@ public class MnemoApplication {
         String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
         int status = switch (command) {
             case "serve" -> serve(rest);
-            case "chat" -> chat(rest);
+            case "chat" -> TerminalChat.run(rest, System.getenv(), System.err);
             case "backup" -> backup(rest);
             case "restore" -> restore(rest);
             case "token" -> TokenCommand.run(rest, MnemoApplication::batch);
@@ -44,19 +45,6 @@ public class MnemoApplication {
         return 0;
     }
 
-    private static int chat(String[] args) {
-        String user = TerminalChat.userFrom(args);
-        if (user == null) {
-            System.err.println("mnemo: usage: chat [--user ID]");
-            return 2;
-        }
-        // The terminal is the interface: no web server, and logs only when something is wrong.
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(MnemoApplication.class)
-                .web(WebApplicationType.NONE)
-                .run("--logging.level.root=WARN", "--logging.level.dev.mnemo=WARN")) {
-            return context.getBean(TerminalChat.class).run(user, System.in, System.out);
-        }
-    }
 
     /** Batch commands: no web server, no background work, only warnings in the log. */
     static ConfigurableApplicationContext batch() {
@@ -105,13 +93,15 @@ public class MnemoApplication {
     private static int usage(int status) {
         (status == 0 ? System.out : System.err).println("""
                 usage: java -jar mnemo.jar [command]
-                  (none)            serve the API and chat page on SERVER_PORT (default 8080)
-                  chat [--user ID]  chat in this terminal (default user: owner)
+                  (none)            serve the HTTP API on SERVER_PORT (default 8080)
+                  chat              chat in this terminal with the running server (MNEMO_URL, MNEMO_TOKEN;
+                                    default: this machine's server, as the owner)
                   backup [--to T]   write one backup now (T: a directory or s3://bucket/prefix; default BACKUP_TARGET)
                   restore ARCHIVE [--force]
                                     restore an archive into the configured database (--force replaces its data)
                   token create --user ID [--name NAME] | token list [--user ID] | token revoke TOKEN_ID
-                                    a person's API tokens: created (shown once), listed, revoked""");
+                                    a person's API tokens: created (shown once), listed, revoked
+                  token show        the owner's token, which chat uses (ASSISTANT_DATA_DIR/chat-token)""");
         return status;
     }
 }

@@ -3,6 +3,11 @@ package dev.mnemo;
 import dev.mnemo.security.PersonTokens;
 import dev.mnemo.security.PersonTokens.IssuedToken;
 import dev.mnemo.security.PersonTokens.TokenInfo;
+import dev.mnemo.terminal.TerminalChat;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -12,10 +17,10 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** {@code token create|list|revoke}: a person's API tokens, managed from the machine Mnemo runs on. */
+/** {@code token create|list|revoke|show}: a person's API tokens, managed from the machine Mnemo runs on. */
 final class TokenCommand {
     private static final String USAGE = "mnemo: usage: token create --user ID [--name NAME] | token list [--user ID]"
-            + " | token revoke TOKEN_ID";
+            + " | token revoke TOKEN_ID | token show";
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm'Z'").withZone(ZoneOffset.UTC);
 
     private TokenCommand() {
@@ -27,6 +32,9 @@ final class TokenCommand {
 
     /** Checks the command line before anything starts, then runs it in a context of its own. */
     static int run(String[] args, Supplier<ConfigurableApplicationContext> context) {
+        if (args.length == 1 && args[0].equals("show")) {
+            return show(TerminalChat.ownerTokenFile(System.getenv()));
+        }
         Command command = parse(args);
         if (command == null) {
             System.err.println(USAGE);
@@ -105,6 +113,20 @@ final class TokenCommand {
         }
         System.out.println("revoked " + id);
         return 0;
+    }
+
+    /** No database needed: the server keeps the owner's token in a file of the data directory. */
+    static int show(Path file) {
+        try {
+            System.out.println(Files.readString(file).strip());
+            return 0;
+        } catch (NoSuchFileException e) {
+            System.err.println("mnemo: " + file + " does not exist yet: the server's first start creates it (./mnemo)");
+            return 1;
+        } catch (IOException e) {
+            System.err.println("mnemo: cannot read " + file + ": " + e.getMessage());
+            return 1;
+        }
     }
 
     private static String when(Optional<Instant> at) {

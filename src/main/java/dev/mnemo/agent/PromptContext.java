@@ -42,7 +42,7 @@ class PromptContext {
 
     String systemPrompt(String userId, String routeGuidance, boolean tools) {
         return prompts.render("system", Map.of(
-                "user", userId,
+                "user", settings.displayName(userId),
                 "capabilities", prompts.render(tools ? "capabilities-tools" : "capabilities-chat", Map.of()),
                 "route_guidance", prompts.render(routeGuidance, Map.of())));
     }

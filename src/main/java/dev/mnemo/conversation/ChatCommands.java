@@ -38,12 +38,14 @@ class ChatCommands {
     private final MemoryControl control;
     private final Reminders reminders;
     private final UserSettings settings;
+    private final ChannelReach reach;
     private final Clock clock;
 
     ChatCommands(CostLedger ledger, MemoryRecall recall, MemoryIntake intake, MemoryControl control, Reminders reminders,
-                 UserSettings settings, Clock clock) {
+                 UserSettings settings, ChannelReach reach, Clock clock) {
         this.reminders = reminders;
         this.settings = settings;
+        this.reach = reach;
         this.ledger = ledger;
         this.recall = recall;
         this.intake = intake;
@@ -66,6 +68,7 @@ class ChatCommands {
             case "/reminders" -> reminders(userId);
             case "/timezone" -> timeZone(userId, argument);
             case "/channel" -> preferredChannel(userId, argument);
+            case "/name" -> displayName(userId, argument);
             default -> "I don't know the command " + parts[0] + ". " + help();
         };
     }
@@ -81,6 +84,7 @@ class ChatCommands {
                 /reminders - your pending reminders (or ask me in words to set, move or cancel one)
                 /timezone [zone] - show or set your time zone, e.g. /timezone Europe/Lisbon
                 /channel [sms|discord|web|auto] - where reminders and check-ins reach you
+                /name [name] - show or set what I call you, e.g. /name Priya
                 /cost - what this month has cost so far
                 /help - this list
                 Anything else you write goes to the assistant.""";
@@ -167,11 +171,36 @@ class ChatCommands {
             settings.setPreferredChannel(userId, null);
             return "Reminders and check-ins will reach you where you last wrote from.";
         }
-        if (!List.of(Channel.SMS.id(), Channel.DISCORD.id(), Channel.WEB.id()).contains(wanted)) {
+        Optional<Channel> channel = Channel.byId(wanted).filter(List.of(Channel.SMS, Channel.DISCORD, Channel.WEB)::contains);
+        if (channel.isEmpty()) {
             return "I can reach you on sms, discord or web (the inbox of the API and terminal chat), or auto.";
+        }
+        String refusal = switch (reach.reach(userId, channel.get())) {
+            case REACHABLE -> null;
+            case NOT_CONFIGURED -> wanted + " is not set up on this Mnemo, so nothing could reach you there"
+                    + " (README: Channels). You're still reached where you last wrote from.";
+            case UNKNOWN_PERSON -> "I have no " + wanted + " address for you (ASSISTANT_ALLOWED_SENDERS), so nothing"
+                    + " could reach you there. You're still reached where you last wrote from.";
+            case OPTED_OUT -> "You opted out of " + wanted + " (text START there to opt back in), so nothing could"
+                    + " reach you there. You're still reached where you last wrote from.";
+        };
+        if (refusal != null) {
+            return refusal;
         }
         settings.setPreferredChannel(userId, wanted);
         return "Reminders and check-ins will reach you on " + wanted + ".";
+    }
+
+    private String displayName(String userId, String argument) {
+        if (argument.isEmpty()) {
+            return "I call you " + settings.displayName(userId) + ". Change it with /name <name>, e.g. /name Priya.";
+        }
+        try {
+            settings.setDisplayName(userId, argument);
+        } catch (IllegalArgumentException e) {
+            return "I can't use that name: " + e.getMessage() + ".";
+        }
+        return "I'll call you " + settings.displayName(userId) + ".";
     }
 
     private String timeZone(String userId, String argument) {

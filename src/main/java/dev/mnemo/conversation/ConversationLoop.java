@@ -83,8 +83,8 @@ class ConversationLoop implements Conversation {
 
     @Override
     public String receive(InboundMessage message) {
-        if (message.text().length() > properties.maxMessageChars()) {
-            throw new MessageTooLongException(message.text().length(), properties.maxMessageChars());
+        if (InboundMessage.lengthOf(message.text()) > properties.maxMessageChars()) {
+            throw new MessageTooLongException(InboundMessage.lengthOf(message.text()), properties.maxMessageChars());
         }
         return messages.saveInbound(message);
     }

@@ -16,4 +16,12 @@ public record InboundMessage(String userId, Channel channel, String text) {
         userId = userId.strip();
         text = StorableText.of(text);
     }
+
+    /**
+     * A text's length as a person counts it: in code points, so an emoji is one character, not the two UTF-16
+     * units {@link String#length()} counts. Every channel's length limit is measured this way.
+     */
+    public static int lengthOf(String text) {
+        return text.codePointCount(0, text.length());
+    }
 }

@@ -25,6 +25,9 @@ import org.springframework.stereotype.Component;
 class ModelProviderHealth implements HealthIndicator {
     static final Duration RECHECK = Duration.ofMinutes(5);
     static final Status DEGRADED = new Status("DEGRADED");
+    /** No provider key or base URL: commands work, nothing is answered by a model. Not DOWN, but not UP either. */
+    static final Status NOT_CONFIGURED = new Status("NOT_CONFIGURED",
+            "no model provider is configured: commands only (set ANTHROPIC_API_KEY or OPENAI_API_KEY / OPENAI_BASE_URL)");
     private static final Duration TIMEOUT = Duration.ofSeconds(3);
 
     private final ProviderProperties providers;
@@ -57,7 +60,7 @@ class ModelProviderHealth implements HealthIndicator {
             reachable.put("openai", probe(providers.openai().hasBaseUrl() ? providers.openai().baseUrl() : "https://api.openai.com/v1"));
         }
         if (reachable.isEmpty()) {
-            return Health.up().withDetail("mode", "offline: no model provider configured").build();
+            return Health.status(NOT_CONFIGURED).build();
         }
         boolean all = reachable.values().stream().allMatch("reachable"::equals);
         return Health.status(all ? Status.UP : DEGRADED).withDetails(reachable).build();

@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
@@ -69,6 +70,16 @@ class ResilientLanguageModels implements LanguageModels {
     @Override
     public boolean configured() {
         return providers.configured(Provider.ANTHROPIC) || providers.configured(Provider.OPENAI);
+    }
+
+    @Override
+    public Optional<String> inUse() {
+        if (!configured()) {
+            return Optional.empty();
+        }
+        ModelSpec cheap = ModelSpec.parse(properties.cheap());
+        ModelSpec smart = ModelSpec.parse(properties.smart());
+        return Optional.of(cheap.equals(smart) ? cheap + " (every reply)" : cheap + " (cheap), " + smart + " (smart)");
     }
 
     @Override

@@ -19,8 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The admin token: full access to every person's data, for operations (metrics, scripts). It is
- * {@code ASSISTANT_API_TOKEN}, or one generated on first start, kept owner-only in the data directory and printed
- * once to the console (never to the log).
+ * {@code ASSISTANT_API_TOKEN}, or one generated on first start and kept owner-only in the data directory, never
+ * printed (the ready message says where it is).
  */
 @Component
 class AdminToken {
@@ -62,12 +62,6 @@ class AdminToken {
             new SecureRandom().nextBytes(random);
             String generated = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
             write(file, generated);
-            System.out.println("""
-
-                    Mnemo generated an API token (saved owner-only to %s; shown only this once):
-                        %s
-                    Send it as 'Authorization: Bearer <token>', or set ASSISTANT_API_TOKEN.
-                    """.formatted(file.toAbsolutePath(), generated));
             return generated;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read or create the API token file " + file.toAbsolutePath(), e);

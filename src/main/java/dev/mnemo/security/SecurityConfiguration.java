@@ -3,6 +3,8 @@ package dev.mnemo.security;
 import dev.mnemo.system.JsonErrors;
 import dev.mnemo.system.StartupRefused;
 import jakarta.servlet.DispatcherType;
+import org.springframework.http.HttpMethod;
+import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -16,6 +18,7 @@ import org.springframework.security.config.observation.SecurityObservationSettin
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
@@ -35,7 +38,7 @@ import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, BearerTokens tokens,
+    SecurityFilterChain api(HttpSecurity http, BearerTokens tokens, ApiProperties apiProperties, Clock clock,
                             @Value("${management.server.port:}") String managementServerPort,
                             @Value("${server.port:8080}") int serverPort) throws Exception {
         int managementPort = managementServerPort.isBlank() ? -1 : Integer.parseInt(managementServerPort.strip());
@@ -56,9 +59,11 @@ class SecurityConfiguration {
                 .requestCache(cache -> cache.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterBefore(bearer, BasicAuthenticationFilter.class)
+                .addFilterAfter(new PersonRateLimitFilter(apiProperties, clock), AuthorizationFilter.class)
                 .authorizeHttpRequests(rules -> rules
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers("/webhooks/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/prometheus").access(adminOrManagementPort(managementPort))
                         .requestMatchers("/actuator/**").hasAuthority(CallerAuthentication.ADMIN)

@@ -2,6 +2,7 @@ package dev.mnemo.user;
 
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -27,9 +28,9 @@ class JdbcUserSettings implements UserSettings {
     }
 
     @Override
-    public java.util.Optional<String> preferredChannel(String userId) {
+    public Optional<String> preferredChannel(String userId) {
         return jdbc.sql("SELECT preferred_channel FROM user_settings WHERE user_id = ?").param(userId)
-                .query((rs, n) -> java.util.Optional.ofNullable(rs.getString(1))).optional().flatMap(c -> c);
+                .query((rs, n) -> Optional.ofNullable(rs.getString(1))).optional().flatMap(c -> c);
     }
 
     @Override
@@ -38,6 +39,30 @@ class JdbcUserSettings implements UserSettings {
                 INSERT INTO user_settings (user_id, preferred_channel, updated_at) VALUES (?, ?, ?)
                 ON CONFLICT (user_id) DO UPDATE SET preferred_channel = excluded.preferred_channel, updated_at = excluded.updated_at""")
                 .params(userId, channelId, clock.millis()).update();
+    }
+
+    @Override
+    public String displayName(String userId) {
+        return jdbc.sql("SELECT display_name FROM user_settings WHERE user_id = ?").param(userId)
+                .query((rs, n) -> Optional.ofNullable(rs.getString(1))).optional().flatMap(name -> name)
+                .orElse(userId);
+    }
+
+    @Override
+    public void setDisplayName(String userId, String name) {
+        String clean = name == null ? "" : name.strip();
+        int length = clean.codePointCount(0, clean.length());
+        if (length == 0 || length > MAX_NAME_LENGTH) {
+            throw new IllegalArgumentException("a name has 1 to " + MAX_NAME_LENGTH + " characters");
+        }
+        if (clean.codePoints().anyMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT
+                || Character.getType(c) == Character.SURROGATE || c == '\u2028' || c == '\u2029')) {
+            throw new IllegalArgumentException("a name has no line breaks or control characters");
+        }
+        jdbc.sql("""
+                INSERT INTO user_settings (user_id, display_name, updated_at) VALUES (?, ?, ?)
+                ON CONFLICT (user_id) DO UPDATE SET display_name = excluded.display_name, updated_at = excluded.updated_at""")
+                .params(userId, clean, clock.millis()).update();
     }
 
     @Override

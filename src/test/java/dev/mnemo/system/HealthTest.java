@@ -28,5 +28,9 @@ class HealthTest {
         assertThat(components.propertyNames()).contains("db", "cache", "modelProvider", "backup", "readinessState");
         assertThat(components.get("db").get("status").asString()).isEqualTo("UP");
         assertThat(components.get("cache").get("status").asString()).isEqualTo("UP");
+        // No key in this application: said as such, and the whole is still UP (commands work).
+        assertThat(components.get("modelProvider").get("status").asString()).isEqualTo("NOT_CONFIGURED");
+        assertThat(components.get("modelProvider").get("description").asString()).contains("ANTHROPIC_API_KEY");
+        assertThat(readiness.json().get("status").asString()).isEqualTo("UP");
     }
 }

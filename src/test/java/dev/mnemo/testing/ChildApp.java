@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * The application as its own operating-system process, from this test run's class path, on a data directory that
  * outlives it: started, then killed with SIGKILL ({@link #kill()}) or stopped, and started again on the same data.
+ * Native access is allowed, as the jar's manifest allows it.
  */
 public final class ChildApp implements AutoCloseable {
     private final Path dataDir;
@@ -30,7 +31,7 @@ public final class ChildApp implements AutoCloseable {
     public ChildApp start() {
         port = freePort();
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-XX:+UseSerialGC", "-Xmx512m", "-cp", System.getProperty("java.class.path"), "dev.mnemo.MnemoApplication",
+                "-XX:+UseSerialGC", "-Xmx512m", "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), "dev.mnemo.MnemoApplication",
                 "serve", "--server.port=" + port, "--assistant.data-dir=" + dataDir, "--assistant.api-token=" + SqliteApp.API_TOKEN,
                 "--assistant.db.url=", "--assistant.providers.openai.api-key=", "--assistant.providers.openai.base-url="));
         settings.forEach(setting -> command.add("--" + setting));
@@ -67,6 +68,10 @@ public final class ChildApp implements AutoCloseable {
                 throw new IllegalStateException(e);
             }
         }
+    }
+
+    public int port() {
+        return port;
     }
 
     public Api api() {

@@ -64,7 +64,7 @@ class DiscordInbound {
         if (text.isBlank()) {
             return new Answer.Reply("Yes? Ask me anything, or try /help.");
         }
-        if (text.length() > conversation.maxMessageChars()) {
+        if (InboundMessage.lengthOf(text) > conversation.maxMessageChars()) {
             return new Answer.Reply("That message is too long for me (at most " + conversation.maxMessageChars() + " characters).");
         }
         return new Answer.Reply(conversation.handle(new InboundMessage(user.get(), Channel.DISCORD, text)).text());

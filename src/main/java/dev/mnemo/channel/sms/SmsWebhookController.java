@@ -135,7 +135,7 @@ class SmsWebhookController {
             work.execute(() -> reply(from, user, HELP));
             return twiml();
         }
-        if (text.length() > conversation.maxMessageChars()) {
+        if (InboundMessage.lengthOf(text) > conversation.maxMessageChars()) {
             work.execute(() -> reply(from, user, "That message is too long for me (" + text.length() + " characters; at most "
                     + conversation.maxMessageChars() + "). Could you shorten it?"));
             return twiml();

@@ -35,9 +35,10 @@ class MessagesController {
     @PostMapping(path = "/api/v1/messages", consumes = "application/json", produces = "application/json")
     MessageResponse post(@AuthenticationPrincipal Caller caller, @Valid @RequestBody MessageRequest request) {
         String user = caller.user(request.userId());
-        if (request.text().length() > conversation.maxMessageChars()) {
+        int length = InboundMessage.lengthOf(request.text());
+        if (length > conversation.maxMessageChars()) {
             throw new ResponseStatusException(HttpStatus.CONTENT_TOO_LARGE,
-                    "text is over " + conversation.maxMessageChars() + " characters");
+                    "text is " + length + " characters; the limit is " + conversation.maxMessageChars());
         }
         Reply reply = conversation.handle(new InboundMessage(user, Channel.API, request.text()));
         return new MessageResponse(reply.messageId(), reply.text(), reply.route().name(), reply.model(), reply.costUsd());

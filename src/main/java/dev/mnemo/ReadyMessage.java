@@ -1,0 +1,85 @@
+package dev.mnemo;
+
+import dev.mnemo.llm.LanguageModels;
+import dev.mnemo.security.StartupTokens;
+import dev.mnemo.system.AssistantProperties;
+import dev.mnemo.system.DataDirectory;
+import java.io.PrintStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+import org.springframework.stereotype.Component;
+
+/**
+ * What a person needs once the server is up, printed once after {@code Started MnemoApplication}: where it
+ * listens, how to chat, the owner's token (shown only on the start that created it), the model in use or that there
+ * is none, and where the data lives. With the {@code json-logs} profile it is one log line, without the token.
+ */
+@Component
+@ConditionalOnWebApplication
+class ReadyMessage {
+    private static final Logger log = LoggerFactory.getLogger(ReadyMessage.class);
+
+    private final StartupTokens tokens;
+    private final LanguageModels models;
+    private final DataDirectory dataDirectory;
+    private final AssistantProperties properties;
+    private final Environment environment;
+
+    ReadyMessage(StartupTokens tokens, LanguageModels models, DataDirectory dataDirectory, AssistantProperties properties,
+                 Environment environment) {
+        this.tokens = tokens;
+        this.models = models;
+        this.dataDirectory = dataDirectory;
+        this.properties = properties;
+        this.environment = environment;
+    }
+
+    @EventListener
+    void ready(ApplicationReadyEvent event) {
+        StartupTokens.Report report = tokens.prepare();
+        String url = url(event);
+        String model = models.inUse().orElse("none: commands only. Set ANTHROPIC_API_KEY (or OPENAI_API_KEY /"
+                + " OPENAI_BASE_URL) and restart to chat with a model");
+        String data = dataDirectory.path() + (properties.db().embedded()
+                ? " (SQLite database " + DataDirectory.DATABASE + ")" : "; the database is ASSISTANT_DB_URL");
+        if (environment.acceptsProfiles(Profiles.of("json-logs"))) {
+            log.info("Mnemo is ready at {}; model: {}; data: {}; the owner's token is in {}", url, model, data, report.chatToken());
+            return;
+        }
+        print(System.out, url, model, data, report);
+    }
+
+    private static void print(PrintStream out, String url, String model, String data, StartupTokens.Report report) {
+        StringBuilder block = new StringBuilder("\n")
+                .append("  Mnemo is ready at ").append(url).append('\n')
+                .append("    chat    ./mnemo chat    (in another terminal; /help lists the commands)\n");
+        report.created().ifPresentOrElse(
+                secret -> block.append("    token   ").append(secret).append('\n')
+                        .append("            the owner's token, shown only this once; ./mnemo chat reads it from ")
+                        .append(report.chatToken()).append('\n'),
+                () -> block.append("    token   the owner's token is in ").append(report.chatToken())
+                        .append(" (./mnemo token show); another person's: ./mnemo token create --user ID\n"));
+        block.append("    model   ").append(model).append('\n')
+                .append("    data    ").append(data).append('\n');
+        report.adminToken().ifPresent(file -> block.append("    admin   the admin token (metrics, every person's data) is in ")
+                .append(file).append('\n'));
+        out.print(block.append('\n'));
+        out.flush();
+    }
+
+    private String url(ApplicationReadyEvent event) {
+        int port = event.getApplicationContext() instanceof WebServerApplicationContext web && web.getWebServer() != null
+                ? web.getWebServer().getPort() : environment.getProperty("server.port", Integer.class, 8080);
+        String address = environment.getProperty("server.address", "");
+        // "localhost" for this machine: also in the json-logs line, where an address would be redacted as personal data.
+        String host = address.isBlank() || address.equals("0.0.0.0") || address.equals("::") || address.equals("127.0.0.1")
+                || address.equals("::1") ? "localhost" : address.contains(":") ? "[" + address + "]" : address;
+        return "http://" + host + ":" + port;
+    }
+}

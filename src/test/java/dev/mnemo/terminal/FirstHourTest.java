@@ -1,0 +1,263 @@
+package dev.mnemo.terminal;
+
+import static dev.mnemo.testing.FakeAnthropicApp.CHEAP;
+import static dev.mnemo.testing.FakeAnthropicApp.SMART;
+import static dev.mnemo.testing.FakeModelServer.ANTHROPIC_PATH;
+import static dev.mnemo.testing.FakeModelServer.anthropic;
+import static dev.mnemo.testing.FakeModelServer.anthropicReply;
+import static dev.mnemo.testing.FakeModelServer.requestsFor;
+import static dev.mnemo.testing.FakeModelServer.server;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.mnemo.testing.Api;
+import dev.mnemo.testing.ChildApp;
+import dev.mnemo.testing.FakeModelServer;
+import dev.mnemo.testing.TestDatabases;
+import dev.mnemo.testing.Tmux;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A newcomer's first hour, for real: the server as its own process on a fresh data directory prints its ready block
+ * (URL, the owner's token once, the model, the data) after plain log lines; then {@code chat}, in a real terminal
+ * (tmux), talks to that server with the token it left: line editing, history, bracketed paste, a refusal above the
+ * length limit, a reminder shown above a half-typed line. On the next start the token is not shown again, and the
+ * json-logs profile writes nothing but JSON lines.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FirstHourTest {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** One Spring Boot console line: time, level, pid, application, thread, logger, message. */
+    private static final Pattern PLAIN_LINE = Pattern.compile(
+            "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}(Z|[+-]\\d\\d:\\d\\d) +(TRACE|DEBUG|INFO|WARN|ERROR) \\d+ --- "
+                    + "\\[mnemo] \\[[^\\]]{15}] \\S.{0,39} *: .*");
+    private static final Pattern TOKEN_LINE = Pattern.compile("^ {4}token {3}(mnemo_[A-Za-z0-9_-]{43})$", Pattern.MULTILINE);
+    private static final String READY = "\n  Mnemo is ready at ";
+
+    Path temp;
+    Path data;
+    ChildApp app;
+
+    @BeforeAll
+    void startTheServerOnAFreshDataDirectory(@TempDir Path temp) {
+        this.temp = temp;
+        FakeModelServer.reset();
+        data = temp.resolve("data");
+        app = started("first");
+    }
+
+    @AfterAll
+    void stop() {
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theFirstStartEndsWithTheReadyBlockAfterPlainLogLines() throws IOException {
+        String log = awaitLog(temp.resolve("first.log"), READY, "\n\n");
+        String block = log.substring(log.indexOf(READY));
+
+        assertThat(block).contains(READY + "http://localhost:" + app.port() + "\n")
+                .contains("    chat    ./mnemo chat")
+                .contains("the owner's token, shown only this once; ./mnemo chat reads it from " + data.resolve("chat-token"))
+                .contains("    model   anthropic:" + CHEAP + " (cheap), anthropic:" + SMART + " (smart)\n")
+                .contains("    data    " + data + " (SQLite database mnemo.db)\n");
+        Matcher token = TOKEN_LINE.matcher(block);
+        assertThat(token.find()).as(block).isTrue();
+        assertThat(Files.readString(data.resolve("chat-token")).strip()).isEqualTo(token.group(1));
+        JsonNode me = new Api(app.port(), token.group(1)).get("/api/v1/me").json();
+        assertThat(me.get("userId").asString()).isEqualTo("owner");
+        assertThat(me.get("model").asString()).contains(CHEAP);
+
+        List<String> logLines = log.substring(0, log.indexOf(READY)).lines().toList();
+        assertThat(logLines).isNotEmpty().allSatisfy(line -> assertThat(line).matches(PLAIN_LINE));
+        assertThat(log).doesNotContain("%nopex").doesNotContain("PARSER_ERROR");
+    }
+
+    @Test
+    @Order(2)
+    void chatInARealTerminalTalksToThatServerWithItsModel() throws Exception {
+        boolean tmux = Tmux.available();
+        if (!tmux && TestDatabases.inCi()) {
+            fail("tmux is not installed: .ci/run installs it; CI=true makes this a failure instead of a skip");
+        }
+        assumeTrue(tmux, "tmux is not installed (apt-get install tmux): the terminal chat test needs a real terminal");
+        server().stubFor(anthropic(CHEAP).willReturn(anthropicReply(CHEAP, "Hello from the server's model!", 80, 8, 0, 0)));
+        String java = ProcessHandle.current().info().command().orElse("java");
+        // The environment a person's shell would have: where the data is; no URL, no token.
+        Path script = temp.resolve("chat.sh");
+        Files.writeString(script, "exec env -u MNEMO_URL -u MNEMO_TOKEN SERVER_PORT=" + app.port() + " ASSISTANT_DATA_DIR='" + data
+                + "' '" + java + "' -XX:TieredStopAtLevel=1 --enable-native-access=ALL-UNNAMED -cp '"
+                + System.getProperty("java.class.path") + "' dev.mnemo.MnemoApplication chat\n");
+        try (Tmux terminal = Tmux.start(temp, "sh " + script)) {
+            terminal.awaitScreen(s -> s.contains("you> "), Duration.ofSeconds(30), "the prompt");
+            assertThat(terminal.screen()).contains("Mnemo at http://127.0.0.1:" + app.port() + ", chatting as owner (anthropic:");
+
+            // Arrow keys edit the line: "/memries", four to the left, "o": "/memories", a command, not text.
+            terminal.type("/memries");
+            terminal.keys("Left", "Left", "Left", "Left");
+            terminal.type("o");
+            terminal.keys("Enter");
+            terminal.awaitScreen(s -> s.contains("I don't remember anything about you yet"), Duration.ofSeconds(20),
+                    "the answer to /memories");
+            // Up brings it back from the history.
+            terminal.keys("Up", "Enter");
+            terminal.awaitScreen(s -> count(s, "I don't remember anything about you yet") == 2, Duration.ofSeconds(20),
+                    "the second answer to /memories");
+
+            terminal.type("hello there!");
+            terminal.keys("Enter");
+            terminal.awaitScreen(s -> s.contains("mnemo> Hello from the server's model!"), Duration.ofSeconds(20),
+                    "the model's reply");
+
+            // A multi-line paste is one message, whole.
+            terminal.paste("first pasted line\n" + "x".repeat(5_000) + "\nlast pasted line");
+            terminal.keys("Enter");
+            terminal.awaitScreen(s -> count(s, "Hello from the server's model!") == 2, Duration.ofSeconds(20),
+                    "the reply to the paste");
+            assertThat(requestsFor(ANTHROPIC_PATH, CHEAP)).anySatisfy(request -> assertThat(request.getBodyAsString())
+                    .contains("first pasted line\\n" + "x".repeat(5_000) + "\\nlast pasted line"));
+
+            // Over the limit: refused in words, nothing sent.
+            terminal.paste("y".repeat(20_000));
+            terminal.keys("Enter");
+            terminal.awaitScreen(s -> s.contains("That is 20000 characters; a message can have at most 16000."
+                    + " Nothing was sent"), Duration.ofSeconds(20), "the refusal of a 20,000-character paste");
+            assertThat(messagesContaining("y".repeat(20))).isZero();
+
+            // A reminder falls due while a line is half typed: it shows above, and the line stays as it was.
+            terminal.type("/remind in 2 hours stretch your legs");
+            terminal.keys("Enter");
+            terminal.awaitScreen(s -> s.contains("I'll remind you: stretch your legs"), Duration.ofSeconds(20), "the reminder set");
+            terminal.type("half a thought");
+            terminal.awaitScreen(s -> s.strip().endsWith("you> half a thought"), Duration.ofSeconds(10), "the half-typed line");
+            dueNow("stretch your legs");
+            String screen = terminal.awaitScreen(s -> s.contains("mnemo> Reminder: stretch your legs"), Duration.ofSeconds(30),
+                    "the reminder as it falls due");
+            assertThat(screen.strip().lines().toList().getLast()).isEqualTo("you> half a thought");
+
+            // Ctrl-L clears the screen; Ctrl-C drops the half-typed line; Ctrl-D ends the chat.
+            terminal.keys("C-l");
+            terminal.awaitVisible(s -> !s.contains("Mnemo at http://") && s.strip().equals("you> half a thought"),
+                    Duration.ofSeconds(10), "a cleared screen");
+            terminal.keys("C-c");
+            terminal.keys("C-d");
+            terminal.awaitScreen(s -> s.contains("Pane is dead"), Duration.ofSeconds(10), "the chat ended");
+        }
+        assertThat(messagesContaining("half a thought")).as("a dropped line is never sent").isZero();
+        assertThat(messagesContaining("\u001b")).as("no escape sequence reached the server").isZero();
+        assertThat(messagesContaining("/memories")).isEqualTo(2);
+    }
+
+    @Test
+    @Order(3)
+    void theNextStartSaysWhereTheTokenIsWithoutShowingIt() throws IOException {
+        String token = Files.readString(data.resolve("chat-token")).strip();
+        app.close();
+        app = started("second");
+
+        String log = awaitLog(temp.resolve("second.log"), READY, "\n\n");
+        assertThat(log).doesNotContain(token)
+                .contains("    token   the owner's token is in " + data.resolve("chat-token") + " (./mnemo token show)");
+        assertThat(new Api(app.port(), token).get("/api/v1/me").status()).isEqualTo(200);
+    }
+
+    @Test
+    @Order(4)
+    void withJsonLogsEveryLineIsJsonAndNoTokenIsWritten() throws IOException {
+        Path jsonData = temp.resolve("json-data");
+        Path logFile = temp.resolve("json.log");
+        try (ChildApp json = new ChildApp(jsonData, logFile, List.of("spring.profiles.active=json-logs")).start()) {
+            String log = awaitLog(logFile, "Mnemo is ready at", "\n");
+            List<JsonNode> lines = log.lines().map(JSON::readTree).toList();
+            assertThat(lines).allSatisfy(line -> assertThat(line.get("level").asString()).isIn("INFO", "WARN", "ERROR"));
+            JsonNode ready = lines.stream().filter(l -> l.get("message").asString().startsWith("Mnemo is ready at"))
+                    .findFirst().orElseThrow();
+            assertThat(ready.get("message").asString()).contains("http://localhost:" + json.port())
+                    .contains("model: none: commands only").contains(jsonData.resolve("chat-token").toString());
+            assertThat(log).doesNotContain(Files.readString(jsonData.resolve("chat-token")).strip());
+        }
+    }
+
+    private ChildApp started(String name) {
+        return new ChildApp(data, temp.resolve(name + ".log"), List.of(
+                "assistant.providers.anthropic.api-key=" + FakeModelServer.ANTHROPIC_KEY,
+                "assistant.providers.anthropic.base-url=" + FakeModelServer.baseUrl(),
+                "assistant.models.cheap=" + CHEAP, "assistant.models.smart=" + SMART,
+                "assistant.routing.model-classifier=false",
+                "assistant.memory.background-jobs=false",
+                "assistant.backup.scheduled=false",
+                "assistant.proactive.reminder-poll=1s")).start();
+    }
+
+    /** The log once it holds {@code marker} followed, somewhere after it, by {@code then}. */
+    private static String awaitLog(Path file, String marker, String then) throws IOException {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        String log = Files.readString(file);
+        while (!log.contains(marker) || !log.substring(log.indexOf(marker) + marker.length()).contains(then)) {
+            if (System.nanoTime() > until) {
+                throw new AssertionError("no '" + marker + "' in " + file + ":\n" + log);
+            }
+            Thread.onSpinWait();
+            log = Files.readString(file);
+        }
+        return log;
+    }
+
+    private static int count(String text, String part) {
+        int count = 0;
+        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length())) {
+            count++;
+        }
+        return count;
+    }
+
+    private void dueNow(String text) throws SQLException {
+        try (Connection db = open(); PreparedStatement update = db.prepareStatement("UPDATE reminders SET due_at = ? WHERE text = ?")) {
+            update.setLong(1, System.currentTimeMillis() - 1_000);
+            update.setString(2, text);
+            assertThat(update.executeUpdate()).isEqualTo(1);
+        }
+    }
+
+    private long messagesContaining(String part) throws SQLException {
+        try (Connection db = open(); PreparedStatement query = db.prepareStatement(
+                "SELECT COUNT(*) FROM messages WHERE direction = 'IN' AND instr(text, ?) > 0")) {
+            query.setString(1, part);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    private Connection open() throws SQLException {
+        return DriverManager.getConnection("jdbc:sqlite:" + data.resolve("mnemo.db") + "?busy_timeout=10000");
+    }
+}

@@ -1,0 +1,132 @@
+package dev.mnemo.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/**
+ * A real terminal for a program under test: a tmux server of its own (its own socket), one window of fixed size,
+ * keys sent as a person types them, the screen read back as text.
+ */
+public final class Tmux implements AutoCloseable {
+    private final String socket = "mnemo-test-" + UUID.randomUUID();
+    private final Path work;
+
+    private Tmux(Path work) {
+        this.work = work;
+    }
+
+    /** Whether tmux is installed; tests that need it skip without it, except on CI, where they fail. */
+    public static boolean available() {
+        try {
+            return new ProcessBuilder("tmux", "-V").redirectErrorStream(true).start().waitFor() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Runs {@code command} (a shell command line) in a new 160x48 window. */
+    public static Tmux start(Path work, String command) {
+        Tmux tmux = new Tmux(work);
+        tmux.run("new-session", "-d", "-x", "160", "-y", "48", "-s", "main", command);
+        tmux.run("set-option", "-t", "main", "remain-on-exit", "on");
+        return tmux;
+    }
+
+    /** Key names as tmux knows them: {@code Enter}, {@code Left}, {@code Up}, {@code C-l}, {@code C-d}. */
+    public void keys(String... keys) {
+        List<String> args = new ArrayList<>(List.of("send-keys", "-t", "main"));
+        args.addAll(List.of(keys));
+        run(args.toArray(String[]::new));
+    }
+
+    /** Text typed as is, character by character. */
+    public void type(String text) {
+        run("send-keys", "-t", "main", "-l", text);
+    }
+
+    /** Text pasted the way a terminal pastes it: bracketed, so a program can tell a paste from typing. */
+    public void paste(String text) {
+        Path file = work.resolve("paste-" + UUID.randomUUID() + ".txt");
+        try {
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        run("load-buffer", "-b", "paste", file.toString());
+        run("paste-buffer", "-p", "-d", "-b", "paste", "-t", "main");
+    }
+
+    /** What the window shows now, joined lines unwrapped, with the scroll-back. */
+    public String screen() {
+        return run("capture-pane", "-p", "-J", "-S", "-2000", "-t", "main");
+    }
+
+    /** What the window shows now, without the scroll-back. */
+    public String visible() {
+        return run("capture-pane", "-p", "-J", "-t", "main");
+    }
+
+    /** Reads the screen and its scroll-back until they satisfy the condition; fails with them when they never do. */
+    public String awaitScreen(Predicate<String> condition, Duration timeout, String what) {
+        return await(this::screen, condition, timeout, what);
+    }
+
+    /** Reads the window until it satisfies the condition; fails with what it shows when it never does. */
+    public String awaitVisible(Predicate<String> condition, Duration timeout, String what) {
+        return await(this::visible, condition, timeout, what);
+    }
+
+    private static String await(Supplier<String> read, Predicate<String> condition, Duration timeout, String what) {
+        long until = System.nanoTime() + timeout.toNanos();
+        String screen = read.get();
+        while (!condition.test(screen)) {
+            if (System.nanoTime() > until) {
+                throw new AssertionError("the terminal never showed " + what + "; it shows:\n" + screen);
+            }
+            try {
+                TimeUnit.MILLISECONDS.sleep(20); // a poll of the screen, not a wait for time to pass
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+            screen = read.get();
+        }
+        return screen;
+    }
+
+    @Override
+    public void close() {
+        run("kill-server");
+    }
+
+    private String run(String... args) {
+        List<String> command = new ArrayList<>(List.of("tmux", "-L", socket));
+        command.addAll(List.of(args));
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0 && !args[0].equals("kill-server")) {
+                throw new IllegalStateException("tmux " + String.join(" ", args) + " failed: " + out);
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
