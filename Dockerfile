@@ -15,10 +15,10 @@ RUN useradd --system --uid 10001 --home-dir /data mnemo && mkdir -p /data && cho
 COPY --from=build /mnemo.jar /app/mnemo.jar
 USER mnemo
 ENV ASSISTANT_DATA_DIR=/data \
-    SERVER_ADDRESS=0.0.0.0 \
-    JAVA_OPTS="-XX:+UseSerialGC -Xms16m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:MaxRAMPercentage=60"
+    SERVER_ADDRESS=0.0.0.0
 VOLUME /data
 EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
   CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/${MANAGEMENT_SERVER_PORT:-8080} && printf 'GET /actuator/health/liveness HTTP/1.0\\r\\n\\r\\n' >&3 && grep -q 'UP' <&3"]
-ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar /app/mnemo.jar \"$@\"", "mnemo"]
+# JAVA_OPTS empty or unset (compose passes it through from .env): the small-footprint defaults.
+ENTRYPOINT ["sh", "-c", "exec java ${JAVA_OPTS:--XX:+UseSerialGC -Xms16m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:MaxRAMPercentage=60} -jar /app/mnemo.jar \"$@\"", "mnemo"]

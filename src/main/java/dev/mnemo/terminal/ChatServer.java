@@ -41,6 +41,7 @@ class ChatServer {
     private final URI base;
     private final String token;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(SHORT_TIMEOUT).build();
+    private volatile Session session;
 
     ChatServer(URI base, String token) {
         this.base = base;
@@ -51,10 +52,15 @@ class ChatServer {
         return base;
     }
 
+    /** Asks the server who this token is; the answer is kept ({@link #lastSession()}). */
     Session session() throws Failure {
         JsonNode me = call(request("/api/v1/me", SHORT_TIMEOUT).GET());
-        return new Session(me.path("userId").asString(""), me.path("displayName").asString(""),
+        return session = new Session(me.path("userId").asString(""), me.path("displayName").asString(""),
                 me.path("maxMessageChars").asInt(16_000), me.path("model").isNull() ? "" : me.path("model").asString(""));
+    }
+
+    Session lastSession() {
+        return session;
     }
 
     String send(String text) throws Failure {

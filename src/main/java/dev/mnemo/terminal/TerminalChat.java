@@ -5,7 +5,10 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -66,25 +69,44 @@ public final class TerminalChat {
                     + " ./mnemo token create --user ID.");
             return 1;
         }
-        ChatServer server = new ChatServer(settings.server(), settings.token().get());
-        ChatServer.Session session;
-        try {
-            session = server.session();
-        } catch (ChatServer.Failure e) {
-            err.println("mnemo: " + e.getMessage() + switch (e.status) {
-                case ChatServer.Failure.UNREACHABLE -> " Start it with ./mnemo (in another terminal), or set MNEMO_URL"
-                        + " to where it runs.";
-                case 401 -> " The token from " + settings.tokenSource() + " was refused. Restart the server to renew"
-                        + " the owner's token, or set MNEMO_TOKEN to one from ./mnemo token create --user ID.";
-                default -> "";
-            });
-            return 1;
-        }
-        try (Terminal terminal = TerminalBuilder.builder().name("mnemo").system(true).dumb(true).build()) {
-            return new TerminalChat(server, session, reader(terminal, settings)).loop();
+        // The server is asked (HTTP client, JSON, the request) while the terminal is set up: the prompt shows
+        // after the slower of the two, not after both.
+        CompletableFuture<ChatServer> connected = CompletableFuture.supplyAsync(() -> {
+            ChatServer server = new ChatServer(settings.server(), settings.token().get());
+            try {
+                server.session();
+                return server;
+            } catch (ChatServer.Failure e) {
+                throw new CompletionException(e);
+            }
+        });
+        // JNI first: of JLine's native providers it is the quickest to start (BENCHMARKS.md: Terminal chat).
+        try (Terminal terminal = TerminalBuilder.builder().name("mnemo").system(true).dumb(true)
+                .providers("jni,ffm,exec").build()) {
+            ChatServer server;
+            try {
+                server = connected.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof ChatServer.Failure failure) {
+                    err.println(startFailure(failure, settings));
+                    return 1;
+                }
+                throw e;
+            }
+            return new TerminalChat(server, server.lastSession(), reader(terminal, settings)).loop();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static String startFailure(ChatServer.Failure e, ChatSettings settings) {
+        return "mnemo: " + e.getMessage() + switch (e.status) {
+            case ChatServer.Failure.UNREACHABLE -> " Start it with ./mnemo (in another terminal), or set MNEMO_URL"
+                    + " to where it runs.";
+            case 401 -> " The token from " + settings.tokenSource() + " was refused. Restart the server to renew"
+                    + " the owner's token, or set MNEMO_TOKEN to one from ./mnemo token create --user ID.";
+            default -> "";
+        };
     }
 
     private static LineReader reader(Terminal terminal, ChatSettings settings) {
@@ -120,7 +142,7 @@ public final class TerminalChat {
                 } catch (EndOfFileException e) {
                     return 0;
                 }
-                String command = line.strip().toLowerCase(java.util.Locale.ROOT);
+                String command = line.strip().toLowerCase(Locale.ROOT);
                 if (command.equals("/quit") || command.equals("/exit")) {
                     return 0;
                 }
