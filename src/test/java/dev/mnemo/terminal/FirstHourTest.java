@@ -95,6 +95,12 @@ class FirstHourTest {
         assertThat(me.get("userId").asString()).isEqualTo("owner");
         assertThat(me.get("model").asString()).contains(CHEAP);
 
+        // The README shows this block as it prints (from /home/you/mnemo, on port 8080).
+        String readme = Files.readString(Path.of("README.md"));
+        block.replace(data.toString(), "/home/you/mnemo/data").replace(":" + app.port(), ":8080").lines()
+                .filter(line -> !line.startsWith("    token") && !line.startsWith("    model"))
+                .forEach(line -> assertThat(readme).as("README's ready block").contains(line + "\n"));
+
         List<String> logLines = log.substring(0, log.indexOf(READY)).lines().toList();
         assertThat(logLines).isNotEmpty().allSatisfy(line -> assertThat(line).matches(PLAIN_LINE));
         assertThat(log).doesNotContain("%nopex").doesNotContain("PARSER_ERROR");
