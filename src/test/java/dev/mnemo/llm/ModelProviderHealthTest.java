@@ -41,9 +41,9 @@ class ModelProviderHealthTest {
     }
 
     @Test
-    void withoutAProviderItSaysOffline() {
+    void withoutAProviderItSaysNotConfiguredNotUp() {
         ModelProviderHealth health = new ModelProviderHealth(new ProviderProperties(null, null), clock);
-        assertThat(health.health().getStatus()).isEqualTo(Status.UP);
-        assertThat(health.health().getDetails()).containsKey("mode");
+        assertThat(health.health().getStatus()).isEqualTo(ModelProviderHealth.NOT_CONFIGURED).isNotEqualTo(Status.UP);
+        assertThat(health.health().getStatus().getDescription()).contains("ANTHROPIC_API_KEY");
     }
 }

@@ -81,7 +81,8 @@ class FirstHourTest {
     @Order(1)
     void theFirstStartEndsWithTheReadyBlockAfterPlainLogLines() throws IOException {
         String log = awaitLog(temp.resolve("first.log"), READY, "\n\n");
-        String block = log.substring(log.indexOf(READY));
+        int start = log.indexOf(READY);
+        String block = log.substring(start, log.indexOf("\n\n", start + READY.length()) + 1); // up to its blank line
 
         assertThat(block).contains(READY + "http://localhost:" + app.port() + "\n")
                 .contains("    chat    ./mnemo chat")
@@ -173,6 +174,7 @@ class FirstHourTest {
             terminal.awaitVisible(s -> !s.contains("Mnemo at http://") && s.strip().equals("you> half a thought"),
                     Duration.ofSeconds(10), "a cleared screen");
             terminal.keys("C-c");
+            terminal.awaitVisible(s -> s.strip().endsWith("you>"), Duration.ofSeconds(10), "the line dropped");
             terminal.keys("C-d");
             terminal.awaitScreen(s -> s.contains("Pane is dead"), Duration.ofSeconds(10), "the chat ended");
         }

@@ -38,6 +38,13 @@ import tools.jackson.databind.node.ObjectNode;
  * Mnemo writes; restorable into SQLite or PostgreSQL alike, since rows are values, not a vendor's file.
  */
 public final class DatabaseSnapshot {
+    /**
+     * Tokens are credentials, not a person's data: a server's first start creates the owner's, so an install that
+     * was only ever started still counts as empty. They are replaced by the archive's like every other table (the
+     * next start renews the owner's chat token when the archive does not know it).
+     */
+    private static final String CREDENTIALS = "api_tokens";
+
     public static final int FORMAT = 1;
     /** Not data: Flyway's own bookkeeping, and cluster locks that mean nothing after a restore. */
     private static final Set<String> SKIPPED = Set.of("flyway_schema_history", "shedlock");
@@ -168,6 +175,9 @@ public final class DatabaseSnapshot {
         // restore never leaves old and new data side by side.
         if (!force) {
             for (String table : schema.keySet()) {
+                if (table.equals(CREDENTIALS)) {
+                    continue; // a fresh install's first start made the owner's token; the restore replaces it
+                }
                 try (Statement s = target.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
                     rs.next();
                     if (rs.getLong(1) > 0) {
