@@ -4,6 +4,7 @@ import dev.mnemo.llm.LanguageModels;
 import dev.mnemo.security.StartupTokens;
 import dev.mnemo.system.AssistantProperties;
 import dev.mnemo.system.DataDirectory;
+import java.io.Console;
 import java.io.PrintStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,8 +18,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * What a person needs once the server is up, printed once after {@code Started MnemoApplication}: where it
- * listens, how to chat, the owner's token (shown only on the start that created it), the model in use or that there
- * is none, and where the data lives. With the {@code json-logs} profile it is one log line, without the token.
+ * listens, how to chat, the owner's token (shown only on the start that created it, and only to a terminal), the
+ * model in use or that there is none, and where the data lives. With the {@code json-logs} profile it is one log
+ * line, without the token.
  */
 @Component
 @ConditionalOnWebApplication
@@ -52,25 +54,48 @@ class ReadyMessage {
             log.info("Mnemo is ready at {}; model: {}; data: {}; the owner's token is in {}", url, model, data, report.chatToken());
             return;
         }
-        print(System.out, url, model, data, report);
+        print(System.out, url, model, data, report, interactive());
     }
 
-    private static void print(PrintStream out, String url, String model, String data, StartupTokens.Report report) {
+    /**
+     * @param interactive a person is looking at this output: only then is a new token printed, never into what is
+     *                    kept (docker logs, the journal, a file)
+     */
+    private static void print(PrintStream out, String url, String model, String data, StartupTokens.Report report,
+                              boolean interactive) {
         StringBuilder block = new StringBuilder("\n")
                 .append("  Mnemo is ready at ").append(url).append('\n')
                 .append("    chat    ./mnemo chat    (in another terminal; /help lists the commands)\n");
-        report.created().ifPresentOrElse(
-                secret -> block.append("    token   ").append(secret).append('\n')
-                        .append("            the owner's token, shown only this once; ./mnemo chat reads it from ")
-                        .append(report.chatToken()).append('\n'),
-                () -> block.append("    token   the owner's token is in ").append(report.chatToken())
-                        .append(" (./mnemo token show); another person's: ./mnemo token create --user ID\n"));
+        if (report.created().isPresent() && interactive) {
+            block.append("    token   ").append(report.created().get()).append('\n')
+                    .append("            the owner's token, shown only this once; ./mnemo chat reads it from ")
+                    .append(report.chatToken()).append('\n');
+        } else {
+            block.append("    token   the owner's token is in ").append(report.chatToken()).append(" (./mnemo token show")
+                    .append(report.created().isPresent() ? "; created now, not printed: this output is not a terminal" : "")
+                    .append("); another person's: ./mnemo token create --user ID\n");
+        }
         block.append("    model   ").append(model).append('\n')
                 .append("    data    ").append(data).append('\n');
         report.adminToken().ifPresent(file -> block.append("    admin   the admin token (metrics, every person's data) is in ")
                 .append(file).append('\n'));
         out.print(block.append('\n'));
         out.flush();
+    }
+
+    /** Standard input and output are a terminal: {@link System#console()} (and, from Java 22, its isTerminal()). */
+    private static boolean interactive() {
+        Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (boolean) Console.class.getMethod("isTerminal").invoke(console);
+        } catch (NoSuchMethodException java21) {
+            return true; // before Java 22 there is a console only for a terminal
+        } catch (ReflectiveOperationException e) {
+            return false;
+        }
     }
 
     private String url(ApplicationReadyEvent event) {

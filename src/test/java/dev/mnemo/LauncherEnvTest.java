@@ -32,6 +32,10 @@ class LauncherEnvTest {
                 QUOTE="say \\"hi\\""
                 this line is not an assignment
                 WINDOWS_LINE=crlf\r
+                DOLLAR=ab$cd
+                QUOTED_DOLLAR='ab$cd'
+                OSTYPE=not-the-shells
+                lowercase=value
                 """.formatted(temp.resolve("pwned")));
 
         Map<String, String> seen = load(env, Map.of("ANTHROPIC_API_KEY", "sk-from-the-shell", "SERVER_PORT", ""));
@@ -45,7 +49,14 @@ class LauncherEnvTest {
                 .containsEntry("QUOTE", "say \"hi\"")
                 .containsEntry("WINDOWS_LINE", "crlf");
         assertThat(temp.resolve("pwned")).as("nothing in .env is executed").doesNotExist();
-        assertThat(seen.get("stderr")).contains("line 10 is not NAME=value");
+        assertThat(seen).containsEntry("DOLLAR", "ab$cd").containsEntry("QUOTED_DOLLAR", "ab$cd")
+                .doesNotContainKey("lowercase").doesNotContainEntry("OSTYPE", "not-the-shells");
+        String warnings = seen.get("stderr");
+        assertThat(warnings).contains("line 10 is not NAME=value")
+                .contains("line 12: DOLLAR holds a $, which ./mnemo keeps but Docker Compose would expand")
+                .doesNotContain("QUOTED_DOLLAR holds")
+                .contains("line 14: OSTYPE is a variable of the shell itself; it is ignored")
+                .contains("line 15 is not NAME=value");
     }
 
     @Test

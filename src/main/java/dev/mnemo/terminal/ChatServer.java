@@ -15,7 +15,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The server's HTTP API as the chat uses it: who am I, send a message, collect the inbox. */
+/** The server's HTTP API as the chat uses it: who am I, send a message, the inbox and its acknowledgement. */
 class ChatServer {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** Longer than the server's reply deadline (25 s by default), which always answers first. */
@@ -38,11 +38,16 @@ class ChatServer {
     record Session(String userId, String displayName, int maxMessageChars, String model) {
     }
 
+    /** A message from the inbox, to acknowledge by its id once shown. */
+    record InboxItem(String id, String text) {
+    }
+
     private final URI base;
     private final String token;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(SHORT_TIMEOUT).build();
     private volatile Session session;
 
+    /** @param base the server's base URL, ending in {@code /}: the API's paths are resolved under it */
     ChatServer(URI base, String token) {
         this.base = base;
         this.token = token;
@@ -54,7 +59,7 @@ class ChatServer {
 
     /** Asks the server who this token is; the answer is kept ({@link #lastSession()}). */
     Session session() throws Failure {
-        JsonNode me = call(request("/api/v1/me", SHORT_TIMEOUT).GET());
+        JsonNode me = call(request("api/v1/me", SHORT_TIMEOUT).GET());
         return session = new Session(me.path("userId").asString(""), me.path("displayName").asString(""),
                 me.path("maxMessageChars").asInt(16_000), me.path("model").isNull() ? "" : me.path("model").asString(""));
     }
@@ -65,14 +70,21 @@ class ChatServer {
 
     String send(String text) throws Failure {
         String body = JSON.writeValueAsString(Map.of("text", text));
-        return call(request("/api/v1/messages", REPLY_TIMEOUT).header("Content-Type", "application/json")
+        return call(request("api/v1/messages", REPLY_TIMEOUT).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body))).path("reply").asString("");
     }
 
-    List<String> inbox() throws Failure {
-        List<String> messages = new ArrayList<>();
-        call(request("/api/v1/inbox", SHORT_TIMEOUT).GET()).path("messages").forEach(m -> messages.add(m.asString("")));
-        return messages;
+    /** What waits in the inbox; nothing is handed over until {@link #acknowledge} says it was shown. */
+    List<InboxItem> inbox() throws Failure {
+        List<InboxItem> items = new ArrayList<>();
+        call(request("api/v1/inbox/pending", SHORT_TIMEOUT).GET()).path("items")
+                .forEach(item -> items.add(new InboxItem(item.path("id").asString(""), item.path("text").asString(""))));
+        return items;
+    }
+
+    void acknowledge(List<String> ids) throws Failure {
+        call(request("api/v1/inbox/ack", SHORT_TIMEOUT).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("ids", ids)))));
     }
 
     private HttpRequest.Builder request(String path, Duration timeout) {

@@ -21,16 +21,16 @@ final class Texts {
         return withoutControls(text);
     }
 
-    /** Characters as a person counts them, and as the server's limit does: code points. */
-    static int length(String text) {
-        return text.codePointCount(0, text.length());
+    /** Marks that reorder what follows them on screen: text shown could read other than what was sent. */
+    private static boolean bidiControl(int c) {
+        return c >= 0x202A && c <= 0x202E || c >= 0x2066 && c <= 0x2069 || c == 0x200E || c == 0x200F || c == 0x061C;
     }
 
     private static String withoutControls(String text) {
         String sequencesOut = ESCAPE_SEQUENCE.matcher(text.replace("\r\n", "\n").replace('\r', '\n')).replaceAll("");
         StringBuilder out = new StringBuilder(sequencesOut.length());
         sequencesOut.codePoints().forEach(c -> {
-            if (c == '\n' || c == '\t' || !Character.isISOControl(c)) {
+            if (c == '\n' || c == '\t' || !Character.isISOControl(c) && !bidiControl(c)) {
                 out.appendCodePoint(c);
             }
         });

@@ -26,9 +26,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -58,20 +58,38 @@ class FirstHourTest {
     private static final Pattern TOKEN_LINE = Pattern.compile("^ {4}token {3}(mnemo_[A-Za-z0-9_-]{43})$", Pattern.MULTILINE);
     private static final String READY = "\n  Mnemo is ready at ";
 
+    private static final Pattern ANSI = Pattern.compile("\u001b\\[[0-9;]*m");
+
     Path temp;
     Path data;
     ChildApp app;
+    /** The first server runs in a terminal of its own, as a person starts it (script(1) keeps what it prints). */
+    Tmux serverTerminal;
 
     @BeforeAll
-    void startTheServerOnAFreshDataDirectory(@TempDir Path temp) {
+    void startTheServerInATerminalOnAFreshDataDirectory(@TempDir Path temp) throws IOException {
+        boolean tmux = Tmux.available();
+        if (!tmux && TestDatabases.inCi()) {
+            fail("tmux is not installed: .ci/run installs it; CI=true makes this a failure instead of a skip");
+        }
+        assumeTrue(tmux, "tmux is not installed (apt-get install tmux): the first hour is checked in a real terminal");
         this.temp = temp;
         FakeModelServer.reset();
         data = temp.resolve("data");
-        app = started("first");
+        app = child("first");
+        Path script = temp.resolve("server.sh");
+        Files.writeString(script, "env -i PATH=\"$PATH\" HOME=\"$HOME\" TERM=xterm-256color script -qfec '"
+                + String.join(" ", app.command().stream().map(arg -> "\"" + arg + "\"").toList()) + "' '"
+                + temp.resolve("first.log") + "'" + Tmux.EXIT_STATUS + "\n");
+        serverTerminal = Tmux.start(temp, "sh " + script);
+        app.awaitUp(() -> serverTerminal.running());
     }
 
     @AfterAll
     void stop() {
+        if (serverTerminal != null) {
+            serverTerminal.close();
+        }
         if (app != null) {
             app.close();
         }
@@ -102,7 +120,8 @@ class FirstHourTest {
                 .filter(line -> !line.startsWith("    token") && !line.startsWith("    model"))
                 .forEach(line -> assertThat(readme).as("README's ready block").contains(line + "\n"));
 
-        List<String> logLines = log.substring(0, log.indexOf(READY)).lines().toList();
+        List<String> logLines = log.substring(0, log.indexOf(READY)).lines()
+                .filter(line -> !line.startsWith("Script started on ")).toList(); // script(1)'s own header
         assertThat(logLines).isNotEmpty().allSatisfy(line -> assertThat(line).matches(PLAIN_LINE));
         assertThat(log).doesNotContain("%nopex").doesNotContain("PARSER_ERROR");
     }
@@ -110,21 +129,16 @@ class FirstHourTest {
     @Test
     @Order(2)
     void chatInARealTerminalTalksToThatServerWithItsModel() throws Exception {
-        boolean tmux = Tmux.available();
-        if (!tmux && TestDatabases.inCi()) {
-            fail("tmux is not installed: .ci/run installs it; CI=true makes this a failure instead of a skip");
-        }
-        assumeTrue(tmux, "tmux is not installed (apt-get install tmux): the terminal chat test needs a real terminal");
         server().stubFor(anthropic(CHEAP).willReturn(anthropicReply(CHEAP, "Hello from the server's model!", 80, 8, 0, 0)));
         String java = ProcessHandle.current().info().command().orElse("java");
         // The environment a person's shell would have: where the data is; no URL, no token.
         Path script = temp.resolve("chat.sh");
-        Files.writeString(script, "exec env -u MNEMO_URL -u MNEMO_TOKEN SERVER_PORT=" + app.port() + " ASSISTANT_DATA_DIR='" + data
+        Files.writeString(script, "env -u MNEMO_URL -u MNEMO_TOKEN SERVER_PORT=" + app.port() + " ASSISTANT_DATA_DIR='" + data
                 + "' '" + java + "' -XX:TieredStopAtLevel=1 --enable-native-access=ALL-UNNAMED -cp '"
-                + System.getProperty("java.class.path") + "' dev.mnemo.MnemoApplication chat\n");
+                + System.getProperty("java.class.path") + "' dev.mnemo.MnemoApplication chat" + Tmux.EXIT_STATUS + "\n");
         try (Tmux terminal = Tmux.start(temp, "sh " + script)) {
             terminal.awaitScreen(s -> s.contains("you> "), Duration.ofSeconds(30), "the prompt");
-            assertThat(terminal.screen()).contains("Mnemo at http://127.0.0.1:" + app.port() + ", chatting as owner (anthropic:");
+            assertThat(terminal.screen()).contains("Mnemo at http://127.0.0.1:" + app.port() + "/, chatting as owner (anthropic:");
 
             // Arrow keys edit the line: "/memries", four to the left, "o": "/memories", a command, not text.
             terminal.type("/memries");
@@ -151,6 +165,13 @@ class FirstHourTest {
             assertThat(requestsFor(ANTHROPIC_PATH, CHEAP)).anySatisfy(request -> assertThat(request.getBodyAsString())
                     .contains("first pasted line\\n" + "x".repeat(5_000) + "\\nlast pasted line"));
 
+            // A key without a binding, then a paste carrying escape sequences: only the text reaches the server.
+            terminal.keys("F5");
+            terminal.paste("/remember my colour is \u001b[31mred\u001b[0m and \u001b]0;a title\u0007done");
+            terminal.keys("Enter");
+            terminal.awaitScreen(s -> s.contains("I'll remember:"), Duration.ofSeconds(20), "the memory kept");
+            assertThat(messagesContaining("/remember my colour is red and done")).isEqualTo(1);
+
             // Over the limit: refused in words, nothing sent.
             terminal.paste("y".repeat(20_000));
             terminal.keys("Enter");
@@ -176,7 +197,7 @@ class FirstHourTest {
             terminal.keys("C-c");
             terminal.awaitVisible(s -> s.strip().endsWith("you>"), Duration.ofSeconds(10), "the line dropped");
             terminal.keys("C-d");
-            terminal.awaitScreen(s -> s.contains("Pane is dead"), Duration.ofSeconds(10), "the chat ended");
+            assertThat(terminal.awaitExit(Duration.ofSeconds(10))).as("the chat's exit status").isZero();
         }
         assertThat(messagesContaining("half a thought")).as("a dropped line is never sent").isZero();
         assertThat(messagesContaining("\u001b")).as("no escape sequence reached the server").isZero();
@@ -187,8 +208,9 @@ class FirstHourTest {
     @Order(3)
     void theNextStartSaysWhereTheTokenIsWithoutShowingIt() throws IOException {
         String token = Files.readString(data.resolve("chat-token")).strip();
-        app.close();
-        app = started("second");
+        serverTerminal.keys("C-c");
+        assertThat(serverTerminal.awaitExit(Duration.ofSeconds(30))).as("the server's exit status after Ctrl-C").isIn(0, 130);
+        app = child("second").start();
 
         String log = awaitLog(temp.resolve("second.log"), READY, "\n\n");
         assertThat(log).doesNotContain(token)
@@ -198,6 +220,22 @@ class FirstHourTest {
 
     @Test
     @Order(4)
+    void aFirstStartWhoseOutputIsNotATerminalNeverPrintsTheToken() throws IOException {
+        Path plainData = temp.resolve("plain-data");
+        Path logFile = temp.resolve("plain.log");
+        try (ChildApp plain = new ChildApp(plainData, logFile, List.of()).start()) {
+            String log = awaitLog(logFile, READY, "\n\n");
+            String token = Files.readString(plainData.resolve("chat-token")).strip();
+            assertThat(log).doesNotContain(token).contains("    token   the owner's token is in " + plainData.resolve("chat-token")
+                    + " (./mnemo token show; created now, not printed: this output is not a terminal)")
+                    .contains("    model   none: commands only. Set ANTHROPIC_API_KEY (or OPENAI_API_KEY / OPENAI_BASE_URL)"
+                            + " and restart to chat with a model\n");
+            assertThat(new Api(plain.port(), token).get("/api/v1/me").status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    @Order(5)
     void withJsonLogsEveryLineIsJsonAndNoTokenIsWritten() throws IOException {
         Path jsonData = temp.resolve("json-data");
         Path logFile = temp.resolve("json.log");
@@ -213,7 +251,7 @@ class FirstHourTest {
         }
     }
 
-    private ChildApp started(String name) {
+    private ChildApp child(String name) {
         return new ChildApp(data, temp.resolve(name + ".log"), List.of(
                 "assistant.providers.anthropic.api-key=" + FakeModelServer.ANTHROPIC_KEY,
                 "assistant.providers.anthropic.base-url=" + FakeModelServer.baseUrl(),
@@ -221,21 +259,17 @@ class FirstHourTest {
                 "assistant.routing.model-classifier=false",
                 "assistant.memory.background-jobs=false",
                 "assistant.backup.scheduled=false",
-                "assistant.proactive.reminder-poll=1s")).start();
+                "assistant.proactive.reminder-poll=1s"));
     }
 
-    /** The log once it holds {@code marker} followed, somewhere after it, by {@code then}. */
-    private static String awaitLog(Path file, String marker, String then) throws IOException {
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        String log = Files.readString(file);
-        while (!log.contains(marker) || !log.substring(log.indexOf(marker) + marker.length()).contains(then)) {
-            if (System.nanoTime() > until) {
-                throw new AssertionError("no '" + marker + "' in " + file + ":\n" + log);
-            }
-            Thread.onSpinWait();
-            log = Files.readString(file);
-        }
-        return log;
+    /**
+     * The log once it holds {@code marker} followed, somewhere after it, by {@code then}; as text, without the
+     * colours and carriage returns a terminal gets.
+     */
+    private static String awaitLog(Path file, String marker, String then) {
+        return Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+                .until(() -> Files.exists(file) ? ANSI.matcher(Files.readString(file).replace("\r", "")).replaceAll("") : "",
+                        log -> log.contains(marker) && log.substring(log.indexOf(marker) + marker.length()).contains(then));
     }
 
     private static int count(String text, String part) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * The application as its own operating-system process, from this test run's class path, on a data directory that
@@ -29,12 +30,7 @@ public final class ChildApp implements AutoCloseable {
 
     /** Starts a new process on the same data directory and waits until its health says UP. */
     public ChildApp start() {
-        port = freePort();
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-XX:+UseSerialGC", "-Xmx512m", "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), "dev.mnemo.MnemoApplication",
-                "serve", "--server.port=" + port, "--assistant.data-dir=" + dataDir, "--assistant.api-token=" + SqliteApp.API_TOKEN,
-                "--assistant.db.url=", "--assistant.providers.openai.api-key=", "--assistant.providers.openai.base-url="));
-        settings.forEach(setting -> command.add("--" + setting));
+        List<String> command = command();
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         Map<String, String> env = builder.environment();
@@ -45,11 +41,30 @@ public final class ChildApp implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return awaitUp(process::isAlive);
+    }
+
+    /**
+     * The command line of a start on a new free port, for a test that runs it elsewhere (in a terminal); then
+     * {@link #awaitUp} waits for it.
+     */
+    public List<String> command() {
+        port = freePort();
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "-XX:+UseSerialGC", "-Xmx512m", "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), "dev.mnemo.MnemoApplication",
+                "serve", "--server.port=" + port, "--assistant.data-dir=" + dataDir, "--assistant.api-token=" + SqliteApp.API_TOKEN,
+                "--assistant.db.url=", "--assistant.providers.openai.api-key=", "--assistant.providers.openai.base-url="));
+        settings.forEach(setting -> command.add("--" + setting));
+        return command;
+    }
+
+    /** Waits until the health of the process started from {@link #command()} says UP. */
+    public ChildApp awaitUp(BooleanSupplier alive) {
         Api api = api();
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (true) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the application exited with " + process.exitValue() + "; see " + log);
+            if (!alive.getAsBoolean()) {
+                throw new IllegalStateException("the application exited; see " + log);
             }
             try {
                 if (api.send(api.request("/actuator/health").GET()).status() == 200) {
@@ -62,7 +77,7 @@ public final class ChildApp implements AutoCloseable {
                 throw new IllegalStateException("the application did not start within 120 s; see " + log);
             }
             try {
-                process.waitFor(200, TimeUnit.MILLISECONDS);
+                TimeUnit.MILLISECONDS.sleep(200); // a poll of its health, not a wait for time to pass
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.function.Supplier;
 
 /**
@@ -106,6 +108,27 @@ public final class Tmux implements AutoCloseable {
         }
         return screen;
     }
+
+    /** Whether the program still runs. */
+    public boolean running() {
+        return run("display-message", "-p", "-t", "main", "#{pane_dead}").strip().equals("0");
+    }
+
+    /**
+     * Waits for the window's command to end and returns its exit status, which the command line must print last as
+     * {@code exited with status N} ({@link #EXIT_STATUS}); fails when it still runs after the timeout.
+     */
+    public int awaitExit(Duration timeout) {
+        await(() -> running() ? "running" : "ended", "ended"::equals, timeout, "the program ending");
+        Matcher status = Pattern.compile("exited with status (\\d+)").matcher(screen());
+        if (!status.find()) {
+            throw new AssertionError("the program ended without printing its status; the terminal shows:\n" + screen());
+        }
+        return Integer.parseInt(status.group(1));
+    }
+
+    /** Appended to a command line: prints the status {@link #awaitExit} reads. */
+    public static final String EXIT_STATUS = "; echo \"exited with status $?\"";
 
     @Override
     public void close() {

@@ -4,6 +4,7 @@ import dev.mnemo.channel.MessageKind;
 import dev.mnemo.conversation.Channel;
 import dev.mnemo.system.Ids;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -67,7 +68,7 @@ public class Deliveries {
         return transactions.execute(status -> {
             List<Row> rows = jdbc.sql("SELECT id, text FROM deliveries WHERE user_id = ? AND channel = ? AND status = ? ORDER BY id")
                     .params(userId, Channel.WEB.id(), QUEUED).query(Row.class).list();
-            List<String> collected = new java.util.ArrayList<>();
+            List<String> collected = new ArrayList<>();
             for (Row row : rows) {
                 // Only what this call took: two collectors never both get a message.
                 if (jdbc.sql("UPDATE deliveries SET status = ?, updated_at = ? WHERE id = ? AND status = ?")
@@ -77,6 +78,26 @@ public class Deliveries {
             }
             return collected;
         });
+    }
+
+    /** A message waiting in the inbox. */
+    public record InboxItem(String id, String text) {
+    }
+
+    /** The web inbox as it stands, oldest first, without handing anything over: a client acknowledges what it showed. */
+    public List<InboxItem> pendingInbox(String userId) {
+        return jdbc.sql("SELECT id, text FROM deliveries WHERE user_id = ? AND channel = ? AND status = ? ORDER BY id LIMIT 100")
+                .params(userId, Channel.WEB.id(), QUEUED).query(InboxItem.class).list();
+    }
+
+    /** Marks these of the person's waiting messages as handed over; returns how many were still waiting. */
+    public int acknowledgeInbox(String userId, List<String> ids) {
+        int acknowledged = 0;
+        for (String id : ids) {
+            acknowledged += jdbc.sql("UPDATE deliveries SET status = ?, updated_at = ? WHERE id = ? AND user_id = ? AND channel = ? AND status = ?")
+                    .params(COLLECTED, clock.millis(), id, userId, Channel.WEB.id(), QUEUED).update();
+        }
+        return acknowledged;
     }
 
     private record Row(String id, String text) {
