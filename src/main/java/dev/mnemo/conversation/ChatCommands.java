@@ -175,14 +175,16 @@ class ChatCommands {
         if (channel.isEmpty()) {
             return "I can reach you on sms, discord or web (the inbox of the API and terminal chat), or auto.";
         }
+        String still = settings.preferredChannel(userId).map(c -> " You're still reached on " + c + ".")
+                .orElse(" You're still reached where you last wrote from.");
         String refusal = switch (reach.reach(userId, channel.get())) {
             case REACHABLE -> null;
             case NOT_CONFIGURED -> wanted + " is not set up on this Mnemo, so nothing could reach you there"
-                    + " (README: Channels). You're still reached where you last wrote from.";
+                    + " (README: Channels)." + still;
             case UNKNOWN_PERSON -> "I have no " + wanted + " address for you (ASSISTANT_ALLOWED_SENDERS), so nothing"
-                    + " could reach you there. You're still reached where you last wrote from.";
+                    + " could reach you there." + still;
             case OPTED_OUT -> "You opted out of " + wanted + " (text START there to opt back in), so nothing could"
-                    + " reach you there. You're still reached where you last wrote from.";
+                    + " reach you there." + still;
         };
         if (refusal != null) {
             return refusal;

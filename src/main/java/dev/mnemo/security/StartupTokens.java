@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -61,7 +62,10 @@ public class StartupTokens {
                 // Revoked, or a database that never knew it (a restore, a move to PostgreSQL): a new one replaces it.
             }
             String secret = tokens.create(OWNER, "terminal chat").secret();
-            Files.writeString(dataDirectory.ownerOnlyFile(CHAT_TOKEN_FILE), secret + "\n");
+            // Written aside and moved in: a chat reading the file meanwhile sees the old token or the new, never half.
+            Path fresh = dataDirectory.ownerOnlyFile(CHAT_TOKEN_FILE + ".new");
+            Files.writeString(fresh, secret + "\n");
+            Files.move(fresh, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return new Report(file, Optional.of(secret), admin);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read or write the chat token file " + file, e);

@@ -40,6 +40,8 @@ class PersonSettingsCommandsTest {
 
         assertThat(reply("/channel web")).isEqualTo("Reminders and check-ins will reach you on web.");
         assertThat(reply("/channel")).contains("on web");
+        assertThat(reply("/channel sms")).contains("sms is not set up").endsWith("You're still reached on web.");
+        assertThat(reply("/channel")).contains("on web");
         assertThat(reply("/channel pigeon")).contains("sms, discord or web");
     }
 

@@ -54,6 +54,7 @@ abstract class EdgeSecurityContract {
     String aliceMemory;
     String bobMemory;
     String bobPruned;
+    String bobDelivery;
 
     /** A route of the API, with a path that reaches bob's data and, for writes, a body that would change it. */
     record Route(String method, String path, String body) {
@@ -73,6 +74,8 @@ abstract class EdgeSecurityContract {
         Api.Response edited = patch(admin, bobMemory, "{\"importance\": 9}");
         assertThat(edited.status()).as(edited.body()).isEqualTo(200);
         replies.send(bob, "Reminder: call the dentist", MessageKind.REMINDER);
+        bobDelivery = jdbc.sql("SELECT id FROM deliveries WHERE user_id = ? AND status = 'QUEUED'").param(bob)
+                .query(String.class).single();
         // A second memory of bob's, pruned: restore would bring it back if it reached the wrong person.
         bobPruned = remember(bob, "My locker code is written in my blue notebook");
         jdbc.sql("UPDATE memories SET status = 'PRUNED' WHERE id = ?").param(bobPruned).update();
@@ -91,6 +94,9 @@ abstract class EdgeSecurityContract {
                 new Route("POST", "/api/v1/messages", Api.json(Map.of("userId", bob, "text", "planted message"))),
                 new Route("GET", "/api/v1/costs?userId=" + bob, null),
                 new Route("GET", "/api/v1/inbox?userId=" + bob, null),
+                new Route("GET", "/api/v1/inbox/pending?userId=" + bob, null),
+                new Route("POST", "/api/v1/inbox/ack", Api.json(Map.of("userId", bob, "ids", List.of(bobDelivery)))),
+                new Route("GET", "/api/v1/me?userId=" + bob, null),
                 new Route("GET", "/actuator/prometheus", null),
                 new Route("GET", "/actuator/env", null),
                 new Route("POST", "/webhooks/twilio/sms", "From=%2B15551234567&Body=planted&MessageSid=SM1"),
@@ -171,6 +177,11 @@ abstract class EdgeSecurityContract {
                 }
             }
         }
+        // bob's inbox id under alice's own name: nothing of bob's is handed over
+        Api.Response acked = asAlice.post("/api/v1/inbox/ack", Api.json(Map.of("ids", List.of(bobDelivery))));
+        assertThat(acked.status()).isEqualTo(200);
+        assertThat(acked.json().get("acknowledged").asInt()).isZero();
+        assertThat(asAlice.get("/api/v1/inbox/pending").json().get("items").toString()).doesNotContain(bobDelivery);
         assertThat(failures).isEmpty();
         assertThat(snapshot()).isEqualTo(before);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM deliveries WHERE user_id = ? AND status = 'QUEUED'").param(bob)

@@ -136,7 +136,7 @@ class SmsWebhookController {
             return twiml();
         }
         if (InboundMessage.lengthOf(text) > conversation.maxMessageChars()) {
-            work.execute(() -> reply(from, user, "That message is too long for me (" + text.length() + " characters; at most "
+            work.execute(() -> reply(from, user, "That message is too long for me (" + InboundMessage.lengthOf(text) + " characters; at most "
                     + conversation.maxMessageChars() + "). Could you shorten it?"));
             return twiml();
         }
