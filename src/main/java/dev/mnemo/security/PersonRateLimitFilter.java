@@ -2,6 +2,7 @@ package dev.mnemo.security;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.mnemo.system.ClockTimeMeter;
 import dev.mnemo.system.JsonErrors;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
@@ -32,18 +33,7 @@ class PersonRateLimitFilter extends OncePerRequestFilter {
 
     PersonRateLimitFilter(ApiProperties properties, Clock clock) {
         this.perMinute = properties.requestsPerMinute();
-        // Refills follow the injected clock, so tests move time instead of sleeping.
-        this.time = new TimeMeter() {
-            @Override
-            public long currentTimeNanos() {
-                return TimeUnit.MILLISECONDS.toNanos(clock.millis());
-            }
-
-            @Override
-            public boolean isWallClockBased() {
-                return true;
-            }
-        };
+        this.time = new ClockTimeMeter(clock);
     }
 
     @Override

@@ -2,8 +2,10 @@ package dev.mnemo.channel.internal;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.mnemo.system.ClockTimeMeter;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.TimeMeter;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -21,22 +23,11 @@ public class SenderRateLimiter {
     private final Cache<String, Bucket> buckets = Caffeine.newBuilder().expireAfterAccess(Duration.ofDays(1)).maximumSize(100_000).build();
     private final Cache<String, Boolean> notified;
     private final ChannelProperties.RateLimit limit;
-    private final io.github.bucket4j.TimeMeter time;
+    private final TimeMeter time;
 
     SenderRateLimiter(ChannelProperties properties, Clock clock) {
         this.limit = properties.rateLimit();
-        // The injected clock drives refills, so tests move time instead of sleeping.
-        this.time = new io.github.bucket4j.TimeMeter() {
-            @Override
-            public long currentTimeNanos() {
-                return TimeUnit.MILLISECONDS.toNanos(clock.millis());
-            }
-
-            @Override
-            public boolean isWallClockBased() {
-                return true;
-            }
-        };
+        this.time = new ClockTimeMeter(clock);
         this.notified = Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(1))
                 .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis())).build();
     }
