@@ -31,7 +31,7 @@ class TerminalChatStartTest {
             closed = socket.getLocalPort();
         }
         String said = run(Map.of("SERVER_PORT", Integer.toString(closed), "MNEMO_TOKEN", "mnemo_whatever"), 1);
-        assertThat(said).isEqualTo("mnemo: No Mnemo server answers at http://127.0.0.1:" + closed + ". Start it with"
+        assertThat(said).isEqualTo("mnemo: No Mnemo server answers at http://127.0.0.1:" + closed + "/. Start it with"
                 + " ./mnemo (in another terminal), or set MNEMO_URL to where it runs.\n");
     }
 

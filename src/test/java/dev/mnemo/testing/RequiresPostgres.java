@@ -23,7 +23,7 @@ public class RequiresPostgres implements ExecutionCondition {
         }
         return problem == null
                 ? ConditionEvaluationResult.enabled("PostgreSQL reachable at " + TestDatabases.PG_URL)
-                : ConditionEvaluationResult.disabled("SKIPPED: PostgreSQL unreachable at " + TestDatabases.PG_URL
+                : ConditionEvaluationResult.disabled("PostgreSQL unreachable at " + TestDatabases.PG_URL
                         + " (" + problem + "); start it or set MNEMO_TEST_PG_URL. CI=true makes this a failure.");
     }
 }

@@ -23,7 +23,7 @@ public class RequiresRedis implements ExecutionCondition {
             socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort() < 0 ? 6379 : uri.getPort()), 1000);
             return ConditionEvaluationResult.enabled("Redis reachable at " + URL);
         } catch (java.io.IOException e) {
-            return ConditionEvaluationResult.disabled("SKIPPED: Redis unreachable at " + URL + " (" + e.getMessage()
+            return ConditionEvaluationResult.disabled("Redis unreachable at " + URL + " (" + e.getMessage()
                     + "); start it or set MNEMO_TEST_REDIS_URL. CI=true makes this a failure.");
         }
     }

@@ -6,7 +6,8 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * The public data sets beside the project ({@code ../shared/data}, or {@code -Dmnemo.shared.data=DIR}). They are
- * read in place, never copied into the project; a benchmark skips with a clear message when one is absent.
+ * read in place, never copied into the project; a test that needs an absent one skips with a clear message, except
+ * with {@code CI=true}, where it fails: on CI a missing data set must not pass as a green run.
  */
 public final class SharedData {
     private SharedData() {
@@ -15,8 +16,11 @@ public final class SharedData {
     public static Path require(String relative) {
         Path root = Path.of(System.getProperty("mnemo.shared.data", "../shared/data"));
         Path file = root.resolve(relative);
-        Assumptions.assumeTrue(Files.isReadable(file),
-                "SKIPPED: " + file.toAbsolutePath().normalize() + " is absent (set -Dmnemo.shared.data=DIR)");
+        String absent = file.toAbsolutePath().normalize() + " is absent (set -Dmnemo.shared.data=DIR)";
+        if (!Files.isReadable(file) && TestDatabases.inCi()) {
+            throw new AssertionError(absent + "; CI=true makes this a failure instead of a skip");
+        }
+        Assumptions.assumeTrue(Files.isReadable(file), absent);
         return file;
     }
 }
