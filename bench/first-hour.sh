@@ -33,6 +33,8 @@ within() {
 settings=(env -i "PATH=$PATH" "HOME=$HOME" TERM=xterm-256color MNEMO_ENV_FILE=/dev/null "SERVER_PORT=$port"
   "ASSISTANT_DATA_DIR=$work/data")
 printf -v settings_line '%q ' "${settings[@]}"
+printf -v q_work '%q' "$work"
+printf -v q_repo '%q' "$repo"
 
 (cd "$work" && exec "${settings[@]}" "$repo/mnemo" >"$work/server.log" 2>&1) &
 server_pid=$!
@@ -48,7 +50,7 @@ prompt_times=()
 reply_times=()
 for i in $(seq 1 "$runs"); do
   begin="$(now_ms)"
-  tmux -L "$socket" new-session -d -x 160 -y 48 -s "chat$i" "cd $work && ${settings_line}$repo/mnemo chat; sleep 600"
+  tmux -L "$socket" new-session -d -x 160 -y 48 -s "chat$i" "cd $q_work && ${settings_line}$q_repo/mnemo chat; sleep 600"
   shows() { tmux -L "$socket" capture-pane -p -t "chat$i" | grep -q "$1"; }
   if ! within 30 shows "^you>"; then
     tmux -L "$socket" capture-pane -p -t "chat$i"; echo "bench: no prompt" >&2; exit 1

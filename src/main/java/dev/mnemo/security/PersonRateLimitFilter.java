@@ -28,6 +28,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class PersonRateLimitFilter extends OncePerRequestFilter {
     private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
             .expireAfterAccess(Duration.ofHours(1)).maximumSize(100_000).build();
+    private static final String INBOX = "/api/v1/inbox/";
     private final int perMinute;
     private final TimeMeter time;
 
@@ -46,7 +47,10 @@ class PersonRateLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof Caller caller && !caller.isAdmin()) {
-            Bucket bucket = buckets.get(caller.userId().orElseThrow(), user -> Bucket.builder()
+            // Each open chat polls the inbox: those polls have a bucket of their own, so that they never use up
+            // what the person has for their messages.
+            String key = caller.userId().orElseThrow() + (request.getServletPath().startsWith(INBOX) ? " inbox" : "");
+            Bucket bucket = buckets.get(key, user -> Bucket.builder()
                     .addLimit(Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)).build())
                     .withCustomTimePrecision(time)
                     .build());

@@ -24,7 +24,9 @@ class ChatServer {
 
     /** A failure the person is told about in words: the server's own message, or what went wrong on the way. */
     static class Failure extends Exception {
+        /** Nothing reached the server: the connection was refused. */
         static final int UNREACHABLE = -1;
+        /** The request may have arrived: a timeout, or the connection broke on the way. */
         static final int NO_ANSWER = 0;
         final int status;
 
@@ -101,7 +103,7 @@ class ChatServer {
         } catch (HttpTimeoutException e) {
             throw new Failure("The server at " + base + " took too long to answer.", Failure.NO_ANSWER);
         } catch (IOException e) {
-            throw new Failure("The connection to " + base + " failed (" + e.getMessage() + ").", Failure.UNREACHABLE);
+            throw new Failure("The connection to " + base + " broke (" + e.getMessage() + ").", Failure.NO_ANSWER);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new Failure("Interrupted.", Failure.NO_ANSWER);

@@ -237,8 +237,12 @@ public final class TerminalChat {
         try {
             mnemo(server.send(text));
         } catch (ChatServer.Failure e) {
-            say(e.getMessage() + (e.status == ChatServer.Failure.UNREACHABLE
-                    ? " Is it still running? (./mnemo) Your message was not sent." : ""));
+            say(e.getMessage() + switch (e.status) {
+                case ChatServer.Failure.UNREACHABLE -> " Is it still running? (./mnemo) Your message was not sent.";
+                case ChatServer.Failure.NO_ANSWER -> " Your message may have arrived; if it did, Mnemo keeps it, so there"
+                        + " is no need to send it again.";
+                default -> "";
+            });
         }
     }
 
@@ -258,7 +262,8 @@ public final class TerminalChat {
             if (e.status != inboxTrouble) {
                 inboxTrouble = e.status;
                 say(switch (e.status) {
-                    case ChatServer.Failure.UNREACHABLE -> e.getMessage() + " Reminders will show here once it is back.";
+                    case ChatServer.Failure.UNREACHABLE, ChatServer.Failure.NO_ANSWER ->
+                            e.getMessage() + " Reminders will show here once it is back.";
                     case 401 -> "The server no longer takes this chat's token (" + e.getMessage() + "): reminders cannot"
                             + " reach this window. Quit and start the chat again.";
                     default -> "Collecting reminders failed: " + e.getMessage() + ". Still trying.";

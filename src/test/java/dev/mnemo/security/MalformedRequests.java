@@ -9,7 +9,7 @@ import java.util.Random;
 import java.util.function.Function;
 
 /**
- * Generates requests to every endpoint that each carry at least one defect a server must refuse — a path or query
+ * Generates requests to every {@code /api} endpoint that each carry at least one defect a server must refuse — a path or query
  * that is not well-formed, a JSON body of the wrong shape or type, a body of the wrong media type, a bad credential,
  * a method or an {@code Accept} that the endpoint does not serve — and nothing else wrong, so that the answer must
  * be a 4xx and nothing may change. Seeded: the same seed gives the same requests.
@@ -28,7 +28,15 @@ final class MalformedRequests {
         RESTORE("POST", "/api/v1/memories/{id}/restore", false),
         MESSAGE("POST", "/api/v1/messages", true),
         COSTS("GET", "/api/v1/costs", false),
-        INBOX("GET", "/api/v1/inbox", false);
+        INBOX("GET", "/api/v1/inbox", false),
+        PENDING("GET", "/api/v1/inbox/pending", false),
+        ACK("POST", "/api/v1/inbox/ack", true),
+        ME("GET", "/api/v1/me", false);
+
+        /** Takes {@code userId} in its query string. */
+        boolean queried() {
+            return this == LIST || this == COSTS || this == INBOX || this == PENDING || this == ME;
+        }
 
         final String method;
         final String path;
@@ -72,7 +80,7 @@ final class MalformedRequests {
             boolean admin = random.nextInt(5) == 0;
             List<Function<Endpoint, Request>> kinds = new ArrayList<>(List.of(
                     e -> badPath(e, admin), e -> badQueryEncoding(e, admin), e -> badCredential(e), e -> badMethod(e, admin)));
-            if (endpoint == Endpoint.LIST || endpoint == Endpoint.COSTS || endpoint == Endpoint.INBOX) {
+            if (endpoint.queried()) {
                 kinds.add(e -> badParameter(e, admin));
                 kinds.add(e -> notAcceptable(e, admin));
             }
@@ -174,7 +182,11 @@ final class MalformedRequests {
         List<String> bodies = new ArrayList<>(List.of("{", "{\"text\": }", "[1,2]", "\"just a string\"", "null", "",
                 "{\"text\": \"hi\"} trailing", "{\"text\": \"hi\",}", "{'text': 'hi'}", "{\"text\": \"hi\"",
                 "[".repeat(5_000) + "]".repeat(5_000), "{\"text\": " + "[".repeat(3_000) + "]".repeat(3_000) + "}"));
-        if (e == Endpoint.EDIT) {
+        if (e == Endpoint.ACK) {
+            bodies.addAll(List.of("{" + owner + "\"ids\": [\"a\\u0000b\"]}", "{" + owner + "\"ids\": []}",
+                    "{" + owner + "\"ids\": [1]}", "{" + owner + "\"ids\": \"x\"}", "{" + owner + "\"ids\": [null]}",
+                    "{" + owner + "\"ids\": [\"" + "0".repeat(65) + "\"]}", "{" + owner + "\"ids\": " + tags(101) + "}"));
+        } else if (e == Endpoint.EDIT) {
             bodies.addAll(List.of("{\"importance\": 2.9}", "{\"importance\": \"3\"}", "{\"importance\": true}",
                     "{\"importance\": 0}", "{\"importance\": 11}", "{\"importance\": null}", "{\"importance\": 1e400}",
                     "{\"importance\": 99999999999999999999}", "{\"kind\": \"banana\"}", "{\"kind\": 3}",
@@ -236,6 +248,7 @@ final class MalformedRequests {
             case ADD -> "{" + owner + "\"text\": \"I like green tea\"}";
             case EDIT -> "{\"importance\": 6}";
             case MESSAGE -> "{" + owner + "\"text\": \"/help\"}";
+            case ACK -> "{" + owner + "\"ids\": [\"01890a5d-ac96-774b-bcce-b302099a8057\"]}";
             case RESTORE -> "";
             default -> null;
         };
@@ -247,7 +260,7 @@ final class MalformedRequests {
     }
 
     private String query(Endpoint e, boolean admin) {
-        return admin && (e == Endpoint.LIST || e == Endpoint.COSTS || e == Endpoint.INBOX) ? "?userId=" + user : "";
+        return admin && e.queried() ? "?userId=" + user : "";
     }
 
     private Map<String, String> authorization(boolean admin) {

@@ -100,6 +100,9 @@ class ShippedSettingsTest {
         for (String compose : COMPOSE_FILES) {
             ProcessBuilder config = new ProcessBuilder("docker-compose", "--env-file", env.toString(), "-f", compose, "config")
                     .redirectErrorStream(true);
+            // Only what this test sets: a variable exported in the developer's shell must not change the outcome.
+            config.environment().clear();
+            config.environment().put("PATH", System.getenv("PATH"));
             config.environment().put("ANTHROPIC_API_KEY", "from-the-shell");
             Process process = config.start();
             String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

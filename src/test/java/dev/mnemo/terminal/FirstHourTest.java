@@ -78,9 +78,9 @@ class FirstHourTest {
         data = temp.resolve("data");
         app = child("first");
         Path script = temp.resolve("server.sh");
-        Files.writeString(script, "env -i PATH=\"$PATH\" HOME=\"$HOME\" TERM=xterm-256color script -qfec '"
-                + String.join(" ", app.command().stream().map(arg -> "\"" + arg + "\"").toList()) + "' '"
-                + temp.resolve("first.log") + "'" + Tmux.EXIT_STATUS + "\n");
+        String server = String.join(" ", app.command().stream().map(Tmux::quoted).toList());
+        Files.writeString(script, "env -i PATH=\"$PATH\" HOME=\"$HOME\" TERM=xterm-256color script -qfec "
+                + Tmux.quoted(server) + " " + Tmux.quoted(temp.resolve("first.log").toString()) + Tmux.EXIT_STATUS + "\n");
         serverTerminal = Tmux.start(temp, "sh " + script);
         app.awaitUp(() -> serverTerminal.running());
     }
@@ -131,11 +131,12 @@ class FirstHourTest {
     void chatInARealTerminalTalksToThatServerWithItsModel() throws Exception {
         server().stubFor(anthropic(CHEAP).willReturn(anthropicReply(CHEAP, "Hello from the server's model!", 80, 8, 0, 0)));
         String java = ProcessHandle.current().info().command().orElse("java");
-        // The environment a person's shell would have: where the data is; no URL, no token.
         Path script = temp.resolve("chat.sh");
-        Files.writeString(script, "env -u MNEMO_URL -u MNEMO_TOKEN SERVER_PORT=" + app.port() + " ASSISTANT_DATA_DIR='" + data
-                + "' '" + java + "' -XX:TieredStopAtLevel=1 --enable-native-access=ALL-UNNAMED -cp '"
-                + System.getProperty("java.class.path") + "' dev.mnemo.MnemoApplication chat" + Tmux.EXIT_STATUS + "\n");
+        // The environment a person's shell would have: where the data is, which port; no URL, no token.
+        String chat = String.join(" ", List.of(java, "-XX:TieredStopAtLevel=1", "--enable-native-access=ALL-UNNAMED", "-cp",
+                System.getProperty("java.class.path"), "dev.mnemo.MnemoApplication", "chat").stream().map(Tmux::quoted).toList());
+        Files.writeString(script, "env -i PATH=\"$PATH\" HOME=\"$HOME\" TERM=xterm-256color SERVER_PORT=" + app.port()
+                + " ASSISTANT_DATA_DIR=" + Tmux.quoted(data.toString()) + " " + chat + Tmux.EXIT_STATUS + "\n");
         try (Tmux terminal = Tmux.start(temp, "sh " + script)) {
             terminal.awaitScreen(s -> s.contains("you> "), Duration.ofSeconds(30), "the prompt");
             assertThat(terminal.screen()).contains("Mnemo at http://127.0.0.1:" + app.port() + "/, chatting as owner (anthropic:");

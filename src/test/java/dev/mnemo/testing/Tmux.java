@@ -27,6 +27,11 @@ public final class Tmux implements AutoCloseable {
         this.work = work;
     }
 
+    /** A word for sh: in single quotes, any single quote in it closed, escaped and reopened. */
+    public static String quoted(String word) {
+        return "'" + word.replace("'", "'\\''") + "'";
+    }
+
     /** Whether tmux is installed; tests that need it skip without it, except on CI, where they fail. */
     public static boolean available() {
         try {
@@ -42,8 +47,9 @@ public final class Tmux implements AutoCloseable {
     /** Runs {@code command} (a shell command line) in a new 160x48 window. */
     public static Tmux start(Path work, String command) {
         Tmux tmux = new Tmux(work);
-        tmux.run("new-session", "-d", "-x", "160", "-y", "48", "-s", "main", command);
-        tmux.run("set-option", "-t", "main", "remain-on-exit", "on");
+        // One tmux call: a command that ends at once still leaves its window (and exit status) to read.
+        tmux.run("new-session", "-d", "-x", "160", "-y", "48", "-s", "main", command, ";",
+                "set-option", "-t", "main", "remain-on-exit", "on");
         return tmux;
     }
 

@@ -66,10 +66,10 @@ public class Deliveries {
     /** The web inbox: queued messages for the person, oldest first, handed over once. */
     public List<String> collectInbox(String userId) {
         return transactions.execute(status -> {
-            List<Row> rows = jdbc.sql("SELECT id, text FROM deliveries WHERE user_id = ? AND channel = ? AND status = ? ORDER BY id")
-                    .params(userId, Channel.WEB.id(), QUEUED).query(Row.class).list();
+            List<InboxItem> rows = jdbc.sql("SELECT id, text FROM deliveries WHERE user_id = ? AND channel = ? AND status = ? ORDER BY id")
+                    .params(userId, Channel.WEB.id(), QUEUED).query(InboxItem.class).list();
             List<String> collected = new ArrayList<>();
-            for (Row row : rows) {
+            for (InboxItem row : rows) {
                 // Only what this call took: two collectors never both get a message.
                 if (jdbc.sql("UPDATE deliveries SET status = ?, updated_at = ? WHERE id = ? AND status = ?")
                         .params(COLLECTED, clock.millis(), row.id(), QUEUED).update() == 1) {
@@ -100,6 +100,4 @@ public class Deliveries {
         return acknowledged;
     }
 
-    private record Row(String id, String text) {
-    }
 }

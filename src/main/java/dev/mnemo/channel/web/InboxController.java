@@ -4,6 +4,7 @@ import dev.mnemo.channel.internal.Deliveries;
 import dev.mnemo.security.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -43,9 +44,12 @@ class InboxController {
         return new PendingResponse(deliveries.pendingInbox(caller.user(userId)));
     }
 
-    /** @param ids what the client showed: 1 to 100 ids from {@code pending} */
-    record AckRequest(String userId, @NotNull @Size(min = 1, max = 100) List<@NotNull @Size(max = 64) String> ids) {
+    /** @param ids what the client showed: 1 to 100 ids from {@code pending} (UUIDs, as every id in Mnemo) */
+    record AckRequest(String userId,
+                      @NotNull @Size(min = 1, max = 100) List<@NotNull @Pattern(regexp = UUID, message = "must be an id from pending") String> ids) {
     }
+
+    private static final String UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 
     record AckResponse(int acknowledged) {
     }
