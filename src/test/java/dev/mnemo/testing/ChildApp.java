@@ -7,7 +7,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -61,28 +64,21 @@ public final class ChildApp implements AutoCloseable {
     /** Waits until the health of the process started from {@link #command()} says UP. */
     public ChildApp awaitUp(BooleanSupplier alive) {
         Api api = api();
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (true) {
-            if (!alive.getAsBoolean()) {
-                throw new IllegalStateException("the application exited; see " + log);
-            }
-            try {
-                if (api.send(api.request("/actuator/health").GET()).status() == 200) {
-                    return this;
+        try {
+            Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).until(() -> {
+                if (!alive.getAsBoolean()) {
+                    throw new IllegalStateException("the application exited; see " + log);
                 }
-            } catch (RuntimeException notYet) {
-                // not listening yet
-            }
-            if (System.nanoTime() > until) {
-                throw new IllegalStateException("the application did not start within 120 s; see " + log);
-            }
-            try {
-                TimeUnit.MILLISECONDS.sleep(200); // a poll of its health, not a wait for time to pass
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+                try {
+                    return api.send(api.request("/actuator/health").GET()).status() == 200;
+                } catch (RuntimeException notYet) {
+                    return false; // not listening yet
+                }
+            });
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException("the application did not start within 120 s; see " + log, e);
         }
+        return this;
     }
 
     public int port() {

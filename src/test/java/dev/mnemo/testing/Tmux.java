@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.function.Supplier;
@@ -98,21 +100,11 @@ public final class Tmux implements AutoCloseable {
     }
 
     private static String await(Supplier<String> read, Predicate<String> condition, Duration timeout, String what) {
-        long until = System.nanoTime() + timeout.toNanos();
-        String screen = read.get();
-        while (!condition.test(screen)) {
-            if (System.nanoTime() > until) {
-                throw new AssertionError("the terminal never showed " + what + "; it shows:\n" + screen);
-            }
-            try {
-                TimeUnit.MILLISECONDS.sleep(20); // a poll of the screen, not a wait for time to pass
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-            screen = read.get();
+        try {
+            return Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(20)).until(read::get, condition::test);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("the terminal never showed " + what + "; it shows:\n" + read.get(), e);
         }
-        return screen;
     }
 
     /** Whether the program still runs. */
