@@ -53,4 +53,21 @@ abstract class UserSettingsContract {
         settings.setDisplayName(user, "\uD83D\uDE00".repeat(UserSettings.MAX_NAME_LENGTH)); // 60 code points, 120 chars
         assertThat(settings.displayName(user)).hasSize(2 * UserSettings.MAX_NAME_LENGTH);
     }
+
+    @Test
+    void thePreferredChannelIsEmptyUntilChosenThenChangedOrClearedAndOnlyTheOwners() {
+        String user = "channel-" + UUID.randomUUID();
+        assertThat(settings.preferredChannel(user)).isEmpty();
+
+        settings.setPreferredChannel(user, "sms");
+        settings.setPreferredChannel(user, "discord");
+        assertThat(settings.preferredChannel(user)).contains("discord");
+        assertThat(settings.preferredChannel("other-" + user)).isEmpty();
+
+        settings.setTimeZone(user, ZoneId.of("Europe/Lisbon")); // another setting leaves it alone
+        assertThat(settings.preferredChannel(user)).contains("discord");
+        settings.setPreferredChannel(user, null);
+        assertThat(settings.preferredChannel(user)).isEmpty();
+        assertThat(settings.timeZone(user)).isEqualTo(ZoneId.of("Europe/Lisbon"));
+    }
 }

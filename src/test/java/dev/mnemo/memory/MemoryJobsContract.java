@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mnemo.memory.write.MemoryJobWorker;
 import dev.mnemo.memory.write.MemoryJobs;
 import dev.mnemo.testing.MutableClock;
-import dev.mnemo.testing.SqliteApp;
 import dev.mnemo.testing.TestClockConfiguration;
 import java.time.Duration;
 import java.util.UUID;
@@ -13,9 +12,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** The write path's queue survives a crash: an abandoned job is picked up again, and only once. */
-@SqliteApp
-class MemoryJobsTest {
+/** The write path's queue survives a crash on every database: an abandoned job is picked up again, and only once. */
+abstract class MemoryJobsContract {
     @Autowired
     MemoryJobs jobs;
     @Autowired

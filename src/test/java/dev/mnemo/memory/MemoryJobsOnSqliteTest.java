@@ -1,0 +1,7 @@
+package dev.mnemo.memory;
+
+import dev.mnemo.testing.SqliteApp;
+
+@SqliteApp
+class MemoryJobsOnSqliteTest extends MemoryJobsContract {
+}
