@@ -14,8 +14,9 @@ class ModuleStructureTest {
     }
 
     @Test
-    void everyModuleOfTheDesignIsThere() {
-        assertThat(modules.stream().map(m -> m.getIdentifier().toString()))
-                .contains("channel", "conversation", "routing", "agent", "llm", "cost", "memory", "reminder", "proactive", "user", "system");
+    void theModulesAreExactlyThoseOfTheDesign() {
+        assertThat(modules.stream().map(m -> m.getIdentifier().toString())).containsExactlyInAnyOrder("agent", "backup",
+                "channel", "conversation", "cost", "llm", "memory", "privacy", "proactive", "reminder", "routing", "security",
+                "system", "terminal", "user");
     }
 }

@@ -34,6 +34,7 @@ import javax.sql.DataSource;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -64,9 +65,8 @@ class BackupRoundTripTest {
         s3proxy = S3Proxy.builder().blobStore(new TransientNio2BlobStore()).endpoint(URI.create("http://127.0.0.1:0"))
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS, SECRET).build();
         s3proxy.start();
-        while (!s3proxy.getState().equals("STARTED")) {
-            Thread.onSpinWait();
-        }
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
+                .until(() -> s3proxy.getState().equals("STARTED"));
         endpoint = "http://127.0.0.1:" + s3proxy.getPort();
         try (S3Client s3 = s3()) {
             s3.createBucket(b -> b.bucket(BUCKET));
