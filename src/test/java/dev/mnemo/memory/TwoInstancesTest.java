@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mnemo.MnemoApplication;
 import dev.mnemo.memory.sleep.SleepReport;
 import dev.mnemo.memory.sleep.SleepScheduler;
+import dev.mnemo.proactive.ReminderDelivery;
+import dev.mnemo.reminder.Recurrence;
+import dev.mnemo.reminder.Reminders;
 import dev.mnemo.testing.MutableClock;
 import dev.mnemo.testing.RequiresPostgres;
 import dev.mnemo.testing.RequiresRedis;
@@ -13,8 +16,14 @@ import dev.mnemo.testing.TestDatabases;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Two application instances sharing one PostgreSQL and one Redis: what one writes, edits or forgets, the
@@ -87,18 +97,26 @@ class TwoInstancesTest {
     @Test
     void aDueReminderIsSentByExactlyOneInstance() throws Exception {
         String user = "two-reminder-" + UUID.randomUUID();
-        a.getBean(dev.mnemo.reminder.Reminders.class).schedule(user, "water the plants",
-                CLOCK.instant().plusSeconds(60), java.time.ZoneOffset.UTC, dev.mnemo.reminder.Recurrence.NONE, null);
-        CLOCK.advance(java.time.Duration.ofMinutes(2));
+        a.getBean(Reminders.class).schedule(user, "water the plants", CLOCK.instant().plusSeconds(60), ZoneOffset.UTC,
+                Recurrence.NONE, null);
+        CLOCK.advance(Duration.ofMinutes(2));
 
-        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
-        var fromA = pool.submit(() -> a.getBean(dev.mnemo.proactive.ReminderDelivery.class).deliverDue());
-        var fromB = pool.submit(() -> b.getBean(dev.mnemo.proactive.ReminderDelivery.class).deliverDue());
-        int sent = fromA.get() + fromB.get();
+        // Both instances start their round at the same moment: the claim, not the timing, must decide.
+        CyclicBarrier together = new CyclicBarrier(2);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        Future<Integer> fromA = pool.submit(() -> {
+            together.await(10, TimeUnit.SECONDS);
+            return a.getBean(ReminderDelivery.class).deliverDue();
+        });
+        Future<Integer> fromB = pool.submit(() -> {
+            together.await(10, TimeUnit.SECONDS);
+            return b.getBean(ReminderDelivery.class).deliverDue();
+        });
+        int sent = fromA.get(60, TimeUnit.SECONDS) + fromB.get(60, TimeUnit.SECONDS);
         pool.shutdown();
 
         assertThat(sent).isEqualTo(1);
-        assertThat(a.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+        assertThat(a.getBean(JdbcClient.class)
                 .sql("SELECT COUNT(*) FROM deliveries WHERE user_id = ? AND kind = 'REMINDER'").param(user)
                 .query(Long.class).single()).isEqualTo(1);
     }
