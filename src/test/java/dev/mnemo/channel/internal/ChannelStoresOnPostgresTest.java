@@ -1,0 +1,7 @@
+package dev.mnemo.channel.internal;
+
+import dev.mnemo.testing.PostgresApp;
+
+@PostgresApp
+class ChannelStoresOnPostgresTest extends ChannelStoresContract {
+}

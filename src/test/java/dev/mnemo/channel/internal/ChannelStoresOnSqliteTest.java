@@ -1,0 +1,7 @@
+package dev.mnemo.channel.internal;
+
+import dev.mnemo.testing.SqliteApp;
+
+@SqliteApp
+class ChannelStoresOnSqliteTest extends ChannelStoresContract {
+}
