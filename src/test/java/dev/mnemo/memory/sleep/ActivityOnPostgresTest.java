@@ -1,0 +1,7 @@
+package dev.mnemo.memory.sleep;
+
+import dev.mnemo.testing.PostgresApp;
+
+@PostgresApp
+class ActivityOnPostgresTest extends ActivityContract {
+}
