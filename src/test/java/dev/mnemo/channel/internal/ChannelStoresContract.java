@@ -10,11 +10,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** The channels' own stores — receipts, opt-outs, deliveries — behave the same on every database. */
 abstract class ChannelStoresContract {
@@ -61,7 +64,28 @@ abstract class ChannelStoresContract {
     }
 
     @Test
-    void aReceiptAndItsMessageAreStoredTogetherOrNotAtAll() {
+    void theReceiptIsLinkedToItsMessageInsideTheMessagesTransaction() {
+        String id = "SM-linked-" + unique;
+        String messageId = UUID.randomUUID().toString();
+        AtomicReference<String> linkedBeforeCommit = new AtomicReference<>();
+        assertThat(receipts.takeIn("sms", id)).isTrue();
+
+        receipts.store("sms", id, () -> {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    linkedBeforeCommit.set(jdbc.sql("SELECT message_id FROM inbound_receipts WHERE channel = 'sms' AND external_id = ?")
+                            .param(id).query(String.class).single());
+                }
+            });
+            return messageId;
+        });
+
+        assertThat(linkedBeforeCommit.get()).as("a crash after the commit finds the receipt linked").isEqualTo(messageId);
+    }
+
+    @Test
+    void aReceiptWhoseMessageFailedToStoreIsNotLinked() {
         String id = "SM-failing-" + unique;
         assertThat(receipts.takeIn("sms", id)).isTrue();
         assertThatThrownBy(() -> receipts.store("sms", id, () -> {
@@ -104,6 +128,19 @@ abstract class ChannelStoresContract {
         assertThat(deliveries.statusReported(external, "SENT", null)).as("a late 'sent' after 'delivered'").isFalse();
         assertThat(status(id)).isEqualTo("DELIVERED");
         assertThat(deliveries.statusReported("SM-unknown-" + unique, "DELIVERED", null)).isFalse();
+        for (String last : List.of("UNDELIVERED", "READ", "FAILED")) {
+            String other = "SM-" + last + "-" + unique;
+            String delivery = deliveries.record(user, Channel.SMS, "+15550001111", "x", MessageKind.REPLY, Deliveries.SENT, other, null);
+            assertThat(deliveries.statusReported(other, last, "e".repeat(500))).isTrue();
+            assertThat(deliveries.statusReported(other, "SENT", null)).as("nothing after " + last).isFalse();
+            assertThat(status(delivery)).isEqualTo(last);
+        }
+        // A status longer than the column (Twilio has "partially_delivered") is cut, on every database.
+        String partial = "SM-partial-" + unique;
+        String delivery = deliveries.record(user, Channel.SMS, "+15550001111", "x", MessageKind.REPLY, Deliveries.SENT, partial, null);
+        assertThat(deliveries.statusReported(partial, "PARTIALLY_DELIVERED", "e".repeat(500))).isTrue();
+        assertThat(status(delivery)).isEqualTo("PARTIALLY_DELIVE");
+        assertThat(jdbc.sql("SELECT error FROM deliveries WHERE id = ?").param(delivery).query(String.class).single()).hasSize(200);
 
         String failed = deliveries.record(user, Channel.SMS, "+15550001111", "x", MessageKind.REPLY, Deliveries.SENDING, null, null);
         deliveries.outcome(failed, Deliveries.FAILED, null, "e".repeat(500));

@@ -65,4 +65,18 @@ abstract class ActivityContract {
         assertThat(activity.claimIdle(user)).as("nothing new since").isFalse();
         assertThat(activity.claimSince("nobody-" + user, cutOff)).as("a user never seen").isFalse();
     }
+
+    @Test
+    void theNightlyRunSkipsAUserAnIdleRunJustConsolidatedAndTakesThemAgainTheNextNight() {
+        activity.touch(user);
+        clock.advance(Duration.ofMinutes(31));
+        long before = clock.millis() - 1;
+        assertThat(activity.claimIdle(user)).isTrue();
+        long after = clock.millis() + 1;
+
+        assertThat(activity.claimSince(user, before)).as("consolidated after the cut-off").isFalse();
+        assertThat(activity.claimSince(user, after)).as("consolidated before the cut-off").isTrue();
+        clock.advance(Duration.ofHours(24));
+        assertThat(activity.claimSince(user, clock.millis() - Duration.ofHours(12).toMillis())).as("the next night").isTrue();
+    }
 }
