@@ -5,10 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mnemo.memory.write.MemoryJobWorker;
 import dev.mnemo.memory.write.MemoryJobs;
 import dev.mnemo.testing.MutableClock;
-import dev.mnemo.testing.TestClockConfiguration;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -25,9 +26,17 @@ abstract class MemoryJobsContract {
     @Autowired
     MutableClock clock;
 
+    Instant clockBefore;
+
+    @BeforeEach
+    void saveTheClock() {
+        clockBefore = clock.instant();
+    }
+
+    /** The clock is the context's: the next test class finds it where this one found it. */
     @AfterEach
-    void resetClock() {
-        clock.set(TestClockConfiguration.START);
+    void restoreTheClock() {
+        clock.set(clockBefore);
     }
 
     @Test
@@ -42,7 +51,9 @@ abstract class MemoryJobsContract {
         assertThat(jobs.claim(job)).isFalse();
 
         clock.advance(Duration.ofMinutes(11));
-        assertThat(worker.drain()).isEqualTo(1);
+        // Other classes' jobs may fall due in these minutes too: what matters is this one, done once.
+        assertThat(worker.drain()).isPositive();
+        assertThat(jobs.exists(job)).as("done and gone from the queue").isFalse();
         assertThat(worker.drain()).isZero();
         assertThat(recall.list(user, 10)).extracting(Memory::text).containsExactly("I grew up in Braga.");
         assertThat(recall.list(user, 10).getFirst().sources()).containsExactly("msg-1");

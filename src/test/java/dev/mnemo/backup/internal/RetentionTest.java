@@ -39,6 +39,23 @@ class RetentionTest {
     }
 
     @Test
+    void aWeekAcrossNewYearIsOneWeekAndMissedNightsAreNotCounted() {
+        List<String> names = new ArrayList<>();
+        for (Instant night = Instant.parse("2025-12-20T03:30:00Z"); !night.isAfter(Instant.parse("2026-01-04T03:30:00Z"));
+             night = night.plus(Duration.ofDays(1))) {
+            names.add(Retention.name(night));
+        }
+        // ISO week 1 of 2026 runs from Monday 29 December 2025 to Sunday 4 January 2026.
+        assertThat(Retention.toDelete(names, 0, 2, 0)).doesNotContain("mnemo-20260104-033000.mnb", "mnemo-20251228-033000.mnb")
+                .contains("mnemo-20251231-033000.mnb");
+
+        // Three nights missed: the last 3 days with an archive are kept, not the last 3 calendar days.
+        List<String> withGaps = List.of("mnemo-20260110-033000.mnb", "mnemo-20260106-033000.mnb", "mnemo-20260105-033000.mnb",
+                "mnemo-20260104-033000.mnb");
+        assertThat(Retention.toDelete(withGaps, 3, 0, 0)).containsExactly("mnemo-20260104-033000.mnb");
+    }
+
+    @Test
     void strayFilesAndLookAlikesAreNeverTouchedAndTheNewestIsAlwaysKept() {
         List<String> names = List.of("mnemo-20261130-033000.mnb", "notes.txt", "mnemo-20261399-033000.mnb",
                 "mnemo-20261129-033000.mnb.part", "mnemo-20261128-033000.mnb");
