@@ -48,6 +48,13 @@ class S3TargetTest extends BackupTargetContract {
         return new S3Target(s3, BUCKET, prefix.substring(0, prefix.length() - 1)); // the adapter adds the slash
     }
 
+    /** The key is the prefix, one slash, and the name: the adapter adds the slash when the setting lacks it. */
+    @Override
+    String expectedLocation(String name) {
+        s3.headObject(b -> b.bucket(BUCKET).key(prefix + name)); // throws when the object is not at that key
+        return "s3://" + BUCKET + "/" + prefix + name;
+    }
+
     @Override
     void putStray(String name, byte[] content) {
         s3.putObject(b -> b.bucket(BUCKET).key(prefix + name), RequestBody.fromBytes(content));
