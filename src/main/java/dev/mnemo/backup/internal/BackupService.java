@@ -8,6 +8,7 @@ import dev.mnemo.backup.Backups;
 import dev.mnemo.system.Ids;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -172,18 +173,15 @@ class BackupService implements Backups {
 
     private byte[] read(String archive) {
         try {
-            if (archive.startsWith("s3://")) {
-                String path = archive.substring("s3://".length());
-                int slash = path.indexOf('/');
-                int last = path.lastIndexOf('/');
-                if (slash < 0) {
-                    throw new BackupException("an S3 archive is s3://bucket/key");
+            if (S3Location.is(archive)) {
+                S3Location at = S3Location.parse(archive);
+                if (at.name().isEmpty()) {
+                    throw new BackupException("an S3 archive is s3://bucket/key, with the archive's name at the end");
                 }
-                return new S3Target(s3(), path.substring(0, slash), path.substring(slash + 1, last + 1))
-                        .get(path.substring(last + 1));
+                return new S3Target(s3(), at.bucket(), at.prefix()).get(at.name());
             }
             return Files.readAllBytes(Path.of(archive));
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             if (e instanceof BackupException b) {
                 throw b;
             }
@@ -193,10 +191,9 @@ class BackupService implements Backups {
     }
 
     private BackupTarget target(String where) {
-        if (where.startsWith("s3://")) {
-            String path = where.substring("s3://".length());
-            int slash = path.indexOf('/');
-            return new S3Target(s3(), slash < 0 ? path : path.substring(0, slash), slash < 0 ? "" : path.substring(slash + 1));
+        if (S3Location.is(where)) {
+            S3Location at = S3Location.parse(where);
+            return new S3Target(s3(), at.bucket(), at.key());
         }
         return new DirectoryTarget(Path.of(where));
     }

@@ -23,7 +23,7 @@ final class S3Target implements BackupTarget {
     @Override
     public String put(String name, byte[] archive) {
         s3.putObject(b -> b.bucket(bucket).key(prefix + name).contentType("application/octet-stream"), RequestBody.fromBytes(archive));
-        return "s3://" + bucket + "/" + prefix + name;
+        return new S3Location(bucket, prefix + name).toString();
     }
 
     @Override

@@ -2,13 +2,10 @@ package dev.mnemo.memory.embedding;
 
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.mnemo.system.Hashes;
 import dev.mnemo.system.SharedCache;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.IntConsumer;
@@ -108,12 +105,7 @@ public class Embedder {
     }
 
     private String key(String text) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return "emb:" + modelId + ":" + HexFormat.of().formatHex(hash);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return "emb:" + modelId + ":" + Hashes.sha256Hex(text);
     }
 
     static float[] normalised(float[] vector) {
