@@ -24,7 +24,11 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,7 +37,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class AssistantTools {
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AssistantTools.class);
+    private static final Logger log = LoggerFactory.getLogger(AssistantTools.class);
     private static final int LISTED = 10;
     private static final String FORGET_FOUND = "Found ";
     private static final String WHEN = "Local date and time in the person's time zone, YYYY-MM-DDTHH:MM";
@@ -76,7 +80,7 @@ class AssistantTools {
     }
 
     /** Tools whose success changes something the person should hear about even if the model cannot say it. */
-    static final java.util.Set<String> ACTIONS = java.util.Set.of("set_reminder", "move_reminder", "cancel_reminder",
+    static final Set<String> ACTIONS = Set.of("set_reminder", "move_reminder", "cancel_reminder",
             "remember", "forget");
 
     ToolStep.Result run(String userId, String messageId, ToolCall call) {
@@ -105,12 +109,12 @@ class AssistantTools {
      * What the person must see verbatim, whatever the model writes: the exact memories a {@code /forget yes}
      * would delete, with their ids. Empty for every other result.
      */
-    static java.util.Optional<String> verbatimForThePerson(ToolCall call, ToolStep.Result result) {
+    static Optional<String> verbatimForThePerson(ToolCall call, ToolStep.Result result) {
         if (!call.name().equals("forget") || result.error() || !result.content().startsWith(FORGET_FOUND)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         String listing = result.content().substring(result.content().indexOf('\n') + 1);
-        return java.util.Optional.of("Reply /forget yes within 10 minutes to delete these for good:\n" + listing);
+        return Optional.of("Reply /forget yes within 10 minutes to delete these for good:\n" + listing);
     }
 
     private String currentTime(String userId, ToolCall call) {

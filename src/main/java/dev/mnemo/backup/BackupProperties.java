@@ -1,5 +1,6 @@
 package dev.mnemo.backup;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -19,7 +20,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("assistant.backup")
 public record BackupProperties(String target, String s3Endpoint, String s3Region, String s3AccessKey, String s3SecretKey,
                                String encryptionKey, String cron, int keepDaily, int keepWeekly, int keepMonthly,
-                               java.time.Duration maxAge, boolean scheduled) {
+                               Duration maxAge, boolean scheduled) {
 
     public boolean configured() {
         return target != null && !target.isBlank();

@@ -1,6 +1,8 @@
 package dev.mnemo.conversation;
 
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 
 /** Where a message came from, and where its reply goes. */
 public enum Channel {
@@ -11,7 +13,7 @@ public enum Channel {
     }
 
     /** The channel with this {@link #id()}, if any. */
-    public static java.util.Optional<Channel> byId(String id) {
-        return java.util.Arrays.stream(values()).filter(c -> c.id().equals(id)).findFirst();
+    public static Optional<Channel> byId(String id) {
+        return Arrays.stream(values()).filter(c -> c.id().equals(id)).findFirst();
     }
 }

@@ -1,5 +1,8 @@
 package dev.mnemo.conversation;
 
+import java.time.Instant;
+import java.util.Optional;
+
 /**
  * The conversation loop every channel shares: store the inbound message, route it, answer it (a command, a
  * model, or a plain notice when no model can answer), store the reply, return it.
@@ -29,8 +32,8 @@ public interface Conversation {
     int maxMessageChars();
 
     /** When the person last wrote, on any channel. */
-    java.util.Optional<java.time.Instant> lastHeardFrom(String userId);
+    Optional<Instant> lastHeardFrom(String userId);
 
     /** The channel the person last wrote from (the HTTP API aside). */
-    java.util.Optional<Channel> lastChannel(String userId);
+    Optional<Channel> lastChannel(String userId);
 }

@@ -13,13 +13,14 @@ import dev.mnemo.routing.RouteDecision;
 import dev.mnemo.routing.RouteRequest;
 import dev.mnemo.routing.Router;
 import dev.mnemo.routing.RoutingProperties;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
-import io.micrometer.core.instrument.MeterRegistry;
-import java.math.BigDecimal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -72,7 +73,7 @@ class ConversationLoop implements Conversation {
     }
 
     @Override
-    public Optional<java.time.Instant> lastHeardFrom(String userId) {
+    public Optional<Instant> lastHeardFrom(String userId) {
         return messages.lastHeardFrom(userId);
     }
 

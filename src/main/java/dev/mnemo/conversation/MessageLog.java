@@ -6,6 +6,7 @@ import dev.mnemo.routing.Route;
 import dev.mnemo.routing.RouteDecision;
 import dev.mnemo.system.Ids;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -191,7 +192,7 @@ class MessageLog {
     }
 
     private static Long nanos(BigDecimal usd) {
-        return usd == null ? null : usd.movePointRight(9).setScale(0, java.math.RoundingMode.HALF_UP).longValueExact();
+        return usd == null ? null : usd.movePointRight(9).setScale(0, RoundingMode.HALF_UP).longValueExact();
     }
 
     private static String truncate(String text, int max) {

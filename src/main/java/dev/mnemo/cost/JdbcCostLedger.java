@@ -1,12 +1,14 @@
 package dev.mnemo.cost;
 
 import dev.mnemo.system.Ids;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,13 +23,13 @@ class JdbcCostLedger implements CostLedger {
 
     private final JdbcClient jdbc;
     private final PriceTable prices;
-    private final io.micrometer.core.instrument.MeterRegistry meters;
+    private final MeterRegistry meters;
     private final BudgetAlerts alerts;
     private final Clock clock;
     private final BigDecimal budget;
 
     JdbcCostLedger(JdbcClient jdbc, PriceTable prices, BudgetAlerts alerts, Clock clock, CostProperties properties,
-                   io.micrometer.core.instrument.MeterRegistry meters) {
+                   MeterRegistry meters) {
         this.meters = meters;
         this.jdbc = jdbc;
         this.prices = prices;
@@ -99,7 +101,7 @@ class JdbcCostLedger implements CostLedger {
     private List<CostReport.Line> lines(String column, String userId, YearMonth month) {
         // column is one of two constants above, never user input. Savings depend on the model's prices, so the
         // rows are per model first and summed per key here.
-        Map<String, CostReport.Line> byKey = new java.util.HashMap<>();
+        Map<String, CostReport.Line> byKey = new HashMap<>();
         jdbc.sql("""
                 SELECT %s AS k, model, COUNT(*) AS calls, SUM(input_tokens) AS i, SUM(output_tokens) AS o,
                        SUM(cache_read_tokens) AS cr, SUM(cache_write_tokens) AS cw,

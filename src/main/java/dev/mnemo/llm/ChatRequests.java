@@ -5,6 +5,7 @@ import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.TextContent;
 import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.anthropic.AnthropicChatRequestParameters;
@@ -45,7 +46,7 @@ final class ChatRequests {
             boolean lastTurnBeforeTools = i == turns.size() - 1 && !request.tools().isEmpty();
             Map<String, Object> attributes = caching && (lastHistoryTurn || lastTurnBeforeTools) ? CACHE_BREAKPOINT : Map.of();
             messages.add(turn.role() == ChatTurn.Role.USER
-                    ? UserMessage.builder().addContent(new dev.langchain4j.data.message.TextContent(turn.text()))
+                    ? UserMessage.builder().addContent(new TextContent(turn.text()))
                             .attributes(attributes).build()
                     : AiMessage.builder().text(turn.text()).attributes(attributes).build());
         }

@@ -1,5 +1,7 @@
 package dev.mnemo.llm;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -20,7 +22,7 @@ public record ModelRequest(String userId, String messageId, String purpose, Mode
                            List<ChatTurn> turns, List<ToolDefinition> tools, List<ToolStep> steps,
                            Integer maxOutputTokens, boolean cacheTurns) {
     /** How long a provider keeps a prompt prefix cached after its last use (Anthropic's default). */
-    public static final java.time.Duration CACHE_LIFETIME = java.time.Duration.ofMinutes(5);
+    public static final Duration CACHE_LIFETIME = Duration.ofMinutes(5);
 
     public ModelRequest {
         turns = List.copyOf(turns);
@@ -42,7 +44,7 @@ public record ModelRequest(String userId, String messageId, String purpose, Mode
 
     /** The same request with one more tool round. */
     public ModelRequest withStep(ToolStep step) {
-        List<ToolStep> more = new java.util.ArrayList<>(steps);
+        List<ToolStep> more = new ArrayList<>(steps);
         more.add(step);
         return new ModelRequest(userId, messageId, purpose, tier, systemPrompt, turns, tools, more, maxOutputTokens, cacheTurns);
     }

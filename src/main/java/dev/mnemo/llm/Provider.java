@@ -1,9 +1,11 @@
 package dev.mnemo.llm;
 
+import java.util.Locale;
+
 enum Provider {
     ANTHROPIC, OPENAI;
 
     String id() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

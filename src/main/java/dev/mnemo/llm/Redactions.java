@@ -4,6 +4,7 @@ import dev.mnemo.privacy.Redaction;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /** A model request with every text redacted, and tool calls with their arguments restored. */
 final class Redactions {
@@ -25,7 +26,7 @@ final class Redactions {
         return calls.stream().map(c -> new ToolCall(c.id(), c.name(), map(c.arguments(), redaction::restore))).toList();
     }
 
-    private static Map<String, String> map(Map<String, String> arguments, java.util.function.UnaryOperator<String> f) {
+    private static Map<String, String> map(Map<String, String> arguments, UnaryOperator<String> f) {
         Map<String, String> mapped = new LinkedHashMap<>();
         arguments.forEach((k, v) -> mapped.put(k, f.apply(v)));
         return mapped;

@@ -16,9 +16,12 @@ import dev.mnemo.system.StorableText;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.regex.Pattern;
 import org.springframework.context.ApplicationEventPublisher;
@@ -33,7 +36,7 @@ class MemoryService implements MemoryRecall, MemoryIntake, MemoryControl {
     static final Duration FORGET_CONFIRMATION = Duration.ofMinutes(10);
     /** A search (or a /forget) matches a memory by keyword, or by a vector at least this close. */
     static final double SEARCH_SIMILARITY = 0.6;
-    private static final java.util.Set<String> STOP_WORDS = java.util.Set.of("the", "and", "my", "about", "that",
+    private static final Set<String> STOP_WORDS = Set.of("the", "and", "my", "about", "that",
             "this", "with", "for", "from", "was", "are", "his", "her", "their", "our", "you", "your");
     private static final Pattern ID_PREFIX = Pattern.compile("[0-9a-f]{8}(-[0-9a-f-]{0,28})?");
 
@@ -209,7 +212,7 @@ class MemoryService implements MemoryRecall, MemoryIntake, MemoryControl {
 
     @Override
     public List<Memory> requestForget(String userId, String query) {
-        String q = query.strip().toLowerCase(java.util.Locale.ROOT);
+        String q = query.strip().toLowerCase(Locale.ROOT);
         List<StoredMemory> matches = new ArrayList<>();
         if (ID_PREFIX.matcher(q).matches()) {
             store.findAll(userId, store.idsStartingWith(userId, q)).forEach(matches::add);
@@ -217,7 +220,7 @@ class MemoryService implements MemoryRecall, MemoryIntake, MemoryControl {
         if (matches.isEmpty()) {
             matches.addAll(retriever.matching(userId, query, 10, SEARCH_SIMILARITY));
             // Pruned memories are out of the search index but still exist (restorable): forget reaches them too.
-            List<String> words = java.util.Arrays.stream(q.split("[^\\p{L}\\p{N}']+"))
+            List<String> words = Arrays.stream(q.split("[^\\p{L}\\p{N}']+"))
                     .filter(w -> w.length() >= 3 && !STOP_WORDS.contains(w)).toList();
             if (!words.isEmpty()) {
                 matches.addAll(store.prunedContaining(userId, words));

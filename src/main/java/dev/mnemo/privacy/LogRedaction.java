@@ -2,6 +2,9 @@ package dev.mnemo.privacy;
 
 import ch.qos.logback.classic.pattern.MessageConverter;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
 
 /**
  * Logback's {@code %pmsg}: the log message with this installation's configured secrets replaced (always) and
@@ -26,11 +29,11 @@ public class LogRedaction extends MessageConverter {
      * Values that are secrets by configuration (API keys, tokens, passwords of this installation): replaced
      * verbatim in every log line whatever the mode, since a key can look like anything.
      */
-    private static volatile java.util.List<String> configuredSecrets = java.util.List.of();
+    private static volatile List<String> configuredSecrets = List.of();
 
-    static void secrets(java.util.Collection<String> values) {
+    static void secrets(Collection<String> values) {
         configuredSecrets = values.stream().filter(v -> v != null && v.length() >= 6).distinct()
-                .sorted(java.util.Comparator.comparingInt(String::length).reversed()).toList();
+                .sorted(Comparator.comparingInt(String::length).reversed()).toList();
     }
 
     /** Configured secrets out (always), then PII by type (unless off). */

@@ -1,8 +1,12 @@
 package dev.mnemo.privacy;
 
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Placeholders for one exchange with a model provider: each distinct finding becomes {@code [TYPE_n]}, the same
@@ -13,10 +17,10 @@ public final class Redaction {
     private final PiiDetector detector;
     private final Map<String, String> placeholderByValue = new LinkedHashMap<>();
     private final Map<String, String> valueByPlaceholder = new LinkedHashMap<>();
-    private final Map<PiiType, Integer> counters = new java.util.EnumMap<>(PiiType.class);
-    private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("\\[[A-Z_]+_[0-9a-f]{4}_\\d+]");
+    private final Map<PiiType, Integer> counters = new EnumMap<>(PiiType.class);
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\[[A-Z_]+_[0-9a-f]{4}_\\d+]");
 
-    private final String tag = Integer.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
+    private final String tag = Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
 
     Redaction(PiiDetector detector) {
         this.detector = detector;
@@ -50,11 +54,11 @@ public final class Redaction {
             return text;
         }
         // One pass: a restored value is never scanned for placeholders again.
-        java.util.regex.Matcher m = PLACEHOLDER.matcher(text);
+        Matcher m = PLACEHOLDER.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String value = valueByPlaceholder.get(m.group());
-            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(value == null ? m.group() : value));
+            m.appendReplacement(out, Matcher.quoteReplacement(value == null ? m.group() : value));
         }
         return m.appendTail(out).toString();
     }

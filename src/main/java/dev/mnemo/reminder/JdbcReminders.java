@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
@@ -143,7 +144,7 @@ class JdbcReminders implements Reminders {
         }
         String anchor = jdbc.sql("SELECT anchor FROM reminders WHERE id = ?").param(reminder.id()).query(String.class).single();
         Instant next = nextOccurrence(anchor == null ? reminder.dueAt().atZone(reminder.timeZone()).toLocalDateTime()
-                : java.time.LocalDateTime.parse(anchor), reminder, clock.instant());
+                : LocalDateTime.parse(anchor), reminder, clock.instant());
         jdbc.sql("""
                 UPDATE reminders SET status = 'PENDING', due_at = ?, attempts = 0, retry_at = NULL, claimed_at = NULL,
                     updated_at = ? WHERE id = ? AND status = 'SENDING'""")
@@ -154,10 +155,10 @@ class JdbcReminders implements Reminders {
      * The first occurrence after both the one just handled and now, counted from the first occurrence's local
      * date and time, so that "monthly on the 31st" comes back to the 31st and "daily at 9:00" stays 9:00.
      */
-    static Instant nextOccurrence(java.time.LocalDateTime anchor, Reminder reminder, Instant now) {
+    static Instant nextOccurrence(LocalDateTime anchor, Reminder reminder, Instant now) {
         Instant after = reminder.dueAt().isAfter(now) ? reminder.dueAt() : now;
         for (long n = 1; ; n++) {
-            java.time.LocalDateTime local = switch (reminder.recurrence()) {
+            LocalDateTime local = switch (reminder.recurrence()) {
                 case DAILY -> anchor.plusDays(n);
                 case WEEKLY -> anchor.plusWeeks(n);
                 case MONTHLY -> anchor.plusMonths(n);

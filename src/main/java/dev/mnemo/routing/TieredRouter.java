@@ -5,6 +5,8 @@ import dev.mnemo.system.SharedCache;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,7 +15,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class TieredRouter implements Router {
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TieredRouter.class);
+    private static final Logger log = LoggerFactory.getLogger(TieredRouter.class);
     private final LocalRules rules = new LocalRules();
     private final ModelClassifier classifier;
     private final SharedCache cache;

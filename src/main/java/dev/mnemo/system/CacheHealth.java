@@ -1,5 +1,10 @@
 package dev.mnemo.system;
 
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
@@ -14,19 +19,19 @@ class CacheHealth implements HealthIndicator {
     }
 
     /** A probe must answer quickly: a Redis that does not answer within this is DOWN. */
-    static final java.time.Duration TIMEOUT = java.time.Duration.ofSeconds(2);
+    static final Duration TIMEOUT = Duration.ofSeconds(2);
 
     @Override
     public Health health() {
-        var probe = java.util.concurrent.CompletableFuture.runAsync(() -> cache.get("health:probe"),
+        var probe = CompletableFuture.runAsync(() -> cache.get("health:probe"),
                 command -> Thread.ofVirtual().start(command));
         try {
-            probe.get(TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            probe.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             return Health.up().withDetail("kind", cache.kind()).build();
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             probe.cancel(true);
             return Health.down().withDetail("kind", cache.kind()).withDetail("error", "no answer within " + TIMEOUT.toSeconds() + " s").build();
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             return Health.down().withDetail("kind", cache.kind()).withDetail("error", e.getCause().getClass().getSimpleName()).build();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

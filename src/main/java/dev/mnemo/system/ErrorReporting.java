@@ -12,6 +12,7 @@ import io.sentry.SentryEvent;
 import io.sentry.SentryLevel;
 import io.sentry.protocol.Message;
 import io.sentry.protocol.SentryException;
+import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
@@ -46,7 +47,7 @@ class ErrorReporting implements DisposableBean {
         appender.setName(APPENDER);
         appender.setContext(context);
         appender.start();
-        context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).addAppender(appender);
+        context.getLogger(Logger.ROOT_LOGGER_NAME).addAppender(appender);
     }
 
     /** Everything textual in the event, redacted: the person's data stays here. */
@@ -70,7 +71,7 @@ class ErrorReporting implements DisposableBean {
     @Override
     public void destroy() {
         if (enabled) {
-            ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).detachAppender(APPENDER);
+            ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(Logger.ROOT_LOGGER_NAME).detachAppender(APPENDER);
             Sentry.close();
         }
     }

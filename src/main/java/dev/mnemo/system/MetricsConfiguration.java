@@ -1,6 +1,7 @@
 package dev.mnemo.system;
 
 import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.config.MeterFilter;
 import java.util.Map;
 import java.util.Set;
@@ -48,7 +49,7 @@ class MetricsConfiguration {
                 }
                 String description = DESCRIPTIONS.getOrDefault(id.getName(), id.getName().startsWith("mnemo.")
                         ? id.getName() : "Spring Boot / Micrometer meter " + id.getName());
-                return new Meter.Id(id.getName(), io.micrometer.core.instrument.Tags.of(id.getTagsAsIterable()),
+                return new Meter.Id(id.getName(), Tags.of(id.getTagsAsIterable()),
                         id.getBaseUnit(), description, id.getType());
             }
         };

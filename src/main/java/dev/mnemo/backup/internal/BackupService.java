@@ -9,6 +9,7 @@ import dev.mnemo.system.Ids;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -17,15 +18,16 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.sqlite.SQLiteConfig;
@@ -33,6 +35,8 @@ import org.sqlite.SQLiteDataSource;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -220,9 +224,9 @@ class BackupService implements Backups {
                         : StaticCredentialsProvider.create(AwsBasicCredentials.create(properties.s3AccessKey(), properties.s3SecretKey())));
         if (properties.s3Endpoint() != null && !properties.s3Endpoint().isBlank()) {
             // S3-compatible stores (B2, MinIO, older ones) do not all accept the SDK's default checksum trailers.
-            builder.endpointOverride(java.net.URI.create(properties.s3Endpoint())).forcePathStyle(true)
-                    .requestChecksumCalculation(software.amazon.awssdk.core.checksums.RequestChecksumCalculation.WHEN_REQUIRED)
-                    .responseChecksumValidation(software.amazon.awssdk.core.checksums.ResponseChecksumValidation.WHEN_REQUIRED);
+            builder.endpointOverride(URI.create(properties.s3Endpoint())).forcePathStyle(true)
+                    .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                    .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
         }
         return builder.build();
     }
@@ -255,8 +259,8 @@ class BackupService implements Backups {
     }
 
     static int compareVersions(String a, String b) {
-        List<Integer> x = java.util.Arrays.stream(a.split("\\.")).map(Integer::parseInt).toList();
-        List<Integer> y = java.util.Arrays.stream(b.split("\\.")).map(Integer::parseInt).toList();
+        List<Integer> x = Arrays.stream(a.split("\\.")).map(Integer::parseInt).toList();
+        List<Integer> y = Arrays.stream(b.split("\\.")).map(Integer::parseInt).toList();
         for (int i = 0; i < Math.max(x.size(), y.size()); i++) {
             int c = Integer.compare(i < x.size() ? x.get(i) : 0, i < y.size() ? y.get(i) : 0);
             if (c != 0) {

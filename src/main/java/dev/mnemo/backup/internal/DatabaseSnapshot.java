@@ -6,6 +6,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -18,6 +19,8 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -133,7 +136,7 @@ public final class DatabaseSnapshot {
         }
         Map<String, byte[]> tables = new LinkedHashMap<>();
         Map<String, Long> rows = new TreeMap<>();
-        java.util.Set<String> listed = new java.util.HashSet<>(java.util.List.of("manifest.json"));
+        Set<String> listed = new HashSet<>(List.of("manifest.json"));
         for (JsonNode table : manifest.path("tables")) {
             listed.add("tables/" + table.path("name").asString("") + ".jsonl");
             String name = table.path("name").asString("");
@@ -229,7 +232,7 @@ public final class DatabaseSnapshot {
                         order.add(column);
                     }
                     sql = "INSERT INTO " + table + " (" + String.join(", ", order) + ") VALUES ("
-                            + String.join(", ", java.util.Collections.nCopies(order.size(), "?")) + ")";
+                            + String.join(", ", Collections.nCopies(order.size(), "?")) + ")";
                     insert = target.prepareStatement(sql);
                 }
                 for (int i = 0; i < order.size(); i++) {
@@ -276,7 +279,7 @@ public final class DatabaseSnapshot {
             case Short n -> row.put(column, n);
             case Double d -> row.put(column, d);
             case Float f -> row.put(column, f);
-            case java.math.BigDecimal d -> row.put(column, d);
+            case BigDecimal d -> row.put(column, d);
             case Boolean b -> row.put(column, b);
             default -> row.put(column, value.toString());
         }

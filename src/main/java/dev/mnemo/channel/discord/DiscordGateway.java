@@ -6,6 +6,7 @@ import dev.mnemo.conversation.Channel;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
+import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import org.springframework.stereotype.Component;
 
 /** Sends through the gateway bot, always to the person's DMs (address: their Discord user id). */
@@ -40,7 +41,7 @@ class DiscordGateway implements ChannelGateway {
             return first;
         } catch (ChannelUnavailableException e) {
             throw e;
-        } catch (net.dv8tion.jda.api.exceptions.ErrorResponseException e) {
+        } catch (ErrorResponseException e) {
             throw new ChannelUnavailableException("Discord refused the message: " + e.getErrorResponse(), e, first != null);
         } catch (RuntimeException e) {
             throw new ChannelUnavailableException("Discord failed while sending: " + e.getClass().getSimpleName(), e, true);

@@ -3,6 +3,8 @@ package dev.mnemo.channel.discord;
 import dev.mnemo.channel.internal.InboundReceipts;
 import dev.mnemo.conversation.Channel;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,15 +35,15 @@ class DiscordInteractionsController {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** How old a signed request may be: Discord sends at once; anything older is a replay. */
-    static final java.time.Duration MAX_AGE = java.time.Duration.ofMinutes(5);
+    static final Duration MAX_AGE = Duration.ofMinutes(5);
 
     private final DiscordSignature signature;
     private final DiscordInbound inbound;
     private final InboundReceipts receipts;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
     DiscordInteractionsController(DiscordProperties properties, DiscordInbound inbound, InboundReceipts receipts,
-                                  java.time.Clock clock) {
+                                  Clock clock) {
         this.signature = properties.interactionsConfigured() ? new DiscordSignature(properties.publicKey()) : null;
         this.inbound = inbound;
         this.receipts = receipts;

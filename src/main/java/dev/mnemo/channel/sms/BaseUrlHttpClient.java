@@ -6,6 +6,7 @@ import com.twilio.http.Request;
 import com.twilio.http.Response;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 /** Twilio's own HTTP client, pointed at another API root ({@code TWILIO_API_BASE_URL}, for a fake Twilio). */
 final class BaseUrlHttpClient extends HttpClient {
@@ -35,7 +36,7 @@ final class BaseUrlHttpClient extends HttpClient {
         return delegate.makeRequest(moved);
     }
 
-    private static void copy(Map<String, List<String>> params, java.util.function.BiConsumer<String, String> add) {
+    private static void copy(Map<String, List<String>> params, BiConsumer<String, String> add) {
         params.forEach((name, values) -> values.forEach(value -> add.accept(name, value)));
     }
 }

@@ -16,6 +16,7 @@ import dev.mnemo.conversation.Reply;
 import dev.mnemo.system.JsonErrors;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
@@ -162,7 +163,7 @@ class SmsWebhookController {
             return jsonError(HttpStatus.BAD_REQUEST, "MessageSid and MessageStatus are required");
         }
         String error = FormBody.first(params, "ErrorCode");
-        if (!deliveries.statusReported(sid, status.toUpperCase(java.util.Locale.ROOT), error == null ? null : "Twilio error " + error)) {
+        if (!deliveries.statusReported(sid, status.toUpperCase(Locale.ROOT), error == null ? null : "Twilio error " + error)) {
             log.info("Status {} for an SMS this instance did not record ({})", status, sid);
         }
         return ResponseEntity.noContent().build();

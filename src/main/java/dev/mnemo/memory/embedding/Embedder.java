@@ -2,6 +2,7 @@ package dev.mnemo.memory.embedding;
 
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.output.TokenUsage;
 import dev.mnemo.system.Hashes;
 import dev.mnemo.system.SharedCache;
 import java.time.Duration;
@@ -98,7 +99,7 @@ public class Embedder {
         return vector;
     }
 
-    private void count(dev.langchain4j.model.output.TokenUsage usage) {
+    private void count(TokenUsage usage) {
         if (usage != null && usage.inputTokenCount() != null) {
             tokensUsed.accept(usage.inputTokenCount());
         }

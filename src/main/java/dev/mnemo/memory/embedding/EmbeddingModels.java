@@ -6,6 +6,7 @@ import dev.langchain4j.model.openai.OpenAiEmbeddingModel;
 import dev.mnemo.system.SharedCache;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.IntConsumer;
 
 /**
  * The embedding models Mnemo knows: two small ONNX models that run in process (shipped inside their Maven
@@ -31,7 +32,7 @@ public final class EmbeddingModels {
 
     /** @param paidTokens told the tokens of each call to a paid (OpenAI) model */
     public static Embedder create(String id, SharedCache cache, String openAiKey, String openAiBaseUrl,
-                                  java.util.function.IntConsumer paidTokens) {
+                                  IntConsumer paidTokens) {
         String key = id.strip().toLowerCase(Locale.ROOT);
         return switch (key) {
             case BGE_SMALL -> new Embedder(BGE_SMALL, InProcessModel.load(

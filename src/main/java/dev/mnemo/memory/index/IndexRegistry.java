@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,7 +40,7 @@ public class IndexRegistry {
             return index;
         }
         // A lock, not synchronized: loading does JDBC, which must not pin a virtual thread's carrier.
-        java.util.concurrent.locks.ReentrantLock lock = locks.get(userId, u -> new java.util.concurrent.locks.ReentrantLock());
+        ReentrantLock lock = locks.get(userId, u -> new ReentrantLock());
         lock.lock();
         try {
             index = indexes.getIfPresent(userId);
@@ -86,5 +87,5 @@ public class IndexRegistry {
     }
 
     /** Weakly held: a lock disappears once nobody holds or waits for it. */
-    private final Cache<String, java.util.concurrent.locks.ReentrantLock> locks = Caffeine.newBuilder().weakValues().build();
+    private final Cache<String, ReentrantLock> locks = Caffeine.newBuilder().weakValues().build();
 }

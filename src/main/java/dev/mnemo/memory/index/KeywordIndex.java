@@ -3,6 +3,7 @@ package dev.mnemo.memory.index;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.document.Document;
@@ -65,7 +66,7 @@ final class KeywordIndex {
     /** Lucene refuses a query of over 1,024 clauses; a long message searches by its first words. */
     static String firstWords(String query) {
         String[] words = query.strip().split("\\s+");
-        return words.length <= MAX_QUERY_WORDS ? query : String.join(" ", java.util.Arrays.copyOf(words, MAX_QUERY_WORDS));
+        return words.length <= MAX_QUERY_WORDS ? query : String.join(" ", Arrays.copyOf(words, MAX_QUERY_WORDS));
     }
 
     /** Makes the writes so far searchable. */

@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 
 /**
  * Unit vectors in one flat array, searched exactly: a personal store holds 10^3–10^5 memories, where a
@@ -14,8 +16,8 @@ import java.util.PriorityQueue;
 final class VectorSet {
     /** From this many vectors on, a scan is split across cores (below, the split costs more than it saves). */
     static final int PARALLEL_FROM = 20_000;
-    private static final java.util.concurrent.ForkJoinPool SCANNERS =
-            new java.util.concurrent.ForkJoinPool(Runtime.getRuntime().availableProcessors());
+    private static final ForkJoinPool SCANNERS =
+            new ForkJoinPool(Runtime.getRuntime().availableProcessors());
     private final int dim;
     private float[] data;
     private String[] ids;
@@ -79,7 +81,7 @@ final class VectorSet {
             merged.addAll(scan(query, k, 0, size));
         } else {
             int step = (size + slices - 1) / slices;
-            List<java.util.concurrent.ForkJoinTask<List<ScoredId>>> tasks = new ArrayList<>();
+            List<ForkJoinTask<List<ScoredId>>> tasks = new ArrayList<>();
             for (int from = 0; from < size; from += step) {
                 int start = from;
                 int end = Math.min(size, from + step);

@@ -22,6 +22,7 @@ import dev.mnemo.memory.write.Slots;
 import dev.mnemo.system.Ids;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -50,7 +51,7 @@ public class Consolidator {
     private static final int MIN_CLUSTER = 3;
     private static final int DECAY_BATCH = 200;
     /** Failed extraction jobs quote messages; after this they are dropped. */
-    private static final java.time.Duration FAILED_JOBS_KEPT = java.time.Duration.ofDays(30);
+    private static final Duration FAILED_JOBS_KEPT = Duration.ofDays(30);
 
     private final MemoryStore store;
     private final IndexRegistry indexes;

@@ -17,6 +17,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -109,7 +110,7 @@ public class MemoryStore {
         List<StoredMemory> found = new ArrayList<>();
         for (StoredMemory m : jdbc.sql("SELECT " + COLUMNS + " FROM memories WHERE user_id = ? AND status = 'PRUNED'")
                 .param(userId).query(ROW).list()) {
-            String text = m.text().toLowerCase(java.util.Locale.ROOT);
+            String text = m.text().toLowerCase(Locale.ROOT);
             if (words.stream().anyMatch(text::contains)) {
                 found.add(m);
             }

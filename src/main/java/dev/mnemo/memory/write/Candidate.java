@@ -2,6 +2,8 @@ package dev.mnemo.memory.write;
 
 import dev.mnemo.memory.MemoryKind;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 
 /**
  * Something that may be worth remembering, before it is judged and compared with what is known.
@@ -11,7 +13,7 @@ import java.util.List;
  */
 public record Candidate(String text, MemoryKind kind, int importance, List<String> tags, boolean correction) {
     public Candidate {
-        tags = tags == null ? List.of() : tags.stream().filter(java.util.Objects::nonNull).map(t -> t.strip().toLowerCase(java.util.Locale.ROOT))
+        tags = tags == null ? List.of() : tags.stream().filter(Objects::nonNull).map(t -> t.strip().toLowerCase(Locale.ROOT))
                 .filter(t -> !t.isEmpty() && !t.contains(",")).distinct().toList();
     }
 

@@ -10,6 +10,7 @@ import dev.mnemo.memory.MemoryKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -23,17 +24,17 @@ import tools.jackson.databind.JsonNode;
 public class CandidateExtractor {
     private static final Logger log = LoggerFactory.getLogger(CandidateExtractor.class);
     /** Greetings and thanks carry nothing to remember: no model call for them. */
-    private static final java.util.regex.Pattern SMALL_TALK = java.util.regex.Pattern.compile(
+    private static final Pattern SMALL_TALK = Pattern.compile(
             "(?i)^\\W*(hi|hey|hello|yo|thanks|thank you|thx|ok|okay|cool|nice|great|good (morning|night|evening)|bye|lol|haha)\\W*$");
     /** Someone is talking about themselves or their people: the only messages the model reads for memories. */
-    private static final java.util.regex.Pattern PERSONAL = java.util.regex.Pattern.compile(
+    private static final Pattern PERSONAL = Pattern.compile(
             "(?i)\\b(i|i'm|im|i've|ive|i'd|i'll|my|mine|myself|we|we're|we've|our)\\b");
     /** How requests for facts and tasks start ("define…", "convert…", "tell me a joke"): nothing about anyone. */
-    private static final java.util.regex.Pattern REQUEST = java.util.regex.Pattern.compile(
+    private static final Pattern REQUEST = Pattern.compile(
             "(?i)^\\W*(what|who|when|where|why|how|which|is|are|can|could|would|do|does|did|define|convert|translate|"
                     + "tell|give|explain|write|list|show|calculate|spell|find|help|make|plan|compare|summari[sz]e|draft|pls|please)\\b");
     static final int PERSONAL_REQUEST_CHARS = 50;
-    private static final java.util.regex.Pattern SENTENCE_END = java.util.regex.Pattern.compile("(?<=[.!?\\n])\\s*");
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?\\n])\\s*");
     /**
      * The reply is context only ("never the assistant's suggestions"): a long one is cut, since the extractor
      * reads every exchange and a complex reply would otherwise triple its cost.

@@ -2,12 +2,15 @@ package dev.mnemo.memory.write;
 
 import dev.mnemo.memory.MemoryProperties;
 import dev.mnemo.memory.WriteOutcome;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,20 +34,20 @@ public class MemoryJobWorker implements AutoCloseable {
     private final ScheduledExecutorService leases = Executors.newSingleThreadScheduledExecutor(
             Thread.ofVirtual().name("memory-job-lease").factory());
     private final AtomicBoolean draining = new AtomicBoolean();
-    private final io.micrometer.core.instrument.MeterRegistry meters;
+    private final MeterRegistry meters;
 
     public MemoryJobWorker(MemoryJobs jobs, CandidateExtractor extractor, ImportanceJudge judge, MemoryWriter writer,
-                           io.micrometer.core.instrument.MeterRegistry meters, MemoryProperties properties) {
+                           MeterRegistry meters, MemoryProperties properties) {
         this.jobs = jobs;
         this.extractor = extractor;
         this.judge = judge;
         this.writer = writer;
         this.background = properties.backgroundJobs();
         this.meters = meters;
-        io.micrometer.core.instrument.Gauge.builder("mnemo.memory.jobs.pending", jobs, MemoryJobs::pending)
+        Gauge.builder("mnemo.memory.jobs.pending", jobs, MemoryJobs::pending)
                 .description("exchanges waiting for memory extraction").register(meters);
-        for (String status : java.util.List.of("ACTIVE", "PRUNED")) {
-            io.micrometer.core.instrument.Gauge.builder("mnemo.memory.stored", writer, w -> w.count(status))
+        for (String status : List.of("ACTIVE", "PRUNED")) {
+            Gauge.builder("mnemo.memory.stored", writer, w -> w.count(status))
                     .tag("status", status).description("memories kept, over all users").register(meters);
         }
     }
@@ -85,12 +88,12 @@ public class MemoryJobWorker implements AutoCloseable {
                         process(job);
                         jobs.done(job);
                         completed++;
-                        jobTimer("ok").record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+                        jobTimer("ok").record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
                     } catch (RuntimeException e) {
                         log.warn("Memory job {} for message {} failed (attempt {}): {}", job.id(), job.messageId(),
                                 job.attempts() + 1, e.toString());
                         jobs.failed(job, e.toString());
-                        jobTimer("failed").record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+                        jobTimer("failed").record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
                     } finally {
                         lease.cancel(false);
                     }
@@ -116,8 +119,8 @@ public class MemoryJobWorker implements AutoCloseable {
         }
     }
 
-    private io.micrometer.core.instrument.Timer jobTimer(String outcome) {
-        return io.micrometer.core.instrument.Timer.builder("mnemo.memory.job.duration").tag("outcome", outcome)
+    private Timer jobTimer(String outcome) {
+        return Timer.builder("mnemo.memory.job.duration").tag("outcome", outcome)
                 .publishPercentileHistogram().description("memory extraction jobs: how long each took, and how many failed").register(meters);
     }
 

@@ -1,11 +1,14 @@
 package dev.mnemo.memory.write;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.mnemo.memory.WriteOutcome;
 import dev.mnemo.memory.embedding.Embedder;
 import dev.mnemo.memory.index.IndexRegistry;
 import dev.mnemo.memory.index.UserIndex;
 import dev.mnemo.memory.store.MemoryStore;
 import dev.mnemo.memory.store.StoredMemory;
+import dev.mnemo.privacy.Privacy;
 import dev.mnemo.system.Ids;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -15,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -27,7 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class MemoryWriter {
     private final MemoryStore store;
-    private final dev.mnemo.privacy.Privacy privacy;
+    private final Privacy privacy;
     private final Embedder embedder;
     private final IndexRegistry indexes;
     private final Reconciler reconciler;
@@ -35,12 +40,12 @@ public class MemoryWriter {
     private final MeterRegistry meters;
     private final Clock clock;
     /** Weakly held: a lock disappears once no writer holds or waits for it. */
-    private final com.github.benmanes.caffeine.cache.Cache<String, ReentrantLock> locks =
-            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().weakValues().build();
+    private final Cache<String, ReentrantLock> locks =
+            Caffeine.newBuilder().weakValues().build();
 
     public MemoryWriter(MemoryStore store, Embedder embedder, IndexRegistry indexes, Reconciler reconciler,
                         TransactionTemplate transactions, MeterRegistry meters, Clock clock,
-                        dev.mnemo.privacy.Privacy privacy) {
+                        Privacy privacy) {
         this.privacy = privacy;
         this.store = store;
         this.embedder = embedder;
@@ -52,7 +57,7 @@ public class MemoryWriter {
     }
 
     /** Runs {@code work} holding the user's write lock (for other writers of memory, like consolidation). */
-    public <T> T locked(String userId, java.util.function.Supplier<T> work) {
+    public <T> T locked(String userId, Supplier<T> work) {
         ReentrantLock lock = locks.get(userId, u -> new ReentrantLock());
         lock.lock();
         try {
@@ -68,7 +73,7 @@ public class MemoryWriter {
     public WriteOutcome write(String userId, Candidate given, List<String> sources, Long occurredAt) {
         Candidate candidate = privacy.sensitive(given.text()) && !given.tags().contains(SENSITIVE)
                 ? new Candidate(given.text(), given.kind(), given.importance(),
-                        java.util.stream.Stream.concat(given.tags().stream(), java.util.stream.Stream.of(SENSITIVE)).toList(),
+                        Stream.concat(given.tags().stream(), Stream.of(SENSITIVE)).toList(),
                         given.correction())
                 : given;
         return locked(userId, () -> {

@@ -15,6 +15,7 @@ import dev.mnemo.memory.store.StoredMemory;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -136,7 +137,7 @@ public class Reconciler {
         if (json.isEmpty()) {
             return Optional.empty();
         }
-        String decision = json.get().path("decision").asString("").strip().toLowerCase(java.util.Locale.ROOT);
+        String decision = json.get().path("decision").asString("").strip().toLowerCase(Locale.ROOT);
         String id = json.get().path("id").asString("").strip();
         String text = json.get().path("text").asString("").strip();
         StoredMemory target = close.stream().map(Neighbour::memory).filter(m -> m.id().equals(id)).findFirst()
