@@ -27,27 +27,29 @@ record ChatSettings(URI server, Optional<String> token, String tokenSource, Stri
 
     /** @throws IllegalArgumentException when a setting is malformed, with a message naming it */
     static ChatSettings from(Map<String, String> env) {
+        URI server = server(env);
+        Optional<Path> history = history(env);
         Path file = tokenFile(env);
         String fromEnv = blankToNull(env.get("MNEMO_TOKEN"));
         if (fromEnv != null) {
-            return new ChatSettings(server(env), Optional.of(fromEnv), "MNEMO_TOKEN", null, history(env));
+            return new ChatSettings(server, Optional.of(fromEnv), "MNEMO_TOKEN", null, history);
         }
         try {
             if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
                 throw new NoSuchFileException(file.toString());
             }
             String token = blankToNull(Files.readString(file));
-            return new ChatSettings(server(env), Optional.ofNullable(token), file.toString(),
-                    token == null ? file + " is empty" : null, history(env));
+            return new ChatSettings(server, Optional.ofNullable(token), file.toString(),
+                    token == null ? file + " is empty" : null, history);
         } catch (NoSuchFileException e) {
-            return new ChatSettings(server(env), Optional.empty(), file.toString(), file + " does not exist yet. Start"
-                    + " the server first (./mnemo, in another terminal; its first start creates it)", history(env));
+            return new ChatSettings(server, Optional.empty(), file.toString(), file + " does not exist yet. Start"
+                    + " the server first (./mnemo, in another terminal; its first start creates it)", history);
         } catch (AccessDeniedException e) {
-            return new ChatSettings(server(env), Optional.empty(), file.toString(), "cannot read " + file
-                    + " (it is the server's, owner-only: run the chat as the user the server runs as)", history(env));
+            return new ChatSettings(server, Optional.empty(), file.toString(), "cannot read " + file
+                    + " (it is the server's, owner-only: run the chat as the user the server runs as)", history);
         } catch (IOException e) {
-            return new ChatSettings(server(env), Optional.empty(), file.toString(), "cannot read " + file + ": "
-                    + e.getMessage(), history(env));
+            return new ChatSettings(server, Optional.empty(), file.toString(), "cannot read " + file + ": "
+                    + e.getMessage(), history);
         }
     }
 

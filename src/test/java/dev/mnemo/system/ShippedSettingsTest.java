@@ -1,8 +1,6 @@
 package dev.mnemo.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.mnemo.testing.TestDatabases;
 import java.io.IOException;
@@ -89,11 +87,8 @@ class ShippedSettingsTest {
 
     @Test
     void inComposeTheShellWinsOverDotEnv() throws Exception {
-        boolean installed = installed("docker-compose");
-        if (!installed && TestDatabases.inCi()) {
-            fail("docker-compose is not installed: .ci/run installs it; CI=true makes this a failure instead of a skip");
-        }
-        assumeTrue(installed, "docker-compose is not installed (apt-get install docker-compose): its config is not checked");
+        TestDatabases.require(installed("docker-compose"),
+                "docker-compose is not installed (apt-get install docker-compose; .ci/run does it): its config is not checked");
         Path env = temp.resolve("test.env");
         Files.writeString(env, "ANTHROPIC_API_KEY=from-the-file\nASSISTANT_MODEL_CHEAP=model-from-the-file\n"
                 + "SERVER_ADDRESS=127.0.0.1\nPOSTGRES_PASSWORD=pg\nGRAFANA_PASSWORD=gf\n");

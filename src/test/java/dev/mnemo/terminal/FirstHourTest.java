@@ -8,8 +8,6 @@ import static dev.mnemo.testing.FakeModelServer.anthropicReply;
 import static dev.mnemo.testing.FakeModelServer.requestsFor;
 import static dev.mnemo.testing.FakeModelServer.server;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.mnemo.testing.Api;
 import dev.mnemo.testing.ChildApp;
@@ -68,11 +66,8 @@ class FirstHourTest {
 
     @BeforeAll
     void startTheServerInATerminalOnAFreshDataDirectory(@TempDir Path temp) throws IOException {
-        boolean tmux = Tmux.available();
-        if (!tmux && TestDatabases.inCi()) {
-            fail("tmux is not installed: .ci/run installs it; CI=true makes this a failure instead of a skip");
-        }
-        assumeTrue(tmux, "tmux is not installed (apt-get install tmux): the first hour is checked in a real terminal");
+        TestDatabases.require(Tmux.available(),
+                "tmux is not installed (apt-get install tmux; .ci/run does it): the first hour is checked in a real terminal");
         this.temp = temp;
         FakeModelServer.reset();
         data = temp.resolve("data");

@@ -2,7 +2,6 @@ package dev.mnemo.testing;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * The public data sets beside the project ({@code ../shared/data}, or {@code -Dmnemo.shared.data=DIR}). They are
@@ -17,10 +16,7 @@ public final class SharedData {
         Path root = Path.of(System.getProperty("mnemo.shared.data", "../shared/data"));
         Path file = root.resolve(relative);
         String absent = file.toAbsolutePath().normalize() + " is absent (set -Dmnemo.shared.data=DIR)";
-        if (!Files.isReadable(file) && TestDatabases.inCi()) {
-            throw new AssertionError(absent + "; CI=true makes this a failure instead of a skip");
-        }
-        Assumptions.assumeTrue(Files.isReadable(file), absent);
+        TestDatabases.require(Files.isReadable(file), absent);
         return file;
     }
 }

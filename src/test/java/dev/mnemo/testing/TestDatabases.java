@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.UUID;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * The databases tests run against: a fresh SQLite data directory, and a fresh schema in the machine's real
@@ -61,6 +62,17 @@ public final class TestDatabases {
 
     public static boolean inCi() {
         return "true".equalsIgnoreCase(System.getenv("CI"));
+    }
+
+    /**
+     * What a test needs from the machine (a tool, a data set): without it the test skips with {@code missing} as
+     * its reason, except with {@code CI=true}, where it fails, so that a missing prerequisite never passes as green.
+     */
+    public static void require(boolean present, String missing) {
+        if (!present && inCi()) {
+            throw new AssertionError(missing + "; CI=true makes this a failure instead of a skip");
+        }
+        Assumptions.assumeTrue(present, missing);
     }
 
     private static String env(String name, String fallback) {
