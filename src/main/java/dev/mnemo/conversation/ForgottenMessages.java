@@ -1,6 +1,6 @@
 package dev.mnemo.conversation;
 
-import dev.mnemo.memory.MemoriesForgotten;
+import dev.mnemo.memory.ForgottenSources;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -17,7 +17,7 @@ class ForgottenMessages {
     }
 
     @EventListener
-    void on(MemoriesForgotten event) {
+    void on(ForgottenSources event) {
         messages.redact(event.sourceMessageIds());
         messages.redactQuotes(event.userId(), event.texts());
     }

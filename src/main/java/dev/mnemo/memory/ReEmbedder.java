@@ -1,17 +1,15 @@
 package dev.mnemo.memory;
 
 import dev.mnemo.memory.embedding.Embedder;
-import dev.mnemo.memory.index.IndexRegistry;
-import dev.mnemo.memory.store.MemoryStore;
+import dev.mnemo.memory.store.Memories;
+import dev.mnemo.memory.store.MemoryChanges;
 import dev.mnemo.memory.store.StoredMemory;
-import dev.mnemo.memory.write.MemoryWriter;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * After the embedding model changes, embeds every memory that has no vector of the new model yet, in the
@@ -23,20 +21,15 @@ class ReEmbedder {
     private static final Logger log = LoggerFactory.getLogger(ReEmbedder.class);
     private static final int BATCH = 64;
 
-    private final MemoryStore store;
+    private final Memories memories;
     private final Embedder embedder;
-    private final IndexRegistry indexes;
-    private final TransactionTemplate transactions;
-    private final MemoryWriter writer;
+    private final MemoryChanges changes;
     private final boolean background;
 
-    ReEmbedder(MemoryStore store, Embedder embedder, IndexRegistry indexes, TransactionTemplate transactions,
-               MemoryWriter writer, MemoryProperties properties) {
-        this.store = store;
+    ReEmbedder(Memories memories, Embedder embedder, MemoryChanges changes, MemoryProperties properties) {
+        this.memories = memories;
         this.embedder = embedder;
-        this.indexes = indexes;
-        this.transactions = transactions;
-        this.writer = writer;
+        this.changes = changes;
         this.background = properties.backgroundJobs();
     }
 
@@ -52,22 +45,20 @@ class ReEmbedder {
     int catchUp() {
         int done = 0;
         List<StoredMemory> batch;
-        while (!(batch = store.withoutVector(embedder.modelId(), BATCH)).isEmpty()) {
+        while (!(batch = memories.withoutVector(embedder.modelId(), BATCH)).isEmpty()) {
             List<float[]> vectors = embedder.embedAll(batch.stream().map(StoredMemory::text).toList());
             int stored = 0;
             for (int i = 0; i < batch.size(); i++) {
                 StoredMemory row = batch.get(i);
                 float[] vector = vectors.get(i);
                 // Embedding took a while: store the vector only if the memory is still there with that text.
-                boolean current = writer.locked(row.userId(), () -> store.find(row.userId(), row.id())
-                        .filter(now -> now.text().equals(row.text()) && MemoryStore.ACTIVE.equals(now.status()))
-                        .map(now -> transactions.execute(status -> {
-                            store.putVector(row.id(), embedder.modelId(), vector);
-                            store.bumpGeneration(row.userId());
+                boolean current = changes.apply(row.userId(), edit -> memories.find(row.userId(), row.id())
+                        .filter(now -> now.text().equals(row.text()) && now.active())
+                        .map(now -> {
+                            edit.addVector(now, embedder.modelId(), vector);
                             return true;
-                        })).orElse(false));
+                        }).orElse(false));
                 if (current) {
-                    indexes.invalidate(row.userId());
                     stored++;
                 }
             }

@@ -22,7 +22,7 @@ class MetricsConfiguration {
             Map.entry("mnemo.model.tokens", "Tokens used, by model and type (input, output, cache_read, cache_write)"),
             Map.entry("mnemo.model.cost.usd", "Model cost in USD, by model and purpose"),
             Map.entry("mnemo.budget.alerts", "Monthly budget thresholds crossed (50, 80, 100 percent)"),
-            Map.entry("mnemo.memory.writes", "Memories written, by action (added, merged, corrected)"),
+            Map.entry("mnemo.memory.changes", "Committed memory changes, by kind (memoryadded, memorycorrected, memoriesforgotten, ...)"),
             Map.entry("mnemo.memory.sleep.runs", "Memory consolidations, by trigger"),
             Map.entry("mnemo.memory.sleep.merged", "Memories merged into others during consolidation"),
             Map.entry("mnemo.memory.sleep.summarised", "Episodes summarised during consolidation"),

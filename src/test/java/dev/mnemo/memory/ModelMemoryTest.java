@@ -1,5 +1,12 @@
 package dev.mnemo.memory;
 
+import dev.mnemo.memory.embedding.Embedder;
+import dev.mnemo.memory.sleep.SleepScheduler;
+import dev.mnemo.memory.store.MemoryChanges;
+import dev.mnemo.memory.store.MemoryStatus;
+import dev.mnemo.memory.store.StoredMemory;
+import dev.mnemo.testing.MutableClock;
+import java.time.Duration;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static dev.mnemo.testing.FakeAnthropicApp.CHEAP;
 import static dev.mnemo.testing.FakeModelServer.ANTHROPIC_PATH;
@@ -39,13 +46,13 @@ class ModelMemoryTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    dev.mnemo.memory.store.MemoryStore store;
+    MemoryChanges changes;
     @Autowired
-    dev.mnemo.memory.embedding.Embedder embedder;
+    Embedder embedder;
     @Autowired
-    dev.mnemo.memory.sleep.SleepScheduler sleep;
+    SleepScheduler sleep;
     @Autowired
-    dev.mnemo.testing.MutableClock clock;
+    MutableClock clock;
     Api api;
     String user;
 
@@ -112,22 +119,20 @@ class ModelMemoryTest {
 
     @Test
     void sleepFoldsAClusterOfOldEpisodesIntoOneGeneralMemoryKeepingThemAsHistory() {
-        long weeksAgo = clock.millis() - java.time.Duration.ofDays(21).toMillis();
+        long weeksAgo = clock.millis() - Duration.ofDays(21).toMillis();
         List<String> runs = List.of("I went running by the river on Monday.", "I went running by the river on Wednesday.",
                 "I went for a run along the river on Friday.");
         for (int i = 0; i < runs.size(); i++) {
-            dev.mnemo.memory.store.StoredMemory m = new dev.mnemo.memory.store.StoredMemory(UUID.randomUUID().toString(),
-                    user, runs.get(i), MemoryKind.EVENT, 4, List.of(), weeksAgo, weeksAgo, null, 0, 1.0, weeksAgo, weeksAgo,
-                    dev.mnemo.memory.store.MemoryStore.ACTIVE);
-            store.insert(m, List.of("run-" + i));
-            store.putVector(m.id(), embedder.modelId(), embedder.embed(m.text()));
+            StoredMemory m = new StoredMemory(UUID.randomUUID().toString(), user, runs.get(i), MemoryKind.EVENT, 4,
+                    List.of(), weeksAgo, weeksAgo, null, 0, 1.0, weeksAgo, weeksAgo, MemoryStatus.ACTIVE);
+            List<String> sources = List.of("run-" + i);
+            changes.run(user, edit -> edit.add(m, sources, embedder.modelId(), embedder.embed(m.text())));
         }
-        store.bumpGeneration(user);
         jdbc.sql("INSERT INTO memory_activity (user_id, last_active_at) VALUES (?, ?)").params(user, weeksAgo).update();
         server().stubFor(anthropic(CHEAP).withRequestBody(containing("episodic memories"))
                 .willReturn(anthropicReply(CHEAP, "{\"text\": \"The user runs by the river three times a week.\"}", 150, 20, 0, 0)));
 
-        dev.mnemo.memory.sleep.SleepReport report = sleep.sleepEveryone().stream()
+        SleepCompleted report = sleep.sleepEveryone().stream()
                 .filter(r -> r.userId().equals(user)).findFirst().orElseThrow();
 
         assertThat(report.summarised()).isEqualTo(3);

@@ -2,9 +2,9 @@ package dev.mnemo.memory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mnemo.memory.sleep.SleepReport;
 import dev.mnemo.memory.sleep.SleepScheduler;
-import dev.mnemo.memory.store.MemoryStore;
+import dev.mnemo.memory.store.MemoryChanges;
+import dev.mnemo.memory.store.MemoryStatus;
 import dev.mnemo.memory.store.StoredMemory;
 import dev.mnemo.memory.embedding.Embedder;
 import dev.mnemo.testing.MutableClock;
@@ -31,7 +31,7 @@ class SleepTest {
     @Autowired
     SleepScheduler sleep;
     @Autowired
-    MemoryStore store;
+    MemoryChanges changes;
     @Autowired
     Embedder embedder;
     @Autowired
@@ -88,7 +88,7 @@ class SleepTest {
         Memory vital = intake.remember(user, "I am allergic to penicillin", null).memory();
 
         clock.advance(Duration.ofDays(200));
-        SleepReport first = only(sleep.sleepEveryone());
+        SleepCompleted first = only(sleep.sleepEveryone());
         assertThat(first.pruned()).isEqualTo(1);
         assertThat(recall.list(user, 10)).extracting(Memory::id).containsExactly(vital.id());
         assertThat(recall.search(user, "pasta lunch", 5)).extracting(Memory::id).doesNotContain(trivia.id());
@@ -124,35 +124,34 @@ class SleepTest {
         StoredMemory a = stored("I love hiking in the mountains.", now);
         StoredMemory b = stored("Hiking in the mountains is what I love most.", now);
 
-        SleepReport report = only(sleep.sleepEveryone());
+        SleepCompleted report = only(sleep.sleepEveryone());
 
         assertThat(report.merged()).isEqualTo(1);
         List<Memory> left = recall.list(user, 10);
         assertThat(left).hasSize(1);
         assertThat(left.getFirst().text()).isEqualTo("Hiking in the mountains is what I love most.");
         assertThat(left.getFirst().sources()).containsExactlyInAnyOrder("msg-a", "msg-b");
-        assertThat(control.history(user, left.getFirst().id()).orElseThrow()).extracting(MemoryVersion::reason).contains("MERGED");
+        assertThat(control.history(user, left.getFirst().id()).orElseThrow()).extracting(MemoryVersion::reason).contains(VersionReason.MERGED);
         assertThat(List.of(a.id(), b.id())).contains(left.getFirst().id());
     }
 
     private StoredMemory stored(String text, long now) {
         StoredMemory m = new StoredMemory(UUID.randomUUID().toString(), user, text, MemoryKind.PREFERENCE, 5, List.of(),
-                now, now, null, 0, 1.0, now, null, MemoryStore.ACTIVE);
-        store.insert(m, List.of(text.startsWith("I love") ? "msg-a" : "msg-b"));
-        store.putVector(m.id(), embedder.modelId(), embedder.embed(text));
-        store.bumpGeneration(user);
+                now, now, null, 0, 1.0, now, null, MemoryStatus.ACTIVE);
+        changes.run(user, edit -> edit.add(m, List.of(text.startsWith("I love") ? "msg-a" : "msg-b"),
+                embedder.modelId(), embedder.embed(text)));
         jdbc.sql("INSERT INTO memory_activity (user_id, last_active_at) VALUES (?, ?) ON CONFLICT (user_id) DO NOTHING")
                 .params(user, now).update();
         return m;
     }
 
-    private SleepReport only(List<SleepReport> reports) {
-        List<SleepReport> mine = reportsFor(reports);
+    private SleepCompleted only(List<SleepCompleted> reports) {
+        List<SleepCompleted> mine = reportsFor(reports);
         assertThat(mine).hasSize(1);
         return mine.getFirst();
     }
 
-    private List<SleepReport> reportsFor(List<SleepReport> reports) {
+    private List<SleepCompleted> reportsFor(List<SleepCompleted> reports) {
         return reports.stream().filter(r -> r.userId().equals(user)).toList();
     }
 }

@@ -3,7 +3,7 @@ package dev.mnemo.memory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mnemo.MnemoApplication;
-import dev.mnemo.memory.sleep.SleepReport;
+import dev.mnemo.memory.SleepCompleted;
 import dev.mnemo.memory.sleep.SleepScheduler;
 import dev.mnemo.proactive.ReminderDelivery;
 import dev.mnemo.reminder.Recurrence;
@@ -90,8 +90,8 @@ class TwoInstancesTest {
         a.getBean(MemoryIntake.class).remember(user, "I run on Sundays", null);
         CLOCK.advance(Duration.ofHours(1));
 
-        List<SleepReport> fromA = a.getBean(SleepScheduler.class).sleepIdleUsers();
-        List<SleepReport> fromB = b.getBean(SleepScheduler.class).sleepIdleUsers();
+        List<SleepCompleted> fromA = a.getBean(SleepScheduler.class).sleepIdleUsers();
+        List<SleepCompleted> fromB = b.getBean(SleepScheduler.class).sleepIdleUsers();
 
         assertThat(Stream.concat(fromA.stream(), fromB.stream()).filter(r -> r.userId().equals(user))).hasSize(1);
     }

@@ -3,11 +3,13 @@ package dev.mnemo.memory.index;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.mnemo.memory.embedding.Embedder;
-import dev.mnemo.memory.store.MemoryStore;
+import dev.mnemo.memory.store.CommittedChange;
+import dev.mnemo.memory.store.Generations;
+import dev.mnemo.memory.store.Memories;
+import dev.mnemo.memory.store.MemoryVectors;
 import dev.mnemo.memory.store.StoredMemory;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import org.springframework.stereotype.Component;
@@ -18,8 +20,10 @@ import org.springframework.stereotype.Component;
  * that failed half-way here) is never missed — and updated in place by this instance's own writes.
  */
 @Component
-public class IndexRegistry {
-    private final MemoryStore store;
+public class IndexRegistry implements CommittedChange.Follower {
+    private final Memories memories;
+    private final MemoryVectors vectors;
+    private final Generations generations;
     private final Embedder embedder;
     /** Dropped indexes are not closed: a search may still be reading one; they hold only heap memory. */
     private final Cache<String, UserIndex> indexes = Caffeine.newBuilder()
@@ -27,14 +31,16 @@ public class IndexRegistry {
             .expireAfterAccess(Duration.ofHours(2))
             .build();
 
-    public IndexRegistry(MemoryStore store, Embedder embedder) {
-        this.store = store;
+    public IndexRegistry(Memories memories, MemoryVectors vectors, Generations generations, Embedder embedder) {
+        this.memories = memories;
+        this.vectors = vectors;
+        this.generations = generations;
         this.embedder = embedder;
     }
 
     /** The user's index, current with the database. */
     public UserIndex get(String userId) {
-        long generation = store.generation(userId);
+        long generation = generations.current(userId);
         UserIndex index = indexes.getIfPresent(userId);
         if (index != null && index.generation() == generation) {
             return index;
@@ -44,7 +50,7 @@ public class IndexRegistry {
         lock.lock();
         try {
             index = indexes.getIfPresent(userId);
-            generation = store.generation(userId);
+            generation = generations.current(userId);
             if (index == null || index.generation() != generation) {
                 index = load(userId, generation);
                 indexes.put(userId, index);
@@ -56,34 +62,29 @@ public class IndexRegistry {
     }
 
     /**
-     * Applies a committed write of this instance. When the write's generation directly follows the index's,
-     * nothing else happened in between and the index is patched; otherwise it is dropped and reloaded on
-     * next use.
+     * Applies a committed change of this instance. When its generation directly follows the index's, nothing
+     * else happened in between and the index is patched; otherwise it is dropped and reloaded on next use.
      */
-    public void applied(String userId, long newGeneration, Map<String, String> upserts,
-                        Map<String, float[]> vectors, List<String> removals) {
-        UserIndex index = indexes.getIfPresent(userId);
+    @Override
+    public void committed(CommittedChange change) {
+        UserIndex index = indexes.getIfPresent(change.userId());
         if (index == null) {
             return;
         }
-        if (index.generation() == newGeneration - 1 && index.model().equals(embedder.modelId())) {
-            index.apply(upserts, vectors, removals, newGeneration);
+        if (!change.reload() && index.generation() == change.generation() - 1 && index.model().equals(embedder.modelId())) {
+            index.apply(change.upserts(), change.vectors(), change.removals(), change.generation());
         } else {
-            indexes.invalidate(userId);
+            indexes.invalidate(change.userId());
         }
-    }
-
-    public void invalidate(String userId) {
-        indexes.invalidate(userId);
     }
 
     private UserIndex load(String userId, long generation) {
         Map<String, String> texts = new LinkedHashMap<>();
-        for (StoredMemory m : store.active(userId)) {
+        for (StoredMemory m : memories.active(userId)) {
             texts.put(m.id(), m.text());
         }
         return new UserIndex(embedder.modelId(), embedder.dimension(), generation, texts,
-                store.vectors(userId, embedder.modelId()));
+                vectors.of(userId, embedder.modelId()));
     }
 
     /** Weakly held: a lock disappears once nobody holds or waits for it. */

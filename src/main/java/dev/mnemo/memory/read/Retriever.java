@@ -5,7 +5,7 @@ import dev.mnemo.memory.embedding.Embedder;
 import dev.mnemo.memory.index.IndexRegistry;
 import dev.mnemo.memory.index.ScoredId;
 import dev.mnemo.memory.index.UserIndex;
-import dev.mnemo.memory.store.MemoryStore;
+import dev.mnemo.memory.store.Memories;
 import dev.mnemo.memory.store.StoredMemory;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -26,11 +26,11 @@ public class Retriever {
 
     private final IndexRegistry indexes;
     private final Embedder embedder;
-    private final MemoryStore store;
+    private final Memories store;
     private final Clock clock;
     private final int candidates;
 
-    public Retriever(IndexRegistry indexes, Embedder embedder, MemoryStore store, Clock clock,
+    public Retriever(IndexRegistry indexes, Embedder embedder, Memories store, Clock clock,
                      MemoryProperties properties) {
         this.indexes = indexes;
         this.embedder = embedder;

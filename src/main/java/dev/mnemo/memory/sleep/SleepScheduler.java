@@ -1,6 +1,7 @@
 package dev.mnemo.memory.sleep;
 
 import dev.mnemo.memory.MemoryProperties;
+import dev.mnemo.memory.SleepCompleted;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -52,8 +53,8 @@ public class SleepScheduler {
     }
 
     /** Consolidates every user idle long enough since their last activity; returns what was done. */
-    public List<SleepReport> sleepIdleUsers() {
-        List<SleepReport> reports = new ArrayList<>();
+    public List<SleepCompleted> sleepIdleUsers() {
+        List<SleepCompleted> reports = new ArrayList<>();
         for (String user : activity.idleSinceLastSleep(properties.idleBeforeSleep().toMillis())) {
             if (activity.claimIdle(user)) {
                 reports.add(run(user, "IDLE"));
@@ -62,8 +63,8 @@ public class SleepScheduler {
         return reports;
     }
 
-    public List<SleepReport> sleepEveryone() {
-        List<SleepReport> reports = new ArrayList<>();
+    public List<SleepCompleted> sleepEveryone() {
+        List<SleepCompleted> reports = new ArrayList<>();
         long since = clock.millis() - NIGHTLY_WINDOW.toMillis();
         for (String user : activity.everyone()) {
             if (activity.claimSince(user, since)) {
@@ -73,12 +74,12 @@ public class SleepScheduler {
         return reports;
     }
 
-    private SleepReport run(String user, String trigger) {
+    private SleepCompleted run(String user, String trigger) {
         try {
             return consolidator.consolidate(user, trigger);
         } catch (RuntimeException e) {
             log.error("Memory sleep ({}) for user {} failed", trigger, user, e);
-            return new SleepReport(user, trigger + "_FAILED", 0, 0, 0, 0, 0);
+            return new SleepCompleted(user, trigger + "_FAILED", clock.instant(), clock.instant(), 0, 0, 0, 0, 0);
         }
     }
 }

@@ -65,7 +65,7 @@ public class ImportanceJudge {
         return judged;
     }
 
-    static int heuristic(String text, MemoryKind kind) {
+    public static int heuristic(String text, MemoryKind kind) {
         String s = text.toLowerCase(Locale.ROOT);
         int score = 4;
         for (Signal signal : SIGNALS) {

@@ -2,6 +2,7 @@ package dev.mnemo.memory.write;
 
 import dev.mnemo.memory.MemoryProperties;
 import dev.mnemo.memory.WriteOutcome;
+import dev.mnemo.memory.store.MemoryChanges;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -29,6 +30,7 @@ public class MemoryJobWorker implements AutoCloseable {
     private final CandidateExtractor extractor;
     private final ImportanceJudge judge;
     private final MemoryWriter writer;
+    private final MemoryChanges changes;
     private final boolean background;
     private final ExecutorService kicks = Executors.newVirtualThreadPerTaskExecutor();
     private final ScheduledExecutorService leases = Executors.newSingleThreadScheduledExecutor(
@@ -37,19 +39,16 @@ public class MemoryJobWorker implements AutoCloseable {
     private final MeterRegistry meters;
 
     public MemoryJobWorker(MemoryJobs jobs, CandidateExtractor extractor, ImportanceJudge judge, MemoryWriter writer,
-                           MeterRegistry meters, MemoryProperties properties) {
+                           MemoryChanges changes, MeterRegistry meters, MemoryProperties properties) {
         this.jobs = jobs;
         this.extractor = extractor;
         this.judge = judge;
         this.writer = writer;
+        this.changes = changes;
         this.background = properties.backgroundJobs();
         this.meters = meters;
         Gauge.builder("mnemo.memory.jobs.pending", jobs, MemoryJobs::pending)
                 .description("exchanges waiting for memory extraction").register(meters);
-        for (String status : List.of("ACTIVE", "PRUNED")) {
-            Gauge.builder("mnemo.memory.stored", writer, w -> w.count(status))
-                    .tag("status", status).description("memories kept, over all users").register(meters);
-        }
     }
 
     /** Starts draining soon, off the caller's thread (after a reply was stored). */
@@ -129,7 +128,7 @@ public class MemoryJobWorker implements AutoCloseable {
                 extractor.extract(job.userId(), job.messageId(), job.userText(), job.replyText()), false);
         for (Candidate candidate : candidates) {
             // A /forget of this message's memories may have run meanwhile: it deletes the job under the same lock.
-            WriteOutcome outcome = writer.locked(job.userId(), () -> jobs.exists(job)
+            WriteOutcome outcome = changes.locked(job.userId(), () -> jobs.exists(job)
                     ? writer.write(job.userId(), candidate, List.of(job.messageId()), null) : null);
             if (outcome == null) {
                 log.info("Memory job for message {} dropped: the message was forgotten", job.messageId());

@@ -10,7 +10,7 @@ import dev.mnemo.memory.MemoryKind;
 import dev.mnemo.memory.embedding.Thresholds;
 import dev.mnemo.memory.index.ScoredId;
 import dev.mnemo.memory.index.UserIndex;
-import dev.mnemo.memory.store.MemoryStore;
+import dev.mnemo.memory.store.Memories;
 import dev.mnemo.memory.store.StoredMemory;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -51,13 +51,13 @@ public class Reconciler {
     public record Decision(Action action, StoredMemory target, String text) {
     }
 
-    private final MemoryStore store;
+    private final Memories store;
     private final LanguageModels models;
     private final Prompts prompts;
     private final double merge;
     private final double related;
 
-    public Reconciler(MemoryStore store, LanguageModels models, Prompts prompts, Thresholds thresholds) {
+    public Reconciler(Memories store, LanguageModels models, Prompts prompts, Thresholds thresholds) {
         this.store = store;
         this.models = models;
         this.prompts = prompts;

@@ -4,22 +4,32 @@ import dev.mnemo.memory.MemoryProperties;
 import dev.mnemo.memory.embedding.Embedder;
 import dev.mnemo.memory.index.IndexRegistry;
 import dev.mnemo.memory.read.Retriever;
-import dev.mnemo.memory.store.MemoryStore;
+import dev.mnemo.memory.store.Generations;
+import dev.mnemo.memory.store.Memories;
+import dev.mnemo.memory.store.MemoryChanges;
+import dev.mnemo.memory.store.MemoryHistory;
+import dev.mnemo.memory.store.MemoryTables;
+import dev.mnemo.memory.store.MemoryVectors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /** The read path's real parts on a fresh SQLite file, wired by hand for benchmarks. */
 final class BenchStores {
     final JdbcClient jdbc;
-    final MemoryStore store;
+    final Memories memories;
+    final MemoryChanges changes;
     final IndexRegistry indexes;
     final Retriever retriever;
 
@@ -39,9 +49,15 @@ final class BenchStores {
                 Duration.ofDays(30), Duration.ofMinutes(30), "0 0 3 * * *", 0.05, 3, Duration.ofDays(30),
                 Duration.ofDays(7), Duration.ofSeconds(5), false);
         this.jdbc = JdbcClient.create(dataSource);
-        this.store = new MemoryStore(jdbc, clock, properties, new NoCache());
-        this.indexes = new IndexRegistry(store, embedder);
-        this.retriever = new Retriever(indexes, embedder, store, clock, properties);
+        JdbcTemplate batches = new JdbcTemplate(dataSource);
+        this.memories = new Memories(jdbc, batches, clock, properties, new NoCache());
+        MemoryVectors vectors = new MemoryVectors(jdbc);
+        Generations generations = new Generations(jdbc);
+        this.indexes = new IndexRegistry(memories, vectors, generations, embedder);
+        this.changes = new MemoryChanges(new MemoryTables(memories, new MemoryHistory(jdbc, batches, clock), vectors,
+                generations), List.of(indexes), new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
+                event -> { }, clock);
+        this.retriever = new Retriever(indexes, embedder, memories, clock, properties);
     }
 
     static Path out(String name) throws IOException {

@@ -4,7 +4,9 @@ import dev.mnemo.memory.MemoryKind;
 import dev.mnemo.memory.embedding.Embedder;
 import dev.mnemo.memory.embedding.EmbeddingModels;
 import dev.mnemo.memory.read.Retriever;
+import dev.mnemo.memory.store.MemoryStatus;
 import dev.mnemo.memory.store.StoredMemory;
+import dev.mnemo.memory.write.ImportanceJudge;
 import dev.mnemo.testing.MapCache;
 import dev.mnemo.testing.MutableClock;
 import dev.mnemo.testing.SharedData;
@@ -19,6 +21,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.UUID;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -108,20 +111,22 @@ class LocomoRecallBenchmark {
             for (JsonNode turn : turns) {
                 String text = turn.get("speaker").asString() + ": " + turn.get("text").asString()
                         + (turn.has("blip_caption") ? " (shares a photo: " + turn.get("blip_caption").asString() + ")" : "");
-                String id = java.util.UUID.randomUUID().toString();
+                String id = UUID.randomUUID().toString();
                 memories.add(new StoredMemory(id, user, text, MemoryKind.EVENT,
-                        dev.mnemo.memory.write.BenchAccess.heuristicImportance(text), List.of(), at, at, null, 0, 1.0,
-                        at, at, "ACTIVE"));
+                        ImportanceJudge.heuristic(text, MemoryKind.EVENT), List.of(), at, at, null, 0, 1.0,
+                        at, at, MemoryStatus.ACTIVE));
                 dias.add(turn.get("dia_id").asString());
             }
         }
         List<float[]> vectors = embedder.embedAll(memories.stream().map(StoredMemory::text).toList());
+        stores.changes.run(user, edit -> {
+            for (int i = 0; i < memories.size(); i++) {
+                edit.add(memories.get(i), List.of(), embedder.modelId(), vectors.get(i));
+            }
+        });
         for (int i = 0; i < memories.size(); i++) {
-            stores.store.insert(memories.get(i), List.of());
-            stores.store.putVector(memories.get(i).id(), embedder.modelId(), vectors.get(i));
             diaByMemory.put(memories.get(i).id(), dias.get(i));
         }
-        stores.store.bumpGeneration(user);
         return last;
     }
 

@@ -5,7 +5,10 @@ import dev.mnemo.memory.MemoryKind;
 import dev.mnemo.memory.MemoryRecall;
 import dev.mnemo.memory.WriteOutcome;
 import dev.mnemo.memory.embedding.Embedder;
-import dev.mnemo.memory.store.MemoryStore;
+import dev.mnemo.memory.index.IndexRegistry;
+import dev.mnemo.memory.read.Retriever;
+import dev.mnemo.memory.store.MemoryChanges;
+import dev.mnemo.memory.store.MemoryStatus;
 import dev.mnemo.memory.store.StoredMemory;
 import dev.mnemo.testing.SharedData;
 import dev.mnemo.testing.BenchApp;
@@ -21,7 +24,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -45,15 +47,13 @@ class MemoryPerformanceBenchmark {
     @Autowired
     MemoryIntake intake;
     @Autowired
-    MemoryStore store;
+    MemoryChanges changes;
     @Autowired
     Embedder embedder;
     @Autowired
-    TransactionTemplate transactions;
+    IndexRegistry indexes;
     @Autowired
-    dev.mnemo.memory.index.IndexRegistry indexes;
-    @Autowired
-    dev.mnemo.memory.read.Retriever retriever;
+    Retriever retriever;
 
     @Test
     void readLatencyAndWriteThroughput() throws IOException {
@@ -111,7 +111,7 @@ class MemoryPerformanceBenchmark {
                 index.keyword(question, 20);
                 keywordOnly[i] = System.nanoTime() - start;
                 start = System.nanoTime();
-                retriever.retrieve(user, question, 5, dev.mnemo.memory.read.Retriever.Mode.FULL);
+                retriever.retrieve(user, question, 5, Retriever.Mode.FULL);
                 retrieveOnly[i] = System.nanoTime() - start;
             }
             Arrays.sort(retrieveOnly);
@@ -143,17 +143,16 @@ class MemoryPerformanceBenchmark {
         for (int from = 0; from < size; from += 5_000) {
             int to = Math.min(size, from + 5_000);
             int first = from;
-            transactions.executeWithoutResult(status -> {
+            changes.run(user, edit -> {
                 for (int i = first; i < to; i++) {
                     long at = 1_700_000_000_000L + i * 60_000L;
                     StoredMemory m = new StoredMemory(UUID.randomUUID().toString(), user, turns.get(i % turns.size()),
-                            MemoryKind.EVENT, 1 + random.nextInt(10), List.of(), at, at, null, 0, 1.0, at, at, MemoryStore.ACTIVE);
-                    store.insert(m, List.of());
-                    store.putVector(m.id(), embedder.modelId(), randomUnit(random, dim));
+                            MemoryKind.EVENT, 1 + random.nextInt(10), List.of(), at, at, null, 0, 1.0, at, at,
+                            MemoryStatus.ACTIVE);
+                    edit.add(m, List.of(), embedder.modelId(), randomUnit(random, dim));
                 }
             });
         }
-        store.bumpGeneration(user);
     }
 
     private static float[] randomUnit(Random random, int dim) {

@@ -3,5 +3,5 @@ package dev.mnemo.memory.store;
 import dev.mnemo.testing.SqliteApp;
 
 @SqliteApp
-class MemoryStoreOnSqliteTest extends MemoryStoreContract {
+class MemoryChangesOnSqliteTest extends MemoryChangesContract {
 }

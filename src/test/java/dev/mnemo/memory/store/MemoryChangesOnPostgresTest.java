@@ -3,5 +3,5 @@ package dev.mnemo.memory.store;
 import dev.mnemo.testing.PostgresApp;
 
 @PostgresApp
-class MemoryStoreOnPostgresTest extends MemoryStoreContract {
+class MemoryChangesOnPostgresTest extends MemoryChangesContract {
 }
