@@ -1,19 +1,15 @@
 package dev.mnemo.backup.internal;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.mnemo.backup.BackupCompleted;
 import dev.mnemo.backup.BackupException;
 import dev.mnemo.backup.BackupProperties;
 import dev.mnemo.backup.BackupResult;
 import dev.mnemo.backup.Backups;
-import dev.mnemo.system.Ids;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,19 +23,11 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
-import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.s3.S3Client;
 
 @Service
 class BackupService implements Backups {
@@ -48,23 +36,20 @@ class BackupService implements Backups {
     private final BackupProperties properties;
     private final DataSource dataSource;
     private final Flyway flyway;
-    private final JdbcClient jdbc;
+    private final BackupRuns runs;
+    private final S3Clients s3;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final MeterRegistry meters;
-    private volatile S3Client s3;
 
-    BackupService(BackupProperties properties, DataSource dataSource, Flyway flyway, JdbcClient jdbc, Clock clock,
-                  MeterRegistry meters) {
+    BackupService(BackupProperties properties, DataSource dataSource, Flyway flyway, BackupRuns runs, S3Clients s3,
+                  ApplicationEventPublisher events, Clock clock) {
         this.properties = properties;
         this.dataSource = dataSource;
         this.flyway = flyway;
-        this.jdbc = jdbc;
+        this.runs = runs;
+        this.s3 = s3;
+        this.events = events;
         this.clock = clock;
-        this.meters = meters;
-        Gauge.builder("mnemo.backup.last.success", this, s -> s.lastSuccess().map(Instant::getEpochSecond).orElse(0L))
-                .description("When the last backup succeeded (epoch seconds, 0 if never)").register(meters);
-        Gauge.builder("mnemo.backup.configured", this, s -> s.properties.configured() ? 1 : 0)
-                .description("1 when BACKUP_TARGET is set (scheduled backups run)").register(meters);
     }
 
     /**
@@ -95,9 +80,7 @@ class BackupService implements Backups {
         if (where == null || where.isBlank()) {
             throw new BackupException("no backup target: set BACKUP_TARGET (a directory or s3://bucket/prefix) or pass --to");
         }
-        String run = Ids.newId(clock);
         Instant started = clock.instant();
-        jdbc.sql("INSERT INTO backup_runs (id, started_at, status) VALUES (?, ?, 'RUNNING')").params(run, started.toEpochMilli()).update();
         try {
             DatabaseSnapshot.Exported exported;
             try (Connection snapshot = snapshotConnection()) {
@@ -117,17 +100,17 @@ class BackupService implements Backups {
                 // The new archive is safe; only tidying failed, which the next run retries.
                 log.warn("Backup written to {}, but removing old archives failed: {}", location, e.toString());
             }
-            jdbc.sql("UPDATE backup_runs SET status = 'OK', finished_at = ?, location = ?, bytes = ? WHERE id = ?")
-                    .params(clock.millis(), location, archive.length, run).update();
-            log.info("Backup written to {} ({} bytes, {} tables{}); retention removed {}", location, archive.length,
-                    exported.rows().size(), properties.encrypted() ? ", encrypted" : "", removed);
-            meters.counter("mnemo.backup.runs", "outcome", "ok").increment();
+            events.publishEvent(new BackupCompleted(started, clock.instant(), BackupCompleted.Outcome.OK, location,
+                    archive.length, exported.rows().size(), removed, properties.encrypted(), null));
             return new BackupResult(location, started, exported.rows(), archive.length, removed);
         } catch (SQLException | RuntimeException e) {
-            meters.counter("mnemo.backup.runs", "outcome", "failed").increment();
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            jdbc.sql("UPDATE backup_runs SET status = 'FAILED', finished_at = ?, error = ? WHERE id = ?")
-                    .params(clock.millis(), reason.length() > 500 ? reason.substring(0, 500) : reason, run).update();
+            try {
+                events.publishEvent(new BackupCompleted(started, clock.instant(), BackupCompleted.Outcome.FAILED, null, 0,
+                        0, 0, properties.encrypted(), reason));
+            } catch (RuntimeException recording) {
+                e.addSuppressed(recording); // the database may be what failed: the backup's own error comes first
+            }
             throw e instanceof BackupException b ? b : new BackupException("the backup failed: " + reason, e);
         }
     }
@@ -168,11 +151,7 @@ class BackupService implements Backups {
 
     @Override
     public Optional<Instant> lastSuccess() {
-        return jdbc.sql("SELECT MAX(finished_at) FROM backup_runs WHERE status = 'OK'")
-                .query((rs, n) -> {
-                    long at = rs.getLong(1);
-                    return rs.wasNull() ? null : Instant.ofEpochMilli(at);
-                }).optional();
+        return runs.lastSuccess();
     }
 
     private byte[] read(String archive) {
@@ -182,7 +161,7 @@ class BackupService implements Backups {
                 if (at.name().isEmpty()) {
                     throw new BackupException("an S3 archive is s3://bucket/key, with the archive's name at the end");
                 }
-                return new S3Target(s3(), at.bucket(), at.prefix()).get(at.name());
+                return new S3Target(s3.get(), at.bucket(), at.prefix()).get(at.name());
             }
             return Files.readAllBytes(Path.of(archive));
         } catch (IOException | RuntimeException e) {
@@ -197,43 +176,15 @@ class BackupService implements Backups {
     private BackupTarget target(String where) {
         if (S3Location.is(where)) {
             S3Location at = S3Location.parse(where);
-            return new S3Target(s3(), at.bucket(), at.key());
+            return new S3Target(s3.get(), at.bucket(), at.key());
         }
         return new DirectoryTarget(Path.of(where));
     }
 
-    private S3Client s3() {
-        S3Client client = s3;
-        if (client == null) {
-            synchronized (this) {
-                if (s3 == null) {
-                    s3 = newS3Client();
-                }
-                client = s3;
-            }
-        }
-        return client;
-    }
-
-    private S3Client newS3Client() {
-        var builder = S3Client.builder()
-                .httpClient(UrlConnectionHttpClient.create())
-                .region(Region.of(properties.s3Region()))
-                .credentialsProvider(properties.s3AccessKey() == null || properties.s3AccessKey().isBlank()
-                        ? DefaultCredentialsProvider.builder().build()
-                        : StaticCredentialsProvider.create(AwsBasicCredentials.create(properties.s3AccessKey(), properties.s3SecretKey())));
-        if (properties.s3Endpoint() != null && !properties.s3Endpoint().isBlank()) {
-            // S3-compatible stores (B2, MinIO, older ones) do not all accept the SDK's default checksum trailers.
-            builder.endpointOverride(URI.create(properties.s3Endpoint())).forcePathStyle(true)
-                    .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-                    .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
-        }
-        return builder.build();
-    }
-
     /**
-     * A connection of its own, in a snapshot transaction: SQLite's deferred read transaction (WAL keeps writers
-     * going), PostgreSQL's repeatable read. Not from the pool, whose one SQLite connection the app needs.
+     * A connection in a snapshot transaction: SQLite's deferred read transaction on a connection of its own (WAL
+     * keeps writers going; the pool's one SQLite connection is the app's), PostgreSQL's repeatable read on a
+     * pooled one (the pool resets isolation, read-only and auto-commit when it is returned).
      */
     private Connection snapshotConnection() throws SQLException {
         HikariDataSource hikari = dataSource.unwrap(HikariDataSource.class);
@@ -245,7 +196,7 @@ class BackupService implements Backups {
             connection = config.createConnection(sqlite.getUrl());
             connection.setAutoCommit(false);
         } else {
-            connection = DriverManager.getConnection(hikari.getJdbcUrl(), hikari.getUsername(), hikari.getPassword());
+            connection = dataSource.getConnection();
             connection.setAutoCommit(false);
             connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             connection.setReadOnly(true);

@@ -13,9 +13,10 @@ import java.util.function.IntConsumer;
 
 /**
  * Turns text into unit-length vectors with one embedding model, through a cache keyed by model and the
- * text's SHA-256 (so repeated texts cost nothing, and a forgotten text's entry can be evicted).
+ * text's SHA-256 (so repeated texts cost nothing, and a forgotten text's entry can be evicted). Closing it
+ * closes the model.
  */
-public class Embedder {
+public class Embedder implements AutoCloseable {
     private static final Duration CACHE_TTL = Duration.ofDays(7);
 
     private final String modelId;
@@ -34,6 +35,14 @@ public class Embedder {
         this.model = model;
         this.cache = cache;
         this.tokensUsed = tokensUsed;
+    }
+
+    /** Frees the model's threads and native memory when it holds any (in-process models do). */
+    @Override
+    public void close() throws Exception {
+        if (model instanceof AutoCloseable closeable) {
+            closeable.close();
+        }
     }
 
     public String modelId() {

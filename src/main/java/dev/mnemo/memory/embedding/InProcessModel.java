@@ -9,6 +9,7 @@ import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
@@ -17,18 +18,32 @@ import java.util.concurrent.Executors;
  * that makes a query wait whenever anything else runs, which is what the read path's tail was made of.
  * Batches still use every core: texts are embedded in parallel, one thread each.
  */
-final class InProcessModel extends AbstractInProcessEmbeddingModel {
+final class InProcessModel extends AbstractInProcessEmbeddingModel implements AutoCloseable {
     private final OnnxBertBiEncoder encoder;
     private final int dimension;
+    private final ExecutorService threads;
+    private final OrtSession session;
+    private final OrtSession.SessionOptions options;
 
-    private InProcessModel(OnnxBertBiEncoder encoder, int dimension) {
-        super(Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), runnable -> {
-            Thread thread = new Thread(runnable, "embedding");
-            thread.setDaemon(true);
-            return thread;
-        }));
+    private InProcessModel(OnnxBertBiEncoder encoder, int dimension, ExecutorService threads, OrtSession session,
+                           OrtSession.SessionOptions options) {
+        super(threads);
         this.encoder = encoder;
         this.dimension = dimension;
+        this.threads = threads;
+        this.session = session;
+        this.options = options;
+    }
+
+    /** Stops the threads and frees the native session (its memory is outside the Java heap). */
+    @Override
+    public void close() throws OrtException {
+        threads.shutdownNow();
+        try {
+            session.close();
+        } finally {
+            options.close();
+        }
     }
 
     static InProcessModel load(String onnxResource, String tokenizerResource, PoolingMode pooling, int dimension) {
@@ -47,7 +62,13 @@ final class InProcessModel extends AbstractInProcessEmbeddingModel {
             options.setCPUArenaAllocator(false);
             options.setMemoryPatternOptimization(false);
             OrtSession session = environment.createSession(model.readAllBytes(), options);
-            return new InProcessModel(new OnnxBertBiEncoder(environment, session, tokenizer, pooling), dimension);
+            ExecutorService threads = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), runnable -> {
+                Thread thread = new Thread(runnable, "embedding");
+                thread.setDaemon(true);
+                return thread;
+            });
+            return new InProcessModel(new OnnxBertBiEncoder(environment, session, tokenizer, pooling), dimension,
+                    threads, session, options);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (OrtException e) {
