@@ -1,12 +1,11 @@
 package dev.mnemo.system;
 
+import dev.mnemo.system.JsonErrors.ApiError;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -31,7 +30,7 @@ class ApiExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<Map<String, String>> unreadable(HttpMessageNotReadableException e) {
+    ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
         if (causedBy(e, BoundedBodyRequest.BodyTooLargeException.class)) {
             return error(HttpStatus.CONTENT_TOO_LARGE, "request body too large");
         }
@@ -88,14 +87,14 @@ class ApiExceptionHandler {
 
     /** Tomcat's parameter parser refusing a query or form body (bad encoding, too large, too many parameters). */
     @ExceptionHandler(InvalidParameterException.class)
-    ResponseEntity<Map<String, String>> parameters(InvalidParameterException e) {
+    ResponseEntity<ApiError> parameters(InvalidParameterException e) {
         return e.getErrorCode() == HttpStatus.CONTENT_TOO_LARGE.value()
                 ? error(HttpStatus.CONTENT_TOO_LARGE, "request body too large")
                 : error(HttpStatus.BAD_REQUEST, "the request's parameters are malformed");
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
-    ResponseEntity<Map<String, String>> invalid(MethodArgumentNotValidException e) {
+    ResponseEntity<ApiError> invalid(MethodArgumentNotValidException e) {
         String fields = e.getBindingResult().getFieldErrors().stream()
                 .map(f -> f.getField() + " " + f.getDefaultMessage())
                 .sorted()
@@ -105,7 +104,7 @@ class ApiExceptionHandler {
 
     @ExceptionHandler({MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class,
             HandlerMethodValidationException.class})
-    ResponseEntity<Map<String, String>> badParameter(Exception e) {
+    ResponseEntity<ApiError> badParameter(Exception e) {
         String message = switch (e) {
             case MissingServletRequestParameterException m -> "missing parameter " + m.getParameterName();
             case MethodArgumentTypeMismatchException m -> m.getName() + " must be " + expected(m.getRequiredType());
@@ -115,7 +114,7 @@ class ApiExceptionHandler {
     }
 
     @ExceptionHandler(ResponseStatusException.class)
-    ResponseEntity<Map<String, String>> status(ResponseStatusException e) {
+    ResponseEntity<ApiError> status(ResponseStatusException e) {
         HttpStatus status = HttpStatus.resolve(e.getStatusCode().value());
         String reason = e.getReason() != null ? e.getReason()
                 : status != null ? status.getReasonPhrase().toLowerCase() : "error";
@@ -123,37 +122,37 @@ class ApiExceptionHandler {
     }
 
     @ExceptionHandler(NoResourceFoundException.class)
-    ResponseEntity<Map<String, String>> notFound(NoResourceFoundException e) {
+    ResponseEntity<ApiError> notFound(NoResourceFoundException e) {
         return error(HttpStatus.NOT_FOUND, "not found");
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-    ResponseEntity<Map<String, String>> method(HttpRequestMethodNotSupportedException e) {
+    ResponseEntity<ApiError> method(HttpRequestMethodNotSupportedException e) {
         return error(HttpStatus.METHOD_NOT_ALLOWED, "method " + e.getMethod() + " not allowed here");
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-    ResponseEntity<Map<String, String>> mediaType(HttpMediaTypeNotSupportedException e) {
+    ResponseEntity<ApiError> mediaType(HttpMediaTypeNotSupportedException e) {
         return error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "send Content-Type: application/json");
     }
 
     @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
-    ResponseEntity<Map<String, String>> notAcceptable(HttpMediaTypeNotAcceptableException e) {
+    ResponseEntity<ApiError> notAcceptable(HttpMediaTypeNotAcceptableException e) {
         return error(HttpStatus.NOT_ACCEPTABLE, "responses are application/json");
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<Map<String, String>> unexpected(Exception e) {
+    ResponseEntity<ApiError> unexpected(Exception e) {
         log.error("Unexpected error while handling an API request", e);
         return error(HttpStatus.INTERNAL_SERVER_ERROR, "internal error");
     }
 
-    private static ResponseEntity<Map<String, String>> error(HttpStatus status, String message) {
-        return error(status.value(), message);
+    private static ResponseEntity<ApiError> error(HttpStatus status, String message) {
+        return JsonErrors.response(status, message);
     }
 
-    private static ResponseEntity<Map<String, String>> error(int status, String message) {
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(Map.of("error", message));
+    private static ResponseEntity<ApiError> error(int status, String message) {
+        return JsonErrors.response(status, message);
     }
 
     private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {

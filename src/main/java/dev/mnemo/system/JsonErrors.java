@@ -4,9 +4,18 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import tools.jackson.databind.json.JsonMapper;
 
-/** Writes {@code {"error": "..."}} where no message converter is at hand: filters, security, the error page, Tomcat. */
+/**
+ * The one way an error leaves the HTTP API: {@code {"error": "..."}}, written by Jackson — as a response entity
+ * from controllers, or straight to the servlet response where no message converter is at hand (filters,
+ * security, the error page, Tomcat).
+ */
 public final class JsonErrors {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
     /** The pages' Content-Security-Policy: only Mnemo's own scripts, styles and connections, never framed. */
     public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
@@ -42,27 +51,19 @@ public final class JsonErrors {
     }
 
     public static String body(String message) {
-        return "{\"error\":\"" + escape(message) + "\"}";
+        return JSON.writeValueAsString(new ApiError(message));
     }
 
-    static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 8);
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.toString();
+    /** The error as a controller returns it. */
+    public static ResponseEntity<ApiError> response(int status, String message) {
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(new ApiError(message));
+    }
+
+    public static ResponseEntity<ApiError> response(HttpStatus status, String message) {
+        return response(status.value(), message);
+    }
+
+    /** The one body of every error Mnemo's HTTP API answers. */
+    public record ApiError(String error) {
     }
 }

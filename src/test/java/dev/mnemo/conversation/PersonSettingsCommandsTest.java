@@ -69,7 +69,7 @@ class PersonSettingsCommandsTest {
 
         Api.Response over = api.message(user, atTheLimit + "x");
         assertThat(over.status()).isEqualTo(413);
-        assertThat(over.json().get("error").asString()).isEqualTo("text is 16001 characters; the limit is 16000");
+        assertThat(over.json().get("error").asString()).isEqualTo("That message is too long for me (16001 characters; at most 16000). Could you shorten it?");
     }
 
     private String reply(String text) {

@@ -1,11 +1,7 @@
 package dev.mnemo.channel.discord;
 
-import dev.mnemo.channel.internal.InboundReceipts;
-import dev.mnemo.conversation.Channel;
 import java.util.EnumSet;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
@@ -18,6 +14,8 @@ import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import net.dv8tion.jda.api.requests.GatewayIntent;
+import net.dv8tion.jda.api.requests.RestConfig;
+import net.dv8tion.jda.api.utils.ConcurrentSessionController;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -32,31 +30,18 @@ import org.springframework.stereotype.Component;
 @EnableConfigurationProperties(DiscordProperties.class)
 class DiscordBot extends ListenerAdapter implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(DiscordBot.class);
-    static final String PRIVATE = "This assistant is private.";
-    static final String SLOW_DOWN = "Slow down a little, please: try again in a minute.";
 
     private final DiscordProperties properties;
     private final DiscordInbound inbound;
     private final ExecutorService work;
-    private final InboundReceipts receipts;
-    private volatile JDA jda;
+    private final DiscordConnection connection;
 
-    DiscordBot(DiscordProperties properties, @org.springframework.context.annotation.Lazy DiscordInbound inbound,
-               ExecutorService channelWork, InboundReceipts receipts) {
-        this.receipts = receipts;
+    DiscordBot(DiscordProperties properties, DiscordInbound inbound, ExecutorService channelWork,
+               DiscordConnection connection) {
+        this.connection = connection;
         this.properties = properties;
         this.inbound = inbound;
         this.work = channelWork;
-    }
-
-    /** Connected to Discord's gateway now: only then is the bot a way to reach anyone. */
-    boolean connected() {
-        JDA current = jda;
-        return current != null && current.getStatus() == JDA.Status.CONNECTED;
-    }
-
-    Optional<JDA> jda() {
-        return Optional.ofNullable(jda);
     }
 
     @Override
@@ -64,25 +49,31 @@ class DiscordBot extends ListenerAdapter implements SmartLifecycle {
         if (!properties.botConfigured()) {
             return;
         }
+        String gatewayUrl = properties.gatewayUrl();
         // No privileged MESSAGE_CONTENT intent: DMs and messages that mention the bot carry their content anyway.
-        jda = JDABuilder.createLight(properties.botToken(), EnumSet.of(GatewayIntent.DIRECT_MESSAGES,
+        connection.opened(JDABuilder.createLight(properties.botToken(), EnumSet.of(GatewayIntent.DIRECT_MESSAGES,
                         GatewayIntent.GUILD_MESSAGES))
+                .setRestConfig(new RestConfig().setBaseUrl(properties.apiBaseUrl()))
+                // JDABuilder never asks GET /gateway/bot: its gateway URL comes from the session controller.
+                .setSessionController(new ConcurrentSessionController() {
+                    @Override
+                    public String getGateway() {
+                        return gatewayUrl;
+                    }
+                })
                 .addEventListeners(this)
                 .setAutoReconnect(true)
-                .build();
+                .build());
     }
 
     @Override
     public void stop() {
-        if (jda != null) {
-            jda.shutdown();
-            jda = null;
-        }
+        connection.close();
     }
 
     @Override
     public boolean isRunning() {
-        return jda != null;
+        return connection.jda().isPresent();
     }
 
     @Override
@@ -107,13 +98,11 @@ class DiscordBot extends ListenerAdapter implements SmartLifecycle {
         if (!direct && !message.getMentions().isMentioned(event.getJDA().getSelfUser(), Message.MentionType.USER)) {
             return; // @everyone, @here and role mentions are not addressed to Mnemo
         }
-        if (!receipts.firstTime(Channel.DISCORD.id(), message.getId())) {
-            return; // another instance's bot took it
-        }
         String text = DiscordText.withoutMention(message.getContentRaw(), event.getJDA().getSelfUser().getId());
         // Always by DM: an answer drawn from someone's memories does not belong in a shared channel.
         String author = event.getAuthor().getId();
-        work.execute(() -> inbound.answerAndSend(author, text, author));
+        // Another instance's bot gets the same message: the pipeline's receipt lets one of them take it.
+        work.execute(() -> inbound.answerAndSend(author, message.getId(), text, author));
     }
 
     @Override
@@ -122,17 +111,12 @@ class DiscordBot extends ListenerAdapter implements SmartLifecycle {
         OptionMapping value = option.isEmpty() ? null : event.getOption(option);
         String text = DiscordText.commandText(event.getName(), value == null ? null : value.getAsString());
         String author = event.getUser().getId();
-        if (!receipts.firstTime(Channel.DISCORD.id(), "interaction:" + event.getId())) {
-            return;
-        }
+        // Only one instance can acknowledge an interaction: another's deferReply fails and it goes no further.
         event.deferReply(true).queue(hook -> work.execute(() -> {
             String reply;
             try {
-                reply = switch (inbound.answer(author, text)) {
-                    case DiscordInbound.Answer.Reply(String answer) -> answer.isBlank() ? "Done." : answer;
-                    case DiscordInbound.Answer.Stranger() -> PRIVATE;
-                    case DiscordInbound.Answer.Silenced() -> SLOW_DOWN;
-                };
+                String answer = inbound.answer(author, "interaction:" + event.getId(), text).text();
+                reply = answer.isBlank() ? "Done." : answer;
             } catch (RuntimeException e) {
                 log.error("Discord command /{} failed", event.getName(), e);
                 reply = "Sorry, that didn't work. Please try again in a moment.";

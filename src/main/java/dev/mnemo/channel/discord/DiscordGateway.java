@@ -12,10 +12,10 @@ import org.springframework.stereotype.Component;
 /** Sends through the gateway bot, always to the person's DMs (address: their Discord user id). */
 @Component
 class DiscordGateway implements ChannelGateway {
-    private final DiscordBot bot;
+    private final DiscordConnection connection;
 
-    DiscordGateway(DiscordBot bot) {
-        this.bot = bot;
+    DiscordGateway(DiscordConnection connection) {
+        this.connection = connection;
     }
 
     @Override
@@ -25,12 +25,12 @@ class DiscordGateway implements ChannelGateway {
 
     @Override
     public boolean configured() {
-        return bot.connected();
+        return connection.connected();
     }
 
     @Override
     public String send(String address, String text) {
-        JDA jda = bot.jda().orElseThrow(() -> new ChannelUnavailableException("the Discord bot is not connected", null));
+        JDA jda = connection.jda().orElseThrow(() -> new ChannelUnavailableException("the Discord bot is not connected", null));
         String first = null;
         try {
             MessageChannel target = jda.retrieveUserById(address).complete().openPrivateChannel().complete();

@@ -4,78 +4,59 @@ import dev.mnemo.channel.AllowedSenders;
 import dev.mnemo.channel.ChannelUnavailableException;
 import dev.mnemo.channel.MessageKind;
 import dev.mnemo.channel.ReplySender;
-import dev.mnemo.channel.internal.SenderRateLimiter;
+import dev.mnemo.channel.internal.InboundPipeline;
+import dev.mnemo.channel.internal.InboundPipeline.Admission;
+import dev.mnemo.channel.internal.InboundPipeline.Arrival;
 import dev.mnemo.conversation.Channel;
 import dev.mnemo.conversation.Conversation;
-import dev.mnemo.conversation.InboundMessage;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * What happens to a Discord message, whichever way it came (gateway DM, mention, slash command, HTTP
- * interaction): only allowlisted user ids are heard, each within the rate limit, through the shared loop.
+ * interaction): the {@link InboundPipeline}, then the conversation's answer.
  */
 @Component
 class DiscordInbound {
     private static final Logger log = LoggerFactory.getLogger(DiscordInbound.class);
 
-    private final AllowedSenders senders;
-    private final SenderRateLimiter limiter;
+    private final InboundPipeline inbound;
     private final Conversation conversation;
+    private final AllowedSenders senders;
     private final ReplySender replies;
 
-    DiscordInbound(AllowedSenders senders, SenderRateLimiter limiter, Conversation conversation, ReplySender replies) {
-        this.senders = senders;
-        this.limiter = limiter;
+    DiscordInbound(InboundPipeline inbound, Conversation conversation, AllowedSenders senders, ReplySender replies) {
+        this.inbound = inbound;
         this.conversation = conversation;
+        this.senders = senders;
         this.replies = replies;
     }
 
-    /** What to say back: a reply; nothing to a stranger; nothing to a sender over the limit who was already told. */
-    sealed interface Answer {
-        record Reply(String text) implements Answer {
-        }
-
-        record Stranger() implements Answer {
-        }
-
-        record Silenced() implements Answer {
-        }
+    /**
+     * What to say back. {@code tell} is false where a message would say nothing (to a stranger, for a repeat,
+     * a second rate-limit notice); a slash command, which must answer something, shows {@code text} anyway.
+     */
+    record Answer(String text, boolean tell) {
     }
 
-    Answer answer(String discordUserId, String text) {
-        Optional<String> user = senders.userFor(Channel.DISCORD, discordUserId);
-        if (user.isEmpty()) {
-            log.info("Ignored a Discord message from a user not in ASSISTANT_ALLOWED_SENDERS");
-            return new Answer.Stranger();
-        }
-        switch (limiter.check(Channel.DISCORD.id() + ":" + discordUserId)) {
-            case LIMITED_NOTIFY -> {
-                return new Answer.Reply(SenderRateLimiter.NOTICE);
-            }
-            case LIMITED_SILENT -> {
-                return new Answer.Silenced();
-            }
-            case ALLOWED -> {
-            }
-        }
-        if (text.isBlank()) {
-            return new Answer.Reply("Yes? Ask me anything, or try /help.");
-        }
-        if (InboundMessage.lengthOf(text) > conversation.maxMessageChars()) {
-            return new Answer.Reply("That message is too long for me (at most " + conversation.maxMessageChars() + " characters).");
-        }
-        return new Answer.Reply(conversation.handle(new InboundMessage(user.get(), Channel.DISCORD, text)).text());
+    /** @param deliveryId Discord's id of the message or interaction, so a repeat is answered once */
+    Answer answer(String discordUserId, String deliveryId, String text) {
+        return switch (inbound.admit(Arrival.from(Channel.DISCORD, discordUserId, deliveryId, text))) {
+            case Admission.Admitted admitted -> new Answer(
+                    conversation.answer(admitted.messageId(), admitted.message()).text(), true);
+            case Admission.Refused refused -> new Answer(refused.text(), refused.tell());
+            case Admission.Handled handled -> new Answer(handled.reply() == null ? "" : handled.reply(), true);
+        };
     }
 
-    /** Answers and sends the reply to {@code replyAddress} (a DM or the channel of the mention). */
-    void answerAndSend(String discordUserId, String text, String replyAddress) {
+    /** Answers and sends the reply to {@code replyAddress} (the author's DM). */
+    void answerAndSend(String discordUserId, String deliveryId, String text, String replyAddress) {
         try {
-            if (answer(discordUserId, text) instanceof Answer.Reply(String reply) && !reply.isBlank()) {
+            Answer answer = answer(discordUserId, deliveryId, text);
+            if (answer.tell() && !answer.text().isBlank()) {
                 replies.sendVia(Channel.DISCORD, replyAddress, senders.userFor(Channel.DISCORD, discordUserId).orElseThrow(),
-                        reply, MessageKind.REPLY);
+                        answer.text(), MessageKind.REPLY);
             }
         } catch (ChannelUnavailableException e) {
             log.warn("The Discord reply was not sent: {}", e.getMessage());

@@ -1,7 +1,6 @@
 package dev.mnemo.channel.discord;
 
-import dev.mnemo.channel.internal.InboundReceipts;
-import dev.mnemo.conversation.Channel;
+import dev.mnemo.system.JsonErrors;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,14 +38,11 @@ class DiscordInteractionsController {
 
     private final DiscordSignature signature;
     private final DiscordInbound inbound;
-    private final InboundReceipts receipts;
     private final Clock clock;
 
-    DiscordInteractionsController(DiscordProperties properties, DiscordInbound inbound, InboundReceipts receipts,
-                                  Clock clock) {
+    DiscordInteractionsController(DiscordProperties properties, DiscordInbound inbound, Clock clock) {
         this.signature = properties.interactionsConfigured() ? new DiscordSignature(properties.publicKey()) : null;
         this.inbound = inbound;
-        this.receipts = receipts;
         this.clock = clock;
     }
 
@@ -55,35 +51,32 @@ class DiscordInteractionsController {
                                   @RequestHeader(name = "X-Signature-Ed25519", required = false) String sig,
                                   @RequestHeader(name = "X-Signature-Timestamp", required = false) String timestamp) {
         if (signature == null) {
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", "Discord interactions are not configured"));
+            return JsonErrors.response(HttpStatus.NOT_FOUND, "Discord interactions are not configured");
         }
         byte[] raw = body == null ? new byte[0] : body;
         if (!signature.valid(timestamp, raw, sig)) {
             log.warn("Refused a Discord interaction without a valid signature");
-            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(Map.of("error", "invalid request signature"));
+            return JsonErrors.response(HttpStatus.UNAUTHORIZED, "invalid request signature");
         }
         if (!fresh(timestamp)) {
             // A captured, validly signed request replayed later (e.g. "/forget yes") is refused.
             log.warn("Refused a Discord interaction signed too long ago");
-            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(Map.of("error", "stale request timestamp"));
+            return JsonErrors.response(HttpStatus.UNAUTHORIZED, "stale request timestamp");
         }
         JsonNode interaction;
         try {
             interaction = JSON.readTree(new String(raw, StandardCharsets.UTF_8));
         } catch (RuntimeException e) {
-            return ResponseEntity.badRequest().body(Map.of("error", "the body is not JSON"));
+            return JsonErrors.response(HttpStatus.BAD_REQUEST, "the body is not JSON");
         }
         int type = interaction.path("type").asInt(0);
         if (type == PING) {
             return ResponseEntity.ok(Map.of("type", PONG));
         }
         if (type != APPLICATION_COMMAND) {
-            return ResponseEntity.badRequest().body(Map.of("error", "unsupported interaction type " + type));
+            return JsonErrors.response(HttpStatus.BAD_REQUEST, "unsupported interaction type " + type);
         }
         String id = interaction.path("id").asString("");
-        if (!id.isEmpty() && !receipts.firstTime(Channel.DISCORD.id(), "interaction:" + id)) {
-            return message("Already done.");
-        }
         String userId = interaction.path("member").path("user").path("id").asString(interaction.path("user").path("id").asString(""));
         JsonNode data = interaction.path("data");
         String name = data.path("name").asString("");
@@ -94,11 +87,9 @@ class DiscordInteractionsController {
         for (JsonNode o : data.path("options")) {
             option = o.path("value").asString(null);
         }
-        String reply = switch (inbound.answer(userId, DiscordText.commandText(name, option))) {
-            case DiscordInbound.Answer.Reply(String answer) -> answer.isBlank() ? "Done." : answer;
-            case DiscordInbound.Answer.Stranger() -> DiscordBot.PRIVATE;
-            case DiscordInbound.Answer.Silenced() -> DiscordBot.SLOW_DOWN;
-        };
+        String answer = inbound.answer(userId, id.isEmpty() ? null : "interaction:" + id,
+                DiscordText.commandText(name, option)).text();
+        String reply = answer.isBlank() ? "Done." : answer;
         // An interaction gets one message: the first part (commands' answers are short).
         return message(DiscordText.parts(reply).getFirst());
     }

@@ -17,8 +17,8 @@ import org.springframework.stereotype.Component;
  * Buckets live in this process; with several instances each enforces its own.
  */
 @Component
-public class SenderRateLimiter {
-    public enum Decision { ALLOWED, LIMITED_NOTIFY, LIMITED_SILENT }
+class SenderRateLimiter {
+    enum Decision { ALLOWED, LIMITED_NOTIFY, LIMITED_SILENT }
 
     private final Cache<String, Bucket> buckets = Caffeine.newBuilder().expireAfterAccess(Duration.ofDays(1)).maximumSize(100_000).build();
     private final Cache<String, Boolean> notified;
@@ -32,7 +32,7 @@ public class SenderRateLimiter {
                 .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis())).build();
     }
 
-    public Decision check(String sender) {
+    Decision check(String sender) {
         Bucket bucket = buckets.get(sender, s -> Bucket.builder()
                 .addLimit(Bandwidth.builder().capacity(limit.perMinute()).refillGreedy(limit.perMinute(), Duration.ofMinutes(1)).build())
                 .addLimit(Bandwidth.builder().capacity(limit.perDay()).refillGreedy(limit.perDay(), Duration.ofDays(1)).build())
@@ -43,7 +43,4 @@ public class SenderRateLimiter {
         }
         return notified.asMap().putIfAbsent(sender, Boolean.TRUE) == null ? Decision.LIMITED_NOTIFY : Decision.LIMITED_SILENT;
     }
-
-    public static final String NOTICE = "You're sending messages faster than I can keep up with. "
-            + "I've skipped the last one; please wait a minute and try again.";
 }

@@ -1,8 +1,10 @@
 package dev.mnemo.channel.web;
 
+import dev.mnemo.channel.internal.InboundPipeline;
+import dev.mnemo.channel.internal.InboundPipeline.Admission;
+import dev.mnemo.channel.internal.InboundPipeline.Arrival;
 import dev.mnemo.conversation.Channel;
 import dev.mnemo.conversation.Conversation;
-import dev.mnemo.conversation.InboundMessage;
 import dev.mnemo.conversation.Reply;
 import dev.mnemo.security.Caller;
 import jakarta.validation.Valid;
@@ -16,12 +18,17 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-/** {@code POST /api/v1/messages}: one message in, the reply out, for scripts and other tools. */
+/**
+ * {@code POST /api/v1/messages}: one message in, the reply out, for the terminal chat, scripts and other tools;
+ * through the {@link InboundPipeline} like every channel, its refusals as HTTP errors.
+ */
 @RestController
 class MessagesController {
+    private final InboundPipeline inbound;
     private final Conversation conversation;
 
-    MessagesController(Conversation conversation) {
+    MessagesController(InboundPipeline inbound, Conversation conversation) {
+        this.inbound = inbound;
         this.conversation = conversation;
     }
 
@@ -35,12 +42,22 @@ class MessagesController {
     @PostMapping(path = "/api/v1/messages", consumes = "application/json", produces = "application/json")
     MessageResponse post(@AuthenticationPrincipal Caller caller, @Valid @RequestBody MessageRequest request) {
         String user = caller.user(request.userId());
-        int length = InboundMessage.lengthOf(request.text());
-        if (length > conversation.maxMessageChars()) {
-            throw new ResponseStatusException(HttpStatus.CONTENT_TOO_LARGE,
-                    "text is " + length + " characters; the limit is " + conversation.maxMessageChars());
-        }
-        Reply reply = conversation.handle(new InboundMessage(user, Channel.API, request.text()));
-        return new MessageResponse(reply.messageId(), reply.text(), reply.route().name(), reply.model(), reply.costUsd());
+        Arrival arrival = caller.isAdmin() ? Arrival.fromOperator(Channel.API, user, request.text())
+                : Arrival.fromUser(Channel.API, user, request.text());
+        return switch (inbound.admit(arrival)) {
+            case Admission.Admitted admitted -> {
+                Reply reply = conversation.answer(admitted.messageId(), admitted.message());
+                yield new MessageResponse(reply.messageId(), reply.text(), reply.route().name(), reply.model(),
+                        reply.costUsd());
+            }
+            case Admission.Refused refused -> throw new ResponseStatusException(switch (refused.reason()) {
+                case RATE_LIMITED -> HttpStatus.TOO_MANY_REQUESTS;
+                case TOO_LONG -> HttpStatus.CONTENT_TOO_LARGE;
+                case DUPLICATE -> HttpStatus.CONFLICT;
+                case STRANGER -> HttpStatus.FORBIDDEN;
+                case BLANK -> HttpStatus.BAD_REQUEST;
+            }, refused.text());
+            case Admission.Handled handled -> throw new IllegalStateException("the API has no keywords");
+        };
     }
 }

@@ -3,6 +3,8 @@ package dev.mnemo.channel.discord;
 import static dev.mnemo.testing.SmsApp.ALICE_DISCORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mnemo.channel.internal.InboundPipeline;
+import dev.mnemo.testing.MutableClock;
 import dev.mnemo.testing.SharedData;
 import dev.mnemo.testing.SmsApp;
 import java.net.URI;
@@ -16,7 +18,9 @@ import java.security.PrivateKey;
 import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.HexFormat;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,8 +33,8 @@ class DiscordInteractionsTest {
 
     @LocalServerPort
     int port;
-    @org.springframework.beans.factory.annotation.Autowired
-    dev.mnemo.testing.MutableClock clock;
+    @Autowired
+    MutableClock clock;
 
     @Test
     void aSignedPingGetsAPongAndAForgedOrStaleOneIs401() throws Exception {
@@ -52,18 +56,30 @@ class DiscordInteractionsTest {
     void aSlashCommandFromAnAllowedUserRunsTheSharedCommand() throws Exception {
         String body = """
                 {"id":"%s","type":2,"member":{"user":{"id":"%s"}},"data":{"name":"remember","options":[{"name":"text","type":3,"value":"my cat is called Miso"}]}}"""
-                .formatted(java.util.UUID.randomUUID(), ALICE_DISCORD).strip();
+                .formatted(UUID.randomUUID(), ALICE_DISCORD).strip();
         String now = now();
         JsonNode reply = JSON.readTree(post(body, now, sign(now, body)).body());
 
         assertThat(reply.get("type").asInt()).isEqualTo(4);
         assertThat(reply.get("data").get("content").asString()).startsWith("I'll remember: ").contains("Miso");
         assertThat(JSON.readTree(post(body, now, sign(now, body)).body()).get("data").get("content").asString())
-                .isEqualTo("Already done."); // the same interaction delivered twice
+                .isEqualTo(InboundPipeline.DUPLICATE); // the same interaction delivered twice
 
         String stranger = body.replace(ALICE_DISCORD, "99999").replaceFirst("\"id\":\"[^\"]+\"", "\"id\":\"other\"");
         assertThat(JSON.readTree(post(stranger, now, sign(now, stranger)).body())
                 .get("data").get("content").asString()).isEqualTo("This assistant is private.");
+    }
+
+    @Test
+    void aTooLongCommandGetsThePipelinesOneRefusal() throws Exception {
+        String text = "x".repeat(16_001);
+        String body = ("{\"id\":\"%s\",\"type\":2,\"user\":{\"id\":\"%s\"},\"data\":{\"name\":\"remember\","
+                + "\"options\":[{\"name\":\"text\",\"type\":3,\"value\":\"%s\"}]}}").formatted(UUID.randomUUID(), ALICE_DISCORD, text);
+        String now = now();
+        JsonNode reply = JSON.readTree(post(body, now, sign(now, body)).body());
+
+        assertThat(reply.get("data").get("content").asString())
+                .isEqualTo(InboundPipeline.tooLong(DiscordText.commandText("remember", text).length(), 16_000));
     }
 
     @Test

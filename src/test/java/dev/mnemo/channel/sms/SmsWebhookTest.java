@@ -9,6 +9,7 @@ import static dev.mnemo.testing.SmsApp.PUBLIC_URL;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.mnemo.channel.internal.InboundPipeline;
 import dev.mnemo.testing.FakeModelServer;
 import dev.mnemo.testing.FakeTwilio;
 import dev.mnemo.testing.MutableClock;
@@ -180,8 +181,23 @@ class SmsWebhookTest {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> FakeTwilio.sent().size() == 4);
         assertThat(FakeTwilio.sent()).extracting(m -> m.get("Body")).containsOnlyOnce(
-                dev.mnemo.channel.internal.SenderRateLimiter.NOTICE);
+                InboundPipeline.RATE_LIMITED);
         assertThat(inboundCount("message number 4") + inboundCount("message number 5")).isZero();
+    }
+
+    @Test
+    void aTooLongOrEmptySmsGetsThePipelinesOneRefusalAndIsNotStored() throws Exception {
+        String tooLong = "x".repeat(16_001);
+        Map<String, String> longOne = sms(ALICE_PHONE, tooLong);
+        Map<String, String> empty = sms(ALICE_PHONE, "  ");
+        assertThat(post(longOne, sign(longOne)).statusCode()).isEqualTo(200);
+        assertThat(post(empty, sign(empty)).statusCode()).isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> FakeTwilio.sent().size() == 2);
+        assertThat(FakeTwilio.sent()).extracting(m -> m.get("Body")).containsExactlyInAnyOrder(
+                "That message is too long for me (16001 characters; at most 16000). Could you shorten it?",
+                InboundPipeline.BLANK);
+        assertThat(inboundCount(tooLong)).isZero();
     }
 
     @Test
