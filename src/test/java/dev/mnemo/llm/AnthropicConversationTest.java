@@ -1,9 +1,5 @@
 package dev.mnemo.llm;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static dev.mnemo.testing.FakeAnthropicApp.CHEAP;
 import static dev.mnemo.testing.FakeAnthropicApp.SMART;
@@ -15,47 +11,26 @@ import static dev.mnemo.testing.FakeModelServer.requestsFor;
 import static dev.mnemo.testing.FakeModelServer.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import dev.mnemo.testing.Api;
 import dev.mnemo.testing.FakeAnthropicApp;
+import dev.mnemo.testing.Api;
 import dev.mnemo.testing.FakeModelServer;
-import dev.mnemo.testing.SqliteApp;
+import dev.mnemo.testing.TestClockConfiguration;
+import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-/** The whole loop against a fake Anthropic Messages API on loopback, including its failures. */
+/** The chat-provider contract on Anthropic's Messages API, and what only Anthropic does: 529, retry-after, prompt-cache prices. */
 @FakeAnthropicApp
-@ExtendWith(OutputCaptureExtension.class)
-class AnthropicConversationTest {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcClient jdbc;
-    Api api;
-    String user;
-
-    @BeforeEach
-    void setUp() {
-        FakeModelServer.reset();
-        api = new Api(port, SqliteApp.API_TOKEN);
-        user = "anthropic-" + UUID.randomUUID();
-    }
+class AnthropicConversationTest extends ChatProviderContract {
 
     @Test
-    void repliesWithTheCheapModelOverTheRealWireFormatAndRecordsTheCost() {
+    void aSimpleMessageGoesToTheCheapModelWithTheSimpleAgentsCapAndIsCostedByModelAndRoute() {
         server().stubFor(anthropic(CHEAP).willReturn(anthropicReply(CHEAP, "Hey! All good here.", 1000, 200, 0, 0)));
 
         Api.Response response = api.message(user, "hey, what's up?");
@@ -94,34 +69,6 @@ class AnthropicConversationTest {
         JsonNode line = api.get("/api/v1/costs?userId=" + user).json().get("byModel").get(0);
         assertThat(line.get("cacheReadTokens").asLong()).isEqualTo(20_000);
         assertThat(line.get("cacheWriteTokens").asLong()).isEqualTo(800);
-    }
-
-    @Test
-    void earlierTurnsOfTheConversationGoIntoThePrompt() {
-        server().stubFor(anthropic(CHEAP).willReturn(anthropicReply(CHEAP, "Nice to meet you, Sam.", 10, 10, 0, 0)));
-        api.message(user, "My name is Sam.");
-        api.message(user, "What's my name?");
-
-        List<LoggedRequest> sent = requestsFor(ANTHROPIC_PATH, CHEAP);
-        JsonNode messages = JSON.readTree(sent.getLast().getBodyAsString()).get("messages");
-        assertThat(messages).hasSize(3);
-        assertThat(messages.get(0).toString()).contains("My name is Sam.");
-        assertThat(messages.get(1).get("role").asString()).isEqualTo("assistant");
-        assertThat(messages.get(1).toString()).contains("Nice to meet you, Sam.");
-        assertThat(messages.get(2).toString()).contains("What's my name?");
-    }
-
-    @Test
-    void theInboundMessageIsCommittedBeforeTheModelIsCalled() {
-        AtomicReference<List<String>> seenDuringCall = new AtomicReference<>();
-        FakeModelServer.onRequest(request -> seenDuringCall.set(jdbc
-                .sql("SELECT status FROM messages WHERE user_id = ? AND direction = 'IN'").param(user)
-                .query(String.class).list()));
-        server().stubFor(anthropic(CHEAP).willReturn(anthropicReply(CHEAP, "ok", 10, 10, 0, 0)));
-
-        api.message(user, "hello");
-
-        assertThat(seenDuringCall.get()).containsExactly("UNANSWERED");
     }
 
     @Test
@@ -180,39 +127,12 @@ class AnthropicConversationTest {
     }
 
     @Test
-    void aRequestTheProviderRejectsIsNotRetried() {
-        server().stubFor(anthropic(SMART).willReturn(anthropicError(400, "invalid_request_error")));
-        server().stubFor(anthropic(CHEAP).willReturn(anthropicReply(CHEAP, "Fine.", 10, 10, 0, 0)));
-
-        assertThat(api.message(user, "Should I take the job offer in Lisbon?").json().get("model").asString())
-                .isEqualTo(CHEAP);
-        assertThat(requestsFor(ANTHROPIC_PATH, SMART)).hasSize(1);
-    }
-
-    @Test
-    void whenEveryModelFailsThePersonIsToldAndTheMessageStaysUnanswered() {
-        server().stubFor(anthropic(SMART).willReturn(anthropicError(503, "api_error")));
-        server().stubFor(anthropic(CHEAP).willReturn(aResponse().withFault(
-                com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER)));
-
-        JsonNode body = api.message(user, "Write a short toast for my sister's wedding.").json();
-
-        assertThat(body.get("reply").asString()).startsWith("I couldn't reach my model").contains("keep your message");
-        assertThat(body.get("model").isNull()).isTrue();
-        assertThat(body.get("costUsd").decimalValue()).isZero();
-        assertThat(status(body.get("messageId").asString())).isEqualTo("UNANSWERED");
-        assertThat(calls()).isZero();
-        assertThat(jdbc.sql("SELECT text FROM messages WHERE user_id = ? AND direction = 'IN'").param(user)
-                .query(String.class).single()).isEqualTo("Write a short toast for my sister's wedding.");
-    }
-
-    @Test
     void pastTheBudgetEvenComplexMessagesGoToTheCheapModel() {
         jdbc.sql("""
                 INSERT INTO model_calls (id, user_id, purpose, provider, model, input_tokens, output_tokens,
                     cache_read_tokens, cache_write_tokens, cost_nanos, latency_ms, created_at)
                 VALUES (?, ?, 'COMPLEX', 'anthropic', ?, 0, 0, 0, 0, 2500000000, 1, ?)""")
-                .params(UUID.randomUUID().toString(), user, SMART, dev.mnemo.testing.TestClockConfiguration.START.toEpochMilli())
+                .params(UUID.randomUUID().toString(), user, SMART, TestClockConfiguration.START.toEpochMilli())
                 .update();
         server().stubFor(anthropic(SMART).willReturn(anthropicReply(SMART, "expensive", 10, 10, 0, 0)));
         server().stubFor(anthropic(CHEAP).willReturn(anthropicReply(CHEAP, "cheap", 10, 10, 0, 0)));
@@ -225,23 +145,71 @@ class AnthropicConversationTest {
         assertThat(api.message(user, "/cost").json().get("reply").asString()).contains("$2.50 of your $2.00 budget");
     }
 
-    @Test
-    void secretsNeverReachTheLog(CapturedOutput output) {
-        server().stubFor(anthropic(SMART).willReturn(anthropicError(401, "authentication_error")));
-        server().stubFor(anthropic(CHEAP).willReturn(anthropicError(529, "overloaded_error")));
-
-        api.message(user, "Plan a birthday party for Ana.");
-
-        server().verify(postRequestedFor(urlEqualTo(ANTHROPIC_PATH)).withHeader("x-api-key", equalTo(FakeModelServer.ANTHROPIC_KEY)));
-        assertThat(output.getAll()).contains("Model anthropic:" + SMART + " failed (HTTP 401)")
-                .doesNotContain(FakeModelServer.ANTHROPIC_KEY, SqliteApp.API_TOKEN);
+    @Override
+    protected String path() {
+        return ANTHROPIC_PATH;
     }
 
-    private String status(String messageId) {
-        return jdbc.sql("SELECT status FROM messages WHERE id = ?").param(messageId).query(String.class).single();
+    @Override
+    protected String cheap() {
+        return CHEAP;
     }
 
-    private long calls() {
-        return jdbc.sql("SELECT COUNT(*) FROM model_calls WHERE user_id = ?").param(user).query(Long.class).single();
+    @Override
+    protected String smart() {
+        return SMART;
+    }
+
+    @Override
+    protected MappingBuilder request(String model) {
+        return anthropic(model);
+    }
+
+    @Override
+    protected ResponseDefinitionBuilder reply(String model, String text, int inputTokens, int outputTokens) {
+        return anthropicReply(model, text, inputTokens, outputTokens, 0, 0);
+    }
+
+    @Override
+    protected ResponseDefinitionBuilder error(int status) {
+        return anthropicError(status, switch (status) {
+            case 400 -> "invalid_request_error";
+            case 401 -> "authentication_error";
+            case 429 -> "rate_limit_error";
+            case 529 -> "overloaded_error";
+            default -> "api_error";
+        });
+    }
+
+    @Override
+    protected String apiKey() {
+        return FakeModelServer.ANTHROPIC_KEY;
+    }
+
+    @Override
+    protected String keyHeaderOf(LoggedRequest request) {
+        return request.getHeader("x-api-key");
+    }
+
+    @Override
+    protected List<String> turns(JsonNode request) {
+        List<String> turns = new ArrayList<>();
+        for (JsonNode message : request.get("messages")) {
+            JsonNode content = message.get("content");
+            StringBuilder text = new StringBuilder();
+            if (content.isString()) {
+                text.append(content.asString());
+            } else {
+                content.forEach(block -> text.append(block.path("text").asString("")));
+            }
+            turns.add(message.get("role").asString() + ": " + text);
+        }
+        return turns;
+    }
+
+    /** $1 in and $5 out per million tokens. */
+    @Override
+    protected BigDecimal cheapCost(int inputTokens, int outputTokens) {
+        return BigDecimal.valueOf(inputTokens).add(BigDecimal.valueOf(outputTokens * 5L)).movePointLeft(6);
     }
 }

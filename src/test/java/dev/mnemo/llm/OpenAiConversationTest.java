@@ -1,5 +1,6 @@
 package dev.mnemo.llm;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static dev.mnemo.testing.FakeModelServer.OPENAI_PATH;
 import static dev.mnemo.testing.FakeModelServer.openAi;
 import static dev.mnemo.testing.FakeModelServer.openAiReply;
@@ -9,52 +10,36 @@ import static dev.mnemo.testing.FakeOpenAiApp.CHEAP;
 import static dev.mnemo.testing.FakeOpenAiApp.SMART;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import dev.mnemo.testing.Api;
 import dev.mnemo.testing.FakeModelServer;
 import dev.mnemo.testing.FakeOpenAiApp;
-import dev.mnemo.testing.SqliteApp;
-import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-/** The loop against a fake OpenAI-compatible Chat Completions endpoint (OpenAI, Ollama, llama.cpp, vLLM). */
+/**
+ * The chat-provider contract on an OpenAI-compatible Chat Completions endpoint (OpenAI, Ollama, llama.cpp,
+ * vLLM), and what only it does: cached prompt tokens priced apart, a model missing from the price table.
+ */
 @FakeOpenAiApp
-@ExtendWith(OutputCaptureExtension.class)
-class OpenAiConversationTest {
-    @LocalServerPort
-    int port;
-    Api api;
-    String user;
-
-    @BeforeEach
-    void setUp() {
-        FakeModelServer.reset();
-        api = new Api(port, SqliteApp.API_TOKEN);
-        user = "openai-" + UUID.randomUUID();
-    }
+class OpenAiConversationTest extends ChatProviderContract {
 
     @Test
-    void repliesOverTheChatCompletionsWireFormatPricingCachedPromptTokensApart() {
+    void cachedPromptTokensArePricedApartAndTheSystemPromptLeads() {
         server().stubFor(openAi(CHEAP).willReturn(openAiReply(CHEAP, "Hello from the fake.", 10_000, 1_000, 4_000)));
 
         JsonNode body = api.message(user, "hi there").json();
 
-        assertThat(body.get("reply").asString()).isEqualTo("Hello from the fake.");
-        assertThat(body.get("model").asString()).isEqualTo(CHEAP);
         // 6,000 uncached x $0.15 + 4,000 cached x $0.015 + 1,000 out x $0.60, per million tokens
         assertThat(body.get("costUsd").decimalValue()).isEqualByComparingTo("0.00156");
-        LoggedRequest sent = requestsFor(OPENAI_PATH, CHEAP).getFirst();
-        assertThat(sent.getHeader("Authorization")).isEqualTo("Bearer " + FakeModelServer.OPENAI_KEY);
-        JsonNode request = JsonMapper.builder().build().readTree(sent.getBodyAsString());
+        JsonNode request = JSON.readTree(requestsFor(OPENAI_PATH, CHEAP).getFirst().getBodyAsString());
         assertThat(request.get("messages").get(0).get("role").asString()).isEqualTo("system");
-        assertThat(request.get("messages").get(1).get("content").asString()).contains("[Context note from Mnemo]").endsWith("hi there");
+        assertThat(request.get("messages").get(1).get("content").asString()).contains("[Context note from Mnemo]");
     }
 
     @Test
@@ -70,5 +55,64 @@ class OpenAiConversationTest {
         assertThat(costs.get("totalUsd").decimalValue()).isZero();
         assertThat(output.getAll()).contains("Model '" + SMART + "' has no price")
                 .doesNotContain(FakeModelServer.OPENAI_KEY);
+    }
+
+    @Override
+    protected String path() {
+        return OPENAI_PATH;
+    }
+
+    @Override
+    protected String cheap() {
+        return CHEAP;
+    }
+
+    @Override
+    protected String smart() {
+        return SMART;
+    }
+
+    @Override
+    protected MappingBuilder request(String model) {
+        return openAi(model);
+    }
+
+    @Override
+    protected ResponseDefinitionBuilder reply(String model, String text, int inputTokens, int outputTokens) {
+        return openAiReply(model, text, inputTokens, outputTokens, 0);
+    }
+
+    @Override
+    protected ResponseDefinitionBuilder error(int status) {
+        String type = status == 400 ? "invalid_request_error" : status == 401 ? "invalid_api_key" : "server_error";
+        return aResponse().withStatus(status).withHeader("Content-Type", "application/json")
+                .withBody("{\"error\":{\"message\":\"" + type + "\",\"type\":\"" + type + "\",\"param\":null,\"code\":null}}");
+    }
+
+    @Override
+    protected String apiKey() {
+        return FakeModelServer.OPENAI_KEY;
+    }
+
+    @Override
+    protected String keyHeaderOf(LoggedRequest request) {
+        return request.getHeader("Authorization");
+    }
+
+    @Override
+    protected List<String> turns(JsonNode request) {
+        List<String> turns = new ArrayList<>();
+        for (JsonNode message : request.get("messages")) {
+            if (!message.get("role").asString().equals("system")) {
+                turns.add(message.get("role").asString() + ": " + message.get("content").asString());
+            }
+        }
+        return turns;
+    }
+
+    /** $0.15 in and $0.60 out per million tokens. */
+    @Override
+    protected BigDecimal cheapCost(int inputTokens, int outputTokens) {
+        return BigDecimal.valueOf(inputTokens * 15L + outputTokens * 60L).movePointLeft(8);
     }
 }

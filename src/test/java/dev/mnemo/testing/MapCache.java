@@ -38,6 +38,11 @@ public final class MapCache implements SharedCache {
         map.remove(key);
     }
 
+    /** How many entries it holds. */
+    public int size() {
+        return map.size();
+    }
+
     @Override
     public String kind() {
         return "map";
