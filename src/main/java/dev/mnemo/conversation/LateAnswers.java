@@ -1,14 +1,7 @@
 package dev.mnemo.conversation;
 
-import dev.mnemo.agent.AgentRequest;
-import dev.mnemo.agent.Agents;
-import dev.mnemo.llm.LanguageModels;
 import dev.mnemo.llm.ModelReply;
-import dev.mnemo.llm.ModelUnavailableException;
-import dev.mnemo.memory.MemoryIntake;
 import dev.mnemo.routing.RouteDecision;
-import dev.mnemo.routing.RouteRequest;
-import dev.mnemo.routing.Router;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +15,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Answers later what got no answer — a crash mid-reply, every model failing, the reply deadline — once a model
@@ -43,28 +35,19 @@ class LateAnswers {
     private static final Logger log = LoggerFactory.getLogger(LateAnswers.class);
 
     private final MessageLog messages;
-    private final Router router;
-    private final Agents agents;
-    private final LanguageModels models;
-    private final ReplyDeadline deadline;
+    private final RoutedAnswering answering;
+    private final ReplyStore replies;
     private final ConversationProperties properties;
-    private final MemoryIntake memory;
-    private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final String owner = "instance-" + UUID.randomUUID();
 
-    LateAnswers(MessageLog messages, Router router, Agents agents, LanguageModels models, ReplyDeadline deadline,
-                ConversationProperties properties, MemoryIntake memory, TransactionTemplate transactions,
+    LateAnswers(MessageLog messages, RoutedAnswering answering, ReplyStore replies, ConversationProperties properties,
                 ApplicationEventPublisher events, Clock clock) {
         this.messages = messages;
-        this.router = router;
-        this.agents = agents;
-        this.models = models;
-        this.deadline = deadline;
+        this.answering = answering;
+        this.replies = replies;
         this.properties = properties;
-        this.memory = memory;
-        this.transactions = transactions;
         this.events = events;
         this.clock = clock;
     }
@@ -86,7 +69,7 @@ class LateAnswers {
      * @return how many were answered
      */
     int answerWaiting() {
-        if (!models.configured()) {
+        if (!answering.modelsConfigured()) {
             return 0;
         }
         Instant now = clock.instant();
@@ -95,7 +78,7 @@ class LateAnswers {
         int failuresInARow = 0;
         for (int batch = 0; batch < MAX_BATCHES && failuresInARow < FAILURES_TO_STOP; batch++) {
             List<MessageLog.Unanswered> waiting = messages.unanswered(tooOldBefore,
-                    now.minus(deadline.duration()).minusSeconds(5), BATCH);
+                    now.minus(answering.deadline()).minusSeconds(5), BATCH);
             if (waiting.isEmpty()) {
                 break;
             }
@@ -147,27 +130,21 @@ class LateAnswers {
             messages.endClaim(message.id(), owner, MessageLog.EXPIRED);
             return false;
         }
-        Duration window = properties.historyWindow();
         // Routing and answering both inside the deadline, which is shorter than the claim's lease: the claim
         // cannot run out while this instance still works on it.
-        Routed routed = deadline.within(() -> {
-            RouteDecision decision = router.route(new RouteRequest(message.userId(), message.id(), message.text(), null));
-            return new Routed(decision, agents.answer(new AgentRequest(message.userId(), message.id(), decision.route(),
-                    messages.history(message.userId(), message.id(), properties.historyTurns(), message.at().minus(window)),
-                    message.text(), false)));
-        });
-        RouteDecision decision = routed.decision();
-        ModelReply reply = routed.answer();
+        RoutedAnswering.Outcome outcome = answering.answerLate(message.id(), inbound, message.at());
+        if (!outcome.answered()) {
+            throw outcome.failure();
+        }
+        RouteDecision decision = outcome.decision();
+        ModelReply reply = outcome.routed().answer();
         messages.saveRoute(message.id(), decision);
+        if (reply == null) {
+            messages.endClaim(message.id(), owner, MessageLog.EXPIRED); // routed as a command after all: not re-run
+            return false;
+        }
         String text = "Earlier you asked: \u201c" + quote(message.text()) + "\u201d\n\n" + reply.text();
-        boolean stored = Boolean.TRUE.equals(transactions.execute(status -> {
-            if (!messages.endClaim(message.id(), owner, MessageLog.ANSWERED)) {
-                return false; // another instance took over an expired claim: its answer counts, not this one
-            }
-            messages.saveReply(message.id(), inbound, text, decision, reply.model(), reply.usage(), reply.costUsd(), false);
-            memory.enqueue(message.userId(), message.id(), message.text(), reply.text());
-            return true;
-        }));
+        boolean stored = replies.saveLateAnswer(message.id(), owner, inbound, text, decision, reply);
         if (stored) {
             log.info("Answered message {} of user {} late", message.id(), message.userId());
             events.publishEvent(new MessageAnsweredLate(message.userId(), message.id(), text));

@@ -3,6 +3,7 @@ package dev.mnemo.routing;
 import dev.mnemo.system.Hashes;
 import dev.mnemo.system.SharedCache;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -20,16 +21,20 @@ class TieredRouter implements Router {
     private final ModelClassifier classifier;
     private final SharedCache cache;
     private final RoutingProperties properties;
+    private final Clock clock;
 
-    TieredRouter(ModelClassifier classifier, SharedCache cache, RoutingProperties properties) {
+    TieredRouter(ModelClassifier classifier, SharedCache cache, RoutingProperties properties, Clock clock) {
         this.classifier = classifier;
         this.cache = cache;
         this.properties = properties;
+        this.clock = clock;
     }
 
     @Override
     public RouteDecision route(RouteRequest request) {
-        LocalRules.Verdict verdict = rules.judge(request.text(), request.previousRoute());
+        boolean followUp = request.previousAt() != null
+                && !request.previousAt().isBefore(clock.instant().minus(properties.followUpWindow()));
+        LocalRules.Verdict verdict = rules.judge(request.text(), followUp ? request.previousRoute() : null);
         if (verdict.sure() || !properties.modelClassifier() || !classifier.available()) {
             return new RouteDecision(verdict.route(), verdict.reason() + (verdict.sure() ? "" : " (rules unsure)"));
         }

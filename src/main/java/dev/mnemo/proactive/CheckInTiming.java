@@ -1,0 +1,36 @@
+package dev.mnemo.proactive;
+
+import dev.mnemo.conversation.Conversation;
+import dev.mnemo.user.UserSettings;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/** Whether now is a time to write to someone first: not in their quiet hours, not while they are talking anyway. */
+@Component
+class CheckInTiming {
+    private final UserSettings settings;
+    private final Conversation conversation;
+    private final Clock clock;
+
+    CheckInTiming(UserSettings settings, Conversation conversation, Clock clock) {
+        this.settings = settings;
+        this.conversation = conversation;
+        this.clock = clock;
+    }
+
+    /** Now in the person's time zone, when a check-in may go out. */
+    Optional<ZonedDateTime> openNow(String user, ProactiveProperties.CheckIns config) {
+        Instant now = clock.instant();
+        ZonedDateTime local = now.atZone(settings.timeZone(user));
+        if (config.quiet(local.toLocalTime())) {
+            return Optional.empty();
+        }
+        if (conversation.lastHeardFrom(user).filter(at -> at.isAfter(now.minus(config.skipIfSpokeWithin()))).isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(local);
+    }
+}
