@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 public class AllowedSenders {
     private final Map<String, String> userByAddress = new LinkedHashMap<>();
 
-    AllowedSenders(@Value("${assistant.channels.allowed-senders:}") String spec) {
+    AllowedSenders(@Value("${assistant.channels.allowed-senders}") String spec) {
         if (spec == null || spec.isBlank()) {
             return;
         }

@@ -23,8 +23,8 @@ class MemoryConfiguration {
 
     @Bean
     Embedder embedder(MemoryProperties properties, SharedCache cache, CostLedger ledger,
-                      @Value("${assistant.providers.openai.api-key:}") String openAiKey,
-                      @Value("${assistant.providers.openai.base-url:}") String openAiBaseUrl) {
+                      @Value("${assistant.providers.openai.api-key}") String openAiKey,
+                      @Value("${assistant.providers.openai.base-url}") String openAiBaseUrl) {
         // DJL (the tokenizer's library) sends usage tracking only for model-zoo downloads, which Mnemo never
         // makes; opt out anyway, so no library telemetry is on by default.
         System.setProperty("OPT_OUT_TRACKING", "true");

@@ -16,7 +16,7 @@ public class Privacy {
             "assistant.db.password", "assistant.twilio.auth-token", "assistant.discord.bot-token",
             "assistant.backup.s3-secret-key", "assistant.backup.encryption-key", "assistant.sentry.dsn");
 
-    Privacy(@Value("${assistant.privacy.mode:flag}") String mode, Environment environment) {
+    Privacy(@Value("${assistant.privacy.mode}") String mode, Environment environment) {
         // This installation's secrets never reach a log, whatever they look like and whatever the mode.
         LogRedaction.secrets(SECRET_PROPERTIES.stream().map(environment::getProperty).toList());
         try {

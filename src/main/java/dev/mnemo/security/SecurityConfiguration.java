@@ -40,7 +40,7 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain api(HttpSecurity http, BearerTokens tokens, ApiProperties apiProperties, Clock clock,
                             @Value("${management.server.port:}") String managementServerPort,
-                            @Value("${server.port:8080}") int serverPort) throws Exception {
+                            @Value("${server.port}") int serverPort) throws Exception {
         int managementPort = managementServerPort.isBlank() ? -1 : Integer.parseInt(managementServerPort.strip());
         if (managementPort > 0 && managementPort == serverPort) {
             throw new StartupRefused("MANAGEMENT_SERVER_PORT is SERVER_PORT (" + serverPort + "): metrics would be open on the API port;"

@@ -12,8 +12,8 @@ class CacheConfiguration {
 
     /** Redis when {@code REDIS_URL} is set; a connection failure stops the start rather than degrading silently. */
     @Bean
-    SharedCache sharedCache(@Value("${assistant.redis-url:}") String redisUrl,
-                            @Value("${assistant.cache-max-bytes:67108864}") long maxBytes) {
+    SharedCache sharedCache(@Value("${assistant.redis-url}") String redisUrl,
+                            @Value("${assistant.cache-max-bytes}") long maxBytes) {
         if (redisUrl == null || redisUrl.isBlank()) {
             return new CaffeineSharedCache(maxBytes);
         }

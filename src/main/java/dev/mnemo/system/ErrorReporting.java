@@ -29,7 +29,7 @@ class ErrorReporting implements DisposableBean {
 
     private final boolean enabled;
 
-    ErrorReporting(@Value("${assistant.sentry.dsn:}") String dsn, @Value("${assistant.sentry.environment:production}") String environment) {
+    ErrorReporting(@Value("${assistant.sentry.dsn}") String dsn, @Value("${assistant.sentry.environment}") String environment) {
         this.enabled = dsn != null && !dsn.isBlank();
         if (!enabled) {
             return;
