@@ -23,6 +23,7 @@ class ChatModelFactory {
         this.models = models;
     }
 
+    /** Retries are ours (ResilientLanguageModels); LangChain4j logs no request or response unless asked to. */
     ChatModel create(ModelSpec spec) {
         return switch (spec.provider()) {
             case ANTHROPIC -> AnthropicChatModel.builder()
@@ -33,8 +34,6 @@ class ChatModelFactory {
                     .maxTokens(models.maxOutputTokens())
                     .timeout(models.timeout())
                     .maxRetries(0)
-                    .logRequests(false)
-                    .logResponses(false)
                     .build();
             case OPENAI -> OpenAiChatModel.builder()
                     .httpClientBuilder(ProviderHttpClient.builder())
@@ -44,8 +43,6 @@ class ChatModelFactory {
                     .maxTokens(models.maxOutputTokens())
                     .timeout(models.timeout())
                     .maxRetries(0)
-                    .logRequests(false)
-                    .logResponses(false)
                     .build();
         };
     }

@@ -29,6 +29,10 @@ import tools.jackson.databind.JsonNode;
 @FakeAnthropicApp
 class AnthropicConversationTest extends ChatProviderContract {
 
+    AnthropicConversationTest() {
+        super(ANTHROPIC_PATH, CHEAP, SMART);
+    }
+
     @Test
     void aSimpleMessageGoesToTheCheapModelWithTheSimpleAgentsCapAndIsCostedByModelAndRoute() {
         server().stubFor(anthropic(CHEAP).willReturn(anthropicReply(CHEAP, "Hey! All good here.", 1000, 200, 0, 0)));
@@ -143,21 +147,6 @@ class AnthropicConversationTest extends ChatProviderContract {
         assertThat(body.get("model").asString()).isEqualTo(CHEAP);
         assertThat(requestsFor(ANTHROPIC_PATH, SMART)).isEmpty();
         assertThat(api.message(user, "/cost").json().get("reply").asString()).contains("$2.50 of your $2.00 budget");
-    }
-
-    @Override
-    protected String path() {
-        return ANTHROPIC_PATH;
-    }
-
-    @Override
-    protected String cheap() {
-        return CHEAP;
-    }
-
-    @Override
-    protected String smart() {
-        return SMART;
     }
 
     @Override

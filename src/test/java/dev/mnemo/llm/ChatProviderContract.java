@@ -44,12 +44,28 @@ public abstract class ChatProviderContract {
     protected Api api;
     protected String user;
 
-    /** The provider's endpoint path on the fake server. */
-    protected abstract String path();
+    private final String path;
+    private final String cheap;
+    private final String smart;
 
-    protected abstract String cheap();
+    /** @param path the provider's endpoint on the fake server; {@code cheap} and {@code smart} its two models */
+    protected ChatProviderContract(String path, String cheap, String smart) {
+        this.path = path;
+        this.cheap = cheap;
+        this.smart = smart;
+    }
 
-    protected abstract String smart();
+    protected String path() {
+        return path;
+    }
+
+    protected String cheap() {
+        return cheap;
+    }
+
+    protected String smart() {
+        return smart;
+    }
 
     protected abstract MappingBuilder request(String model);
 

@@ -29,6 +29,10 @@ import tools.jackson.databind.JsonNode;
 @FakeOpenAiApp
 class OpenAiConversationTest extends ChatProviderContract {
 
+    OpenAiConversationTest() {
+        super(OPENAI_PATH, CHEAP, SMART);
+    }
+
     @Test
     void cachedPromptTokensArePricedApartAndTheSystemPromptLeads() {
         server().stubFor(openAi(CHEAP).willReturn(openAiReply(CHEAP, "Hello from the fake.", 10_000, 1_000, 4_000)));
@@ -55,21 +59,6 @@ class OpenAiConversationTest extends ChatProviderContract {
         assertThat(costs.get("totalUsd").decimalValue()).isZero();
         assertThat(output.getAll()).contains("Model '" + SMART + "' has no price")
                 .doesNotContain(FakeModelServer.OPENAI_KEY);
-    }
-
-    @Override
-    protected String path() {
-        return OPENAI_PATH;
-    }
-
-    @Override
-    protected String cheap() {
-        return CHEAP;
-    }
-
-    @Override
-    protected String smart() {
-        return SMART;
     }
 
     @Override
