@@ -52,7 +52,7 @@ public class MnemoApplication {
                 .web(WebApplicationType.NONE)
                 .run("--logging.level.root=WARN", "--logging.level.dev.mnemo=WARN", "--assistant.memory.background-jobs=false",
                         "--assistant.proactive.background=false", "--assistant.backup.scheduled=false",
-                        "--assistant.conversation.late-answers.background=false");
+                        "--assistant.conversation.late-answers.background=false", "--assistant.events.redelivery=false");
     }
 
     private static int backup(String[] args) {

@@ -37,10 +37,11 @@ class RecallService implements MemoryRecall {
     public List<RecalledMemory> recall(String userId, String query, int limit) {
         List<Retriever.Ranked> ranked = retriever.retrieve(userId, query, limit, Retriever.Mode.FULL);
         List<StoredMemory> used = ranked.stream().map(Retriever.Ranked::memory).toList();
-        if (!used.isEmpty()) {
-            access.execute(() -> changes.run(userId, edit -> edit.accessed(used)));
-        }
-        access.execute(() -> activity.touch(userId));
+        List<String> ids = used.stream().map(StoredMemory::id).toList();
+        access.execute(() -> {
+            changes.recordAccess(userId, ids);
+            activity.touch(userId);
+        });
         List<Memory> found = memories.toMemories(used);
         List<RecalledMemory> recalled = new ArrayList<>(found.size());
         for (int i = 0; i < found.size(); i++) {

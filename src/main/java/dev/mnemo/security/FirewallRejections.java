@@ -1,10 +1,10 @@
 package dev.mnemo.security;
 
-import java.util.Map;
+import dev.mnemo.system.JsonErrors;
+import dev.mnemo.system.JsonErrors.ApiError;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -16,8 +16,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 class FirewallRejections {
 
     @ExceptionHandler(RequestRejectedException.class)
-    ResponseEntity<Map<String, String>> rejected(RequestRejectedException e) {
-        return ResponseEntity.status(HttpStatus.BAD_REQUEST).contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("error", "request rejected: a parameter or header is malformed"));
+    ResponseEntity<ApiError> rejected(RequestRejectedException e) {
+        return JsonErrors.response(HttpStatus.BAD_REQUEST, "request rejected: a parameter or header is malformed");
     }
 }

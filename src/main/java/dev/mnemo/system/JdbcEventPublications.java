@@ -79,11 +79,16 @@ class JdbcEventPublications implements EventPublicationRepository {
         jdbc.sql("DELETE FROM event_publications WHERE id = ?").param(identifier.toString()).update();
     }
 
+    /**
+     * Claims the publication for one more delivery. One resubmitted longer ago than {@link
+     * EventRedelivery#ABANDONED_AFTER} may be claimed again: its process died before the listener ran.
+     */
     @Override
     public boolean markResubmitted(UUID identifier, Instant resubmissionDate) {
         return jdbc.sql("UPDATE event_publications SET status = 'RESUBMITTED', completion_attempts = completion_attempts + 1, "
-                        + "last_resubmission_date = ? WHERE id = ? AND status <> 'RESUBMITTED'")
-                .params(resubmissionDate.toEpochMilli(), identifier.toString()).update() == 1;
+                        + "last_resubmission_date = ? WHERE id = ? AND (status <> 'RESUBMITTED' OR last_resubmission_date < ?)")
+                .params(resubmissionDate.toEpochMilli(), identifier.toString(),
+                        resubmissionDate.minus(EventRedelivery.ABANDONED_AFTER).toEpochMilli()).update() == 1;
     }
 
     @Override

@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -32,6 +33,7 @@ import org.apache.catalina.Context;
 import org.apache.catalina.LifecycleException;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.tomcat.websocket.server.WsSci;
+import org.springframework.util.FileSystemUtils;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -57,6 +59,7 @@ public final class FakeDiscord implements AutoCloseable {
     }
 
     private final Tomcat tomcat = new Tomcat();
+    private final Path baseDir;
     private final int port;
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final Map<String, List<String>> posted = new ConcurrentHashMap<>();
@@ -69,7 +72,8 @@ public final class FakeDiscord implements AutoCloseable {
 
     private FakeDiscord() {
         try {
-            tomcat.setBaseDir(Files.createTempDirectory("fake-discord").toString());
+            baseDir = Files.createTempDirectory("fake-discord");
+            tomcat.setBaseDir(baseDir.toString());
             tomcat.setHostname("127.0.0.1");
             tomcat.setPort(0);
             tomcat.getConnector().setProperty("address", "127.0.0.1");
@@ -108,6 +112,14 @@ public final class FakeDiscord implements AutoCloseable {
     public static synchronized FakeDiscord shared() {
         if (shared == null) {
             shared = new FakeDiscord();
+            FakeDiscord closing = shared;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    closing.close();
+                } catch (LifecycleException e) {
+                    // the JVM is going anyway
+                }
+            }, "fake-discord-stop"));
         }
         return shared;
     }
@@ -189,6 +201,7 @@ public final class FakeDiscord implements AutoCloseable {
     public void close() throws LifecycleException {
         tomcat.stop();
         tomcat.destroy();
+        FileSystemUtils.deleteRecursively(baseDir.toFile());
     }
 
     private void dispatch(String type, Map<String, Object> data) {

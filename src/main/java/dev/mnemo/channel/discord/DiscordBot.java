@@ -124,7 +124,8 @@ class DiscordBot extends ListenerAdapter implements SmartLifecycle {
             for (String part : DiscordText.parts(reply)) {
                 hook.sendMessage(part).setEphemeral(true).queue();
             }
-        }));
+        }), failure -> log.debug("Discord interaction {} not acknowledged here (another instance took it): {}",
+                event.getId(), failure.getMessage()));
     }
 
     private static SlashCommandData command(String name, String option) {

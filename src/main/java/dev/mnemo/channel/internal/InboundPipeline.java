@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The one way a message comes in, whatever the channel (SMS, Discord, the web API and the terminal chat):
- * allowlist → the channel's own keywords → rate limit → de-duplication → size → stored in the conversation,
+ * allowlist → de-duplication → the channel's keywords → rate limit → size → stored in the conversation,
  * committed and unanswered, so from then on a crash cannot lose it. Every refusal has one text, the same on
  * every channel; the channel only decides how to say it (a reply, an HTTP status, or nothing).
  */
@@ -21,7 +21,7 @@ public class InboundPipeline {
     public static final String RATE_LIMITED = "You're sending messages faster than I can keep up with. "
             + "I've skipped the last one; please wait a minute and try again.";
     public static final String STRANGER = "This assistant is private.";
-    public static final String BLANK = "I can only read text so far. Ask me anything, or try /help.";
+    public static final String BLANK = "Yes? Ask me anything, or try /help.";
     public static final String DUPLICATE = "That message was already received.";
     private static final Logger log = LoggerFactory.getLogger(InboundPipeline.class);
 
@@ -54,13 +54,11 @@ public class InboundPipeline {
             return new Arrival(channel, address, null, deliveryId, text == null ? "" : text, true);
         }
 
-        /** From a person their token authenticated. */
+        /**
+         * From a person (or the operator on their behalf) their token authenticated: the HTTP API's own
+         * per-person limit ({@code ASSISTANT_API_RATE_LIMIT_PER_MINUTE}) applies, not the channels'.
+         */
         public static Arrival fromUser(Channel channel, String userId, String text) {
-            return new Arrival(channel, null, userId, null, text == null ? "" : text, true);
-        }
-
-        /** From the operator's admin token, on someone's behalf: not rate-limited (like the API's own limit). */
-        public static Arrival fromOperator(Channel channel, String userId, String text) {
             return new Arrival(channel, null, userId, null, text == null ? "" : text, false);
         }
 
@@ -98,25 +96,63 @@ public class InboundPipeline {
         return "That message is too long for me (" + length + " characters; at most " + max + "). Could you shorten it?";
     }
 
+    /** A channel's own keywords (SMS: STOP, START, HELP); each answers with a reply (maybe empty) when it took the message. */
+    public interface Keywords {
+        Keywords NONE = new Keywords() {
+        };
+
+        /** Heard before the rate limit: a STOP must always be heard. */
+        default Optional<String> beforeLimit(String userId) {
+            return Optional.empty();
+        }
+
+        /** Heard within the rate limit (an answer that costs something, like HELP's). */
+        default Optional<String> withinLimit(String userId) {
+            return Optional.empty();
+        }
+    }
+
     /** Takes a message in, with no keywords of the channel's own. */
     public Admission admit(Arrival arrival) {
-        return admit(arrival, user -> Optional.empty());
+        return admit(arrival, Keywords.NONE);
     }
 
     /**
-     * @param keywords the channel's own keywords, run for an allowed sender before the rate limit (a STOP
-     *                 must always be heard): a reply (maybe empty) when the message was one of them
+     * Allowlist, then de-duplication — before the rate limit, so that a delivery repeated (a provider's retry,
+     * the same Discord message reaching every instance's bot) is answered once and never counts against the
+     * sender — then the keywords always heard, the rate limit, the other keywords, size, and the message
+     * stored. A delivery that is not stored is settled, so no retry of it is taken in later.
      */
-    public Admission admit(Arrival arrival, Function<String, Optional<String>> keywords) {
+    public Admission admit(Arrival arrival, Keywords keywords) {
         String user = arrival.userId() != null ? arrival.userId()
                 : senders.userFor(arrival.channel(), arrival.address()).orElse(null);
         if (user == null) {
-            log.info("Ignored a {} message from a sender not in ASSISTANT_ALLOWED_SENDERS", arrival.channel().id());
+            log.info("Ignored a {} message{} from a sender not in ASSISTANT_ALLOWED_SENDERS", arrival.channel().id(),
+                    arrival.deliveryId() == null ? "" : " (" + arrival.deliveryId() + ")");
             return new Admission.Refused(null, Refusal.STRANGER, STRANGER, false);
         }
-        Optional<String> keyword = keywords.apply(user);
-        if (keyword.isPresent()) {
-            return new Admission.Handled(user, keyword.get().isEmpty() ? null : keyword.get());
+        if (arrival.deliveryId() != null && !receipts.takeIn(arrival.channel().id(), arrival.deliveryId())) {
+            log.info("{} delivered message {} again: already taken in", arrival.channel().id(), arrival.deliveryId());
+            return new Admission.Refused(user, Refusal.DUPLICATE, DUPLICATE, false);
+        }
+        Admission admission = screen(arrival, user, keywords);
+        if (admission != null) {
+            if (arrival.deliveryId() != null) {
+                receipts.settle(arrival.channel().id(), arrival.deliveryId());
+            }
+            return admission;
+        }
+        InboundMessage message = new InboundMessage(user, arrival.channel(), arrival.text());
+        String messageId = arrival.deliveryId() == null ? conversation.receive(message)
+                : receipts.store(arrival.channel().id(), arrival.deliveryId(), () -> conversation.receive(message));
+        return new Admission.Admitted(user, messageId, message);
+    }
+
+    /** Why an allowed, first-time delivery is not a message to answer; null when it is one. */
+    private Admission screen(Arrival arrival, String user, Keywords keywords) {
+        Optional<String> always = keywords.beforeLimit(user);
+        if (always.isPresent()) {
+            return new Admission.Handled(user, always.get().isEmpty() ? null : always.get());
         }
         switch (arrival.rateLimited() ? limiter.check(arrival.sender()) : SenderRateLimiter.Decision.ALLOWED) {
             case LIMITED_NOTIFY -> {
@@ -128,9 +164,9 @@ public class InboundPipeline {
             case ALLOWED -> {
             }
         }
-        if (arrival.deliveryId() != null && !receipts.takeIn(arrival.channel().id(), arrival.deliveryId())) {
-            log.info("{} delivered message {} again: already taken in", arrival.channel().id(), arrival.deliveryId());
-            return new Admission.Refused(user, Refusal.DUPLICATE, DUPLICATE, false);
+        Optional<String> limited = keywords.withinLimit(user);
+        if (limited.isPresent()) {
+            return new Admission.Handled(user, limited.get().isEmpty() ? null : limited.get());
         }
         if (arrival.text().isBlank()) {
             return new Admission.Refused(user, Refusal.BLANK, BLANK, true);
@@ -139,9 +175,6 @@ public class InboundPipeline {
         if (length > conversation.maxMessageChars()) {
             return new Admission.Refused(user, Refusal.TOO_LONG, tooLong(length, conversation.maxMessageChars()), true);
         }
-        InboundMessage message = new InboundMessage(user, arrival.channel(), arrival.text());
-        String messageId = arrival.deliveryId() == null ? conversation.receive(message)
-                : receipts.store(arrival.channel().id(), arrival.deliveryId(), () -> conversation.receive(message));
-        return new Admission.Admitted(user, messageId, message);
+        return null;
     }
 }

@@ -27,7 +27,7 @@ public class InboundReceipts {
     static final Duration ORPHANED_AFTER = Duration.ofSeconds(10);
 
     /** True the first time this id is seen (on any instance), false for every retry. */
-    public boolean firstTime(String channel, String externalId) {
+    private boolean firstTime(String channel, String externalId) {
         return jdbc.sql("""
                 INSERT INTO inbound_receipts (channel, external_id, received_at) VALUES (?, ?, ?)
                 ON CONFLICT (channel, external_id) DO NOTHING""")
@@ -48,6 +48,15 @@ public class InboundReceipts {
                 UPDATE inbound_receipts SET received_at = ?
                 WHERE channel = ? AND external_id = ? AND message_id IS NULL AND received_at < ?""")
                 .params(now, channel, externalId, now - ORPHANED_AFTER.toMillis()).update() == 1;
+    }
+
+    /** What a delivery that was not stored (a keyword, a refusal) records, so that no retry is taken in again. */
+    static final String SETTLED = "-";
+
+    /** The delivery was dealt with without a message: its retries are repeats, whenever they come. */
+    public void settle(String channel, String externalId) {
+        jdbc.sql("UPDATE inbound_receipts SET message_id = ? WHERE channel = ? AND external_id = ? AND message_id IS NULL")
+                .params(SETTLED, channel, externalId).update();
     }
 
     /** Stores the delivery's message and records it with the receipt, in one transaction: both or neither. */

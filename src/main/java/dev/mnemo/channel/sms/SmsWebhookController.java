@@ -69,9 +69,11 @@ class SmsWebhookController {
         }
         // Stored (by the pipeline) before Twilio hears back: from here a crash cannot lose it (it is answered
         // late), and a retry of this delivery is not taken in twice.
-        switch (inbound.admit(Arrival.from(Channel.SMS, from, sid, text), user -> keyword(from, text))) {
+        switch (inbound.admit(Arrival.from(Channel.SMS, from, sid, text), keywords(from, text))) {
             case Admission.Admitted admitted -> work.execute(() -> answer(from, admitted));
-            case Admission.Refused refused when refused.tell() -> work.execute(() -> reply(from, refused.userId(), refused.text()));
+            // An empty SMS is most often a picture: an answer would cost a segment and say nothing.
+            case Admission.Refused refused when refused.tell() && refused.reason() != InboundPipeline.Refusal.BLANK ->
+                    work.execute(() -> reply(from, refused.userId(), refused.text()));
             case Admission.Refused refused -> {
             }
             case Admission.Handled handled when handled.reply() != null ->
@@ -82,32 +84,37 @@ class SmsWebhookController {
         return ResponseEntity.ok().contentType(MediaType.TEXT_XML).body(EMPTY_TWIML);
     }
 
-    /** STOP, START and HELP, and silence towards a number that sent STOP: empty when it is a message to answer. */
-    private Optional<String> keyword(String from, String text) {
-        boolean optedOut = optOuts.optedOut(Channel.SMS.id(), from);
-        switch (SmsKeyword.of(text)) {
-            case STOP -> {
-                // Twilio confirms the opt-out itself; from now on nothing is sent to this number.
-                optOuts.optOut(Channel.SMS.id(), from);
-                return Optional.of("");
-            }
-            case START -> {
-                if (optedOut) { // otherwise "yes" is just an answer
-                    optOuts.optIn(Channel.SMS.id(), from);
+    /**
+     * STOP and START, always heard, and silence towards a number that sent STOP; HELP (whose answer costs a
+     * segment) within the rate limit.
+     */
+    private InboundPipeline.Keywords keywords(String from, String text) {
+        SmsKeyword keyword = SmsKeyword.of(text);
+        return new InboundPipeline.Keywords() {
+            @Override
+            public Optional<String> beforeLimit(String userId) {
+                boolean optedOut = optOuts.optedOut(Channel.SMS.id(), from);
+                if (keyword == SmsKeyword.STOP) {
+                    // Twilio confirms the opt-out itself; from now on nothing is sent to this number.
+                    optOuts.optOut(Channel.SMS.id(), from);
                     return Optional.of("");
                 }
+                if (optedOut && keyword == SmsKeyword.START) {
+                    optOuts.optIn(Channel.SMS.id(), from); // when not opted out, "yes" is just an answer
+                    return Optional.of("");
+                }
+                if (optedOut) {
+                    log.info("SMS from a number that sent STOP: not answered (they can send START)");
+                    return Optional.of("");
+                }
+                return Optional.empty();
             }
-            case HELP -> {
-                return Optional.of(optedOut ? "" : HELP);
+
+            @Override
+            public Optional<String> withinLimit(String userId) {
+                return keyword == SmsKeyword.HELP ? Optional.of(HELP) : Optional.empty();
             }
-            case NONE -> {
-            }
-        }
-        if (optedOut) {
-            log.info("SMS from a number that sent STOP: not answered (they can send START)");
-            return Optional.of("");
-        }
-        return Optional.empty();
+        };
     }
 
     private void answer(String from, Admission.Admitted admitted) {

@@ -42,9 +42,7 @@ class MessagesController {
     @PostMapping(path = "/api/v1/messages", consumes = "application/json", produces = "application/json")
     MessageResponse post(@AuthenticationPrincipal Caller caller, @Valid @RequestBody MessageRequest request) {
         String user = caller.user(request.userId());
-        Arrival arrival = caller.isAdmin() ? Arrival.fromOperator(Channel.API, user, request.text())
-                : Arrival.fromUser(Channel.API, user, request.text());
-        return switch (inbound.admit(arrival)) {
+        return switch (inbound.admit(Arrival.fromUser(Channel.API, user, request.text()))) {
             case Admission.Admitted admitted -> {
                 Reply reply = conversation.answer(admitted.messageId(), admitted.message());
                 yield new MessageResponse(reply.messageId(), reply.text(), reply.route().name(), reply.model(),

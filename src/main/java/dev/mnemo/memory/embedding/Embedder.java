@@ -9,7 +9,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.IntConsumer;
+import java.util.function.Supplier;
 
 /**
  * Turns text into unit-length vectors with one embedding model, through a cache keyed by model and the
@@ -23,6 +25,8 @@ public class Embedder implements AutoCloseable {
     private final EmbeddingModel model;
     private final SharedCache cache;
     private final IntConsumer tokensUsed;
+    private final ReentrantReadWriteLock using = new ReentrantReadWriteLock();
+    private volatile boolean closed;
 
     public Embedder(String modelId, EmbeddingModel model, SharedCache cache) {
         this(modelId, model, cache, tokens -> {
@@ -37,11 +41,33 @@ public class Embedder implements AutoCloseable {
         this.tokensUsed = tokensUsed;
     }
 
-    /** Frees the model's threads and native memory when it holds any (in-process models do). */
+    /**
+     * Waits for the embeddings under way, refuses new ones, and frees the model's threads and native memory when
+     * it holds any (in-process models do).
+     */
     @Override
     public void close() throws Exception {
-        if (model instanceof AutoCloseable closeable) {
-            closeable.close();
+        using.writeLock().lock();
+        try {
+            closed = true;
+            if (model instanceof AutoCloseable closeable) {
+                closeable.close();
+            }
+        } finally {
+            using.writeLock().unlock();
+        }
+    }
+
+    /** Runs a call of the model, never during or after {@link #close}. */
+    private <T> T call(Supplier<T> work) {
+        using.readLock().lock();
+        try {
+            if (closed) {
+                throw new IllegalStateException("the embedding model " + modelId + " is closed");
+            }
+            return work.get();
+        } finally {
+            using.readLock().unlock();
         }
     }
 
@@ -78,7 +104,7 @@ public class Embedder implements AutoCloseable {
         }
         if (!missing.isEmpty()) {
             List<TextSegment> segments = missing.stream().map(i -> TextSegment.from(texts.get(i))).toList();
-            var response = model.embedAll(segments);
+            var response = call(() -> model.embedAll(segments));
             count(response.tokenUsage());
             var embeddings = response.content();
             for (int j = 0; j < missing.size(); j++) {
@@ -101,7 +127,7 @@ public class Embedder implements AutoCloseable {
         if (hit.isPresent()) {
             return Vectors.fromBytes(hit.get());
         }
-        var response = model.embed(text);
+        var response = call(() -> model.embed(text));
         count(response.tokenUsage());
         float[] vector = normalised(response.content().vector());
         cache.put(key, Vectors.toBytes(vector), CACHE_TTL);

@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * An ONNX model from its Maven Central jar (LangChain4j's bge-small / MiniLM artifacts), run with one thread
@@ -35,10 +36,14 @@ final class InProcessModel extends AbstractInProcessEmbeddingModel implements Au
         this.options = options;
     }
 
-    /** Stops the threads and frees the native session (its memory is outside the Java heap). */
+    /**
+     * Lets running embeddings finish, then frees the native session (its memory is outside the Java heap).
+     * {@link Embedder} stops new calls first: a session closed under a running one would be used after free.
+     */
     @Override
-    public void close() throws OrtException {
-        threads.shutdownNow();
+    public void close() throws OrtException, InterruptedException {
+        threads.shutdown();
+        threads.awaitTermination(10, TimeUnit.SECONDS);
         try {
             session.close();
         } finally {

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -77,6 +78,15 @@ public class Memories {
         return found;
     }
 
+    /** The user's active memories with these ids as the database has them now (not the hot cache). */
+    List<StoredMemory> findCurrent(String userId, Collection<String> ids) {
+        List<Object> params = new ArrayList<>(List.of(userId));
+        params.addAll(ids);
+        return jdbc.sql("SELECT " + COLUMNS + " FROM memories WHERE user_id = ? AND status = 'ACTIVE' AND id IN ("
+                        + marks(ids) + ")")
+                .params(params).query(ROW).list();
+    }
+
     public List<StoredMemory> active(String userId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM memories WHERE user_id = ? AND status = 'ACTIVE' ORDER BY id")
                 .param(userId).query(ROW).list();
@@ -84,18 +94,33 @@ public class Memories {
 
     /**
      * Pruned (not yet purged) memories whose text contains one of the lower-case words: a /forget must reach
-     * them too. SQLite lower-cases only ASCII letters, so there a capitalised non-ASCII word is missed.
+     * them too. The database narrows — {@code LOWER} folds only ASCII letters in SQLite (and in PostgreSQL under
+     * a C locale), so each word is also looked for as written, capitalised and in capitals ("élodie", "Élodie",
+     * "ÉLODIE") — and Java decides, folding every letter.
      */
     public List<StoredMemory> prunedContaining(String userId, List<String> words) {
         if (words.isEmpty()) {
             return List.of();
         }
-        String any = words.stream().map(w -> "LOWER(text) LIKE ? ESCAPE '\\'").collect(Collectors.joining(" OR "));
+        List<String> patterns = new ArrayList<>();
+        for (String word : words) {
+            String escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+            patterns.add("%" + escaped + "%");
+            patterns.add("%" + escaped.substring(0, 1).toUpperCase(Locale.ROOT) + escaped.substring(1) + "%");
+            patterns.add("%" + escaped.toUpperCase(Locale.ROOT) + "%");
+        }
+        String any = patterns.stream().map(p -> "LOWER(text) LIKE ? ESCAPE '\\' OR text LIKE ? ESCAPE '\\'")
+                .collect(Collectors.joining(" OR "));
         List<Object> params = new ArrayList<>(List.of(userId));
-        words.forEach(w -> params.add("%" + w.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"));
+        patterns.forEach(p -> {
+            params.add(p);
+            params.add(p);
+        });
         return jdbc.sql("SELECT " + COLUMNS + " FROM memories WHERE user_id = ? AND status = 'PRUNED' AND (" + any
                         + ") ORDER BY id")
-                .params(params).query(ROW).list();
+                .params(params).query(ROW).list().stream()
+                .filter(m -> words.stream().anyMatch(m.text().toLowerCase(Locale.ROOT)::contains))
+                .toList();
     }
 
     public List<StoredMemory> recent(String userId, int limit) {

@@ -3,6 +3,7 @@ package dev.mnemo.memory.store;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -10,12 +11,14 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The one way to change memories. {@link #apply} holds the user's lock, runs the change in one transaction
  * that also bumps the user's generation when anything searchable changed and stores the change's events in
- * the event publication registry; after commit it tells every {@link CommittedChange.Follower} (indexes,
+ * the event publication registry; after the commit it tells every {@link CommittedChange.Follower} (indexes,
  * caches), and the registry delivers the events to their listeners — again after a restart if one failed.
  */
 @Component
@@ -55,20 +58,36 @@ public class MemoryChanges {
     public <T> T apply(String userId, Function<MemoryEdit, T> change) {
         return locked(userId, () -> {
             MemoryEdit edit = new MemoryEdit(tables, userId, clock.millis());
-            record Done<T>(T result, long generation) {
-            }
-            Done<T> done = transactions.execute(status -> {
+            return transactions.execute(status -> {
                 T result = change.apply(edit);
-                long generation = edit.searchableChanged() ? tables.generations().bump(userId) : -1;
+                if (edit.searchableChanged()) {
+                    CommittedChange committed = edit.committed(tables.generations().bump(userId));
+                    // After the commit — of an outer transaction too, when this one joined it — never before:
+                    // an index must not hold what may still roll back.
+                    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                        @Override
+                        public void afterCommit() {
+                            followers.forEach(f -> f.committed(committed));
+                        }
+                    });
+                }
                 edit.events().forEach(events::publishEvent);
-                return new Done<>(result, generation);
+                return result;
             });
-            if (done.generation() >= 0) {
-                CommittedChange committed = edit.committed(done.generation());
-                followers.forEach(f -> f.committed(committed));
-            }
-            return done.result();
         });
+    }
+
+    /**
+     * Records that these memories were recalled: last access, count, and strength reinforced from the rows as
+     * they are now. Without the user's lock — nothing searchable changes, and a recall must not wait for a
+     * sleep that holds it across model calls.
+     */
+    public void recordAccess(String userId, Collection<String> memoryIds) {
+        if (memoryIds.isEmpty()) {
+            return;
+        }
+        transactions.executeWithoutResult(status -> tables.memories().recordAccess(
+                tables.memories().findCurrent(userId, memoryIds), clock.millis()));
     }
 
     /** Runs {@code change} without a result. */

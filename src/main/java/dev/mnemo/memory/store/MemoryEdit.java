@@ -122,12 +122,6 @@ public final class MemoryEdit {
         tables.memories().setStrength(memory, strength, now);
     }
 
-    /** Records a recall of each memory, in one batch. */
-    public void accessed(Collection<StoredMemory> used) {
-        used.forEach(this::own);
-        tables.memories().recordAccess(used, now);
-    }
-
     /** Queues a past-tense event: it is stored with this transaction and delivered after it commits. */
     public void publish(Object event) {
         events.add(event);

@@ -66,6 +66,7 @@ public class MemoryHistory {
     void move(String from, String to) {
         jdbc.sql("UPDATE memory_versions SET memory_id = ? WHERE memory_id = ?").params(to, from).update();
         addSources(to, sources(from));
+        jdbc.sql("DELETE FROM memory_sources WHERE memory_id = ?").param(from).update();
     }
 
     void delete(String memoryId) {

@@ -61,6 +61,12 @@ abstract class ChannelStoresContract {
         clock.advance(InboundReceipts.ORPHANED_AFTER.plusSeconds(1));
         assertThat(receipts.takeIn("sms", orphan)).as("its instance died before storing it").isTrue();
         assertThat(receipts.takeIn("sms", orphan)).as("and only one retry takes it over").isFalse();
+
+        String handled = "SM-handled-" + UUID.randomUUID();
+        assertThat(receipts.takeIn("sms", handled)).isTrue();
+        receipts.settle("sms", handled); // a STOP, a refusal: dealt with, no message stored
+        clock.advance(InboundReceipts.ORPHANED_AFTER.plusSeconds(1));
+        assertThat(receipts.takeIn("sms", handled)).as("a late retry of a settled delivery").isFalse();
     }
 
     @Test

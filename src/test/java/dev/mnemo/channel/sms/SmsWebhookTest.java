@@ -186,18 +186,34 @@ class SmsWebhookTest {
     }
 
     @Test
-    void aTooLongOrEmptySmsGetsThePipelinesOneRefusalAndIsNotStored() throws Exception {
+    void aTooLongSmsGetsThePipelinesOneRefusalAndAnEmptyOneNothing() throws Exception {
         String tooLong = "x".repeat(16_001);
+        Map<String, String> empty = sms(ALICE_PHONE, "  "); // a picture without words: an answer would cost a segment
         Map<String, String> longOne = sms(ALICE_PHONE, tooLong);
-        Map<String, String> empty = sms(ALICE_PHONE, "  ");
-        assertThat(post(longOne, sign(longOne)).statusCode()).isEqualTo(200);
         assertThat(post(empty, sign(empty)).statusCode()).isEqualTo(200);
+        assertThat(post(longOne, sign(longOne)).statusCode()).isEqualTo(200);
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> FakeTwilio.sent().size() == 2);
-        assertThat(FakeTwilio.sent()).extracting(m -> m.get("Body")).containsExactlyInAnyOrder(
-                "That message is too long for me (16001 characters; at most 16000). Could you shorten it?",
-                InboundPipeline.BLANK);
+        await().atMost(Duration.ofSeconds(10)).until(() -> FakeTwilio.sent().size() == 1);
+        assertThat(FakeTwilio.sent()).extracting(m -> m.get("Body")).containsExactly(
+                "That message is too long for me (16001 characters; at most 16000). Could you shorten it?");
         assertThat(inboundCount(tooLong)).isZero();
+    }
+
+    @Test
+    void helpIsAnsweredWithinTheRateLimitAndARetriedHelpOnce() throws Exception {
+        Map<String, String> help = sms(ALICE_PHONE, "HELP");
+        post(help, sign(help));
+        post(help, sign(help)); // Twilio retrying the same MessageSid
+        for (int i = 0; i < 4; i++) {
+            Map<String, String> again = sms(ALICE_PHONE, "help");
+            post(again, sign(again));
+        }
+
+        // 3 a minute here: HELP, HELP, HELP, then the one notice; the retry never counted
+        await().atMost(Duration.ofSeconds(10)).until(() -> FakeTwilio.sent().size() == 4);
+        assertThat(FakeTwilio.sent()).extracting(m -> m.get("Body"))
+                .containsExactlyInAnyOrder(SmsWebhookController.HELP, SmsWebhookController.HELP,
+                        SmsWebhookController.HELP, InboundPipeline.RATE_LIMITED);
     }
 
     @Test

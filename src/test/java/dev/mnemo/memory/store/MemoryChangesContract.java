@@ -123,6 +123,8 @@ abstract class MemoryChangesContract {
         assertThat(versions.getLast().validTo()).isEqualTo(TestClockConfiguration.START.plus(Duration.ofDays(1)));
         assertThat(history.sources(m.id())).containsExactly("msg-a", "msg-b");
         assertThat(memories.ownerOf(other.id())).isEmpty();
+        assertThat(history.sources(other.id())).as("nothing of the absorbed memory is left behind").isEmpty();
+        assertThat(history.versions(other.id())).isEmpty();
         assertThat(indexes.get(user).keyword("nurse", 5)).extracting(ScoredId::id).doesNotContain(other.id());
     }
 
@@ -153,7 +155,7 @@ abstract class MemoryChangesContract {
         assertThat(generations.current(user)).isEqualTo(1);
 
         changes.run(user, edit -> edit.decay(m, 0.5));
-        changes.run(user, edit -> edit.accessed(List.of(m)));
+        changes.recordAccess(user, List.of(m.id()));
         changes.run(user, edit -> edit.reinforce(m));
         changes.run(user, edit -> edit.addSources(m, List.of("msg-x")));
         assertThat(generations.current(user)).isEqualTo(1);
@@ -199,6 +201,18 @@ abstract class MemoryChangesContract {
     }
 
     @Test
+    void aChangeInsideAnOuterTransactionReachesTheIndexOnlyIfThatCommits() {
+        assertThat(indexes.get(user).keyword("kayak", 5)).isEmpty(); // loaded before
+        StoredMemory m = memory("I paddle a kayak on Sundays", List.of());
+        transactions.executeWithoutResult(status -> {
+            changes.run(user, edit -> edit.add(m, List.of(), model, vector(1)));
+            status.setRollbackOnly();
+        });
+        assertThat(memories.ownerOf(m.id())).isEmpty();
+        assertThat(indexes.get(user).keyword("kayak", 5)).isEmpty();
+    }
+
+    @Test
     void aChangeNeverReachesAnotherPersonsMemory() {
         StoredMemory m = memory("My PIN hint is my dog's name", List.of());
         changes.run(user, edit -> edit.add(m, List.of(), model, vector(1)));
@@ -217,7 +231,7 @@ abstract class MemoryChangesContract {
             edit.add(b, List.of(), model, vector(2));
         });
         clock.advance(Duration.ofDays(10));
-        changes.run(user, edit -> edit.accessed(List.of(a, b)));
+        changes.recordAccess(user, List.of(a.id(), b.id()));
 
         assertThat(memories.findAll(user, List.of(a.id(), b.id()))).hasSize(2).allSatisfy(r -> {
             assertThat(r.accessCount()).isEqualTo(1);
@@ -256,8 +270,15 @@ abstract class MemoryChangesContract {
         assertThat(memories.prunedContaining(user, List.of("nothing", "pizza"))).extracting(StoredMemory::id)
                 .containsExactly(other.id());
         assertThat(memories.prunedContaining("someone-else", List.of("pasta"))).isEmpty();
+        StoredMemory accented = memory("Élodie's ÉCOLE is in Lyon", List.of());
+        changes.run(user, edit -> edit.add(accented, List.of(), model, vector(3)));
+        changes.run(user, edit -> edit.prune(accented));
+        assertThat(memories.prunedContaining(user, List.of("élodie's"))).extracting(StoredMemory::id)
+                .as("capitalised beyond ASCII").containsExactly(accented.id());
+        assertThat(memories.prunedContaining(user, List.of("école"))).extracting(StoredMemory::id)
+                .as("in capitals beyond ASCII").containsExactly(accented.id());
         assertThat(memories.prunedBefore(user, clock.millis())).isEmpty();
-        assertThat(memories.prunedBefore(user, clock.millis() + 1)).hasSize(2);
+        assertThat(memories.prunedBefore(user, clock.millis() + 1)).hasSize(3);
         assertThat(memories.active(user)).isEmpty();
         assertThat(memories.idsStartingWith(user, pasta.id().substring(0, 8))).containsExactly(pasta.id());
     }
