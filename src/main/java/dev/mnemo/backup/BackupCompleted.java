@@ -9,7 +9,7 @@ import java.time.Instant;
  * @param location where the archive went (null when it failed)
  * @param error    why it failed (null when it succeeded), without secrets: the target's own message
  */
-public record BackupCompleted(Instant startedAt, Instant finishedAt, Outcome outcome, String location, long bytes,
+public record BackupCompleted(String runId, Instant startedAt, Instant finishedAt, Outcome outcome, String location, long bytes,
                               int tables, int removed, boolean encrypted, String error) {
 
     public enum Outcome {

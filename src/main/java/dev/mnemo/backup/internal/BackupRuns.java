@@ -2,10 +2,9 @@ package dev.mnemo.backup.internal;
 
 import dev.mnemo.backup.BackupCompleted;
 import dev.mnemo.backup.BackupProperties;
-import dev.mnemo.system.Ids;
+import dev.mnemo.backup.BackupStarted;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
@@ -15,7 +14,10 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Every backup is recorded in {@code backup_runs}, logged and counted; the last success is read from there. */
+/**
+ * Every backup is recorded in {@code backup_runs} — {@code RUNNING} from its start, so a killed one leaves a trace —
+ * logged and counted; the last success is read from there.
+ */
 @Component
 class BackupRuns {
     private static final Logger log = LoggerFactory.getLogger(BackupRuns.class);
@@ -23,12 +25,10 @@ class BackupRuns {
 
     private final JdbcClient jdbc;
     private final MeterRegistry meters;
-    private final Clock clock;
 
-    BackupRuns(JdbcClient jdbc, MeterRegistry meters, Clock clock, BackupProperties properties) {
+    BackupRuns(JdbcClient jdbc, MeterRegistry meters, BackupProperties properties) {
         this.jdbc = jdbc;
         this.meters = meters;
-        this.clock = clock;
         Gauge.builder("mnemo.backup.last.success", this, s -> s.lastSuccess().map(Instant::getEpochSecond).orElse(0L))
                 .description("When the last backup succeeded (epoch seconds, 0 if never)").register(meters);
         Gauge.builder("mnemo.backup.configured", properties, p -> p.configured() ? 1 : 0)
@@ -36,14 +36,18 @@ class BackupRuns {
     }
 
     @EventListener
+    void on(BackupStarted run) {
+        jdbc.sql("INSERT INTO backup_runs (id, started_at, status) VALUES (?, ?, 'RUNNING')")
+                .params(run.runId(), run.startedAt().toEpochMilli()).update();
+    }
+
+    @EventListener
     void on(BackupCompleted run) {
         String error = run.error() == null || run.error().length() <= ERROR_KEPT ? run.error()
                 : run.error().substring(0, ERROR_KEPT);
-        jdbc.sql("INSERT INTO backup_runs (id, started_at, finished_at, status, location, bytes, error) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?)")
-                .params(Ids.newId(clock), run.startedAt().toEpochMilli(), run.finishedAt().toEpochMilli(),
-                        run.outcome().name(), run.location(), run.outcome() == BackupCompleted.Outcome.OK ? run.bytes() : null,
-                        error)
+        jdbc.sql("UPDATE backup_runs SET finished_at = ?, status = ?, location = ?, bytes = ?, error = ? WHERE id = ?")
+                .params(run.finishedAt().toEpochMilli(), run.outcome().name(), run.location(),
+                        run.outcome() == BackupCompleted.Outcome.OK ? run.bytes() : null, error, run.runId())
                 .update();
         meters.counter("mnemo.backup.runs", "outcome", run.outcome().name().toLowerCase(Locale.ROOT)).increment();
         if (run.outcome() == BackupCompleted.Outcome.OK) {

@@ -5,7 +5,9 @@ import dev.mnemo.backup.BackupCompleted;
 import dev.mnemo.backup.BackupException;
 import dev.mnemo.backup.BackupProperties;
 import dev.mnemo.backup.BackupResult;
+import dev.mnemo.backup.BackupStarted;
 import dev.mnemo.backup.Backups;
+import dev.mnemo.system.Ids;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,6 +83,8 @@ class BackupService implements Backups {
             throw new BackupException("no backup target: set BACKUP_TARGET (a directory or s3://bucket/prefix) or pass --to");
         }
         Instant started = clock.instant();
+        String run = Ids.newId(clock);
+        events.publishEvent(new BackupStarted(run, started));
         try {
             DatabaseSnapshot.Exported exported;
             try (Connection snapshot = snapshotConnection()) {
@@ -100,13 +104,13 @@ class BackupService implements Backups {
                 // The new archive is safe; only tidying failed, which the next run retries.
                 log.warn("Backup written to {}, but removing old archives failed: {}", location, e.toString());
             }
-            events.publishEvent(new BackupCompleted(started, clock.instant(), BackupCompleted.Outcome.OK, location,
+            events.publishEvent(new BackupCompleted(run, started, clock.instant(), BackupCompleted.Outcome.OK, location,
                     archive.length, exported.rows().size(), removed, properties.encrypted(), null));
             return new BackupResult(location, started, exported.rows(), archive.length, removed);
         } catch (SQLException | RuntimeException e) {
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             try {
-                events.publishEvent(new BackupCompleted(started, clock.instant(), BackupCompleted.Outcome.FAILED, null, 0,
+                events.publishEvent(new BackupCompleted(run, started, clock.instant(), BackupCompleted.Outcome.FAILED, null, 0,
                         0, 0, properties.encrypted(), reason));
             } catch (RuntimeException recording) {
                 e.addSuppressed(recording); // the database may be what failed: the backup's own error comes first

@@ -23,6 +23,8 @@ class ScheduledJobsAfterRestartTest {
                 JdbcClient jdbc = app.getBean(JdbcClient.class);
                 assertThat(jdbc.sql("SELECT COUNT(*) FROM backup_runs WHERE status = 'OK'")
                         .query(Long.class).single()).isEqualTo(start);
+                assertThat(jdbc.sql("SELECT COUNT(*) FROM backup_runs").query(Long.class).single())
+                        .as("each run one row, RUNNING until it finished").isEqualTo(start);
                 // a day passes before the next start
                 jdbc.sql("UPDATE backup_runs SET started_at = started_at - 86400000, finished_at = finished_at - 86400000").update();
             }
