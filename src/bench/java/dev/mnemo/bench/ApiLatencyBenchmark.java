@@ -6,6 +6,7 @@ import static dev.mnemo.testing.FakeModelServer.anthropicReply;
 import static dev.mnemo.testing.FakeModelServer.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mnemo.memory.MemoryIntake;
 import dev.mnemo.testing.Api;
 import dev.mnemo.testing.FakeAnthropicApp;
 import dev.mnemo.testing.FakeModelServer;
@@ -17,6 +18,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -37,8 +39,8 @@ class ApiLatencyBenchmark {
             "painting", "cinema", "astronomy", "yoga", "pottery", "tennis", "wine", "reading", "dancing", "fishing",
             "skiing", "cooking", "birdwatching"};
 
-    @org.springframework.beans.factory.annotation.Autowired
-    dev.mnemo.memory.MemoryIntake intake;
+    @Autowired
+    MemoryIntake intake;
 
     @LocalServerPort
     int port;

@@ -30,7 +30,9 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
 
 /**
  * The cost simulator: replays realistic days — 50, 100 and 200 messages a day drawn from the labelled routing
@@ -72,10 +74,10 @@ class CostSimulation {
             List.of("gpt-4o-mini", "gpt-4o-mini"));
 
     @Autowired
-    org.springframework.core.env.Environment environment;
-    @org.springframework.beans.factory.annotation.Value("${assistant.models.cheap}")
+    Environment environment;
+    @Value("${assistant.models.cheap}")
     String cheapModel;
-    @org.springframework.beans.factory.annotation.Value("${assistant.models.smart}")
+    @Value("${assistant.models.smart}")
     String smartModel;
 
     @LocalServerPort

@@ -11,16 +11,20 @@ import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
@@ -46,13 +50,13 @@ public final class SimulatedAnthropic implements AutoCloseable {
             + "would could here there want need way best will may before after each other small ask check").split(" ");
 
     private final WireMockServer server;
-    private final java.util.function.Supplier<Instant> now;
+    private final Supplier<Instant> now;
     private final Function<String, String> labelOf;
     private final Map<String, Instant> cache = new ConcurrentHashMap<>();
     private final Random random = new Random(42);
 
     /** @param labelOf the label of a message of the routing set, standing in for a perfect classifier */
-    public SimulatedAnthropic(java.util.function.Supplier<Instant> now, Function<String, String> labelOf) {
+    public SimulatedAnthropic(Supplier<Instant> now, Function<String, String> labelOf) {
         this.now = now;
         this.labelOf = labelOf;
         this.server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort().extensions(new Transformer()));
@@ -152,7 +156,7 @@ public final class SimulatedAnthropic implements AutoCloseable {
     }
 
     private Map<String, Object> toolUse(String message) {
-        String lower = message.toLowerCase(java.util.Locale.ROOT);
+        String lower = message.toLowerCase(Locale.ROOT);
         String id = "toolu_" + Integer.toHexString(random.nextInt());
         Map<String, Object> input = new LinkedHashMap<>();
         String name;
@@ -162,7 +166,7 @@ public final class SimulatedAnthropic implements AutoCloseable {
         } else if (lower.matches("(?s).*\\b(remind|rmd|ping|don'?t let me forget)\\b.*")) {
             name = "set_reminder";
             input.put("text", message.length() > 80 ? message.substring(0, 80) : message);
-            input.put("when", now.get().plus(Duration.ofDays(1)).atZone(java.time.ZoneOffset.UTC)
+            input.put("when", now.get().plus(Duration.ofDays(1)).atZone(ZoneOffset.UTC)
                     .toLocalDateTime().withSecond(0).withNano(0).toString());
         } else if (lower.matches("(?s).*\\b(forget|delete|erase|remove)\\b.*")) {
             name = "forget";
@@ -273,7 +277,7 @@ public final class SimulatedAnthropic implements AutoCloseable {
     private static String sha256(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

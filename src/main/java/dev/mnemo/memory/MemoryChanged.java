@@ -7,7 +7,7 @@ import java.util.stream.Stream;
 /**
  * A past-tense fact about a person's memories, published after the change committed through Spring
  * Modulith's event publication registry: a listener ({@code @ApplicationModuleListener}) that fails is
- * called again after a restart. Events name memories by id and never carry their text, so a forgotten
+ * called again once it has been abandoned for five minutes (after a crash or a restart too). Events name memories by id and never carry their text, so a forgotten
  * memory's words are not kept in the registry; a listener reads what it needs through {@link MemoryControl}.
  */
 public sealed interface MemoryChanged {

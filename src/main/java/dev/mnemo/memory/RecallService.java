@@ -39,8 +39,11 @@ class RecallService implements MemoryRecall {
         List<StoredMemory> used = ranked.stream().map(Retriever.Ranked::memory).toList();
         List<String> ids = used.stream().map(StoredMemory::id).toList();
         access.execute(() -> {
-            changes.recordAccess(userId, ids);
-            activity.touch(userId);
+            try {
+                changes.recordAccess(userId, ids);
+            } finally {
+                activity.touch(userId);
+            }
         });
         List<Memory> found = memories.toMemories(used);
         List<RecalledMemory> recalled = new ArrayList<>(found.size());

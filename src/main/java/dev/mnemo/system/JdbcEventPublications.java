@@ -2,12 +2,12 @@ package dev.mnemo.system;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +24,8 @@ import org.springframework.util.ClassUtils;
  * Spring Modulith's event publication registry, stored in {@code event_publications} on SQLite and
  * PostgreSQL alike. (Modulith's own JDBC store refuses SQLite: its database detection knows no such product.)
  * A publication is written in the transaction that published the event and deleted once its listener
- * completed; what is left after a crash is delivered again at the next start. Events marked
+ * completed; what is left — a listener failed, or its process died — is delivered again by {@link EventRedelivery}
+ * once abandoned. Events marked
  * {@link NeverStored} are refused: they carry what must not outlive their transaction.
  */
 @Repository
@@ -34,12 +35,17 @@ class JdbcEventPublications implements EventPublicationRepository {
             + "completion_date, status, completion_attempts, last_resubmission_date";
     private static final String INCOMPLETE = "completion_date IS NULL";
 
+    /** A publication that failed this often is left alone (and said so once): its listener will not succeed. */
+    static final int MAX_ATTEMPTS = 10;
+
     private final JdbcClient jdbc;
     private final EventSerializer serializer;
+    private final Clock clock;
 
-    JdbcEventPublications(JdbcClient jdbc, EventSerializer serializer) {
+    JdbcEventPublications(JdbcClient jdbc, EventSerializer serializer, Clock clock) {
         this.jdbc = jdbc;
         this.serializer = serializer;
+        this.clock = clock;
     }
 
     @Override
@@ -59,7 +65,9 @@ class JdbcEventPublications implements EventPublicationRepository {
 
     @Override
     public void markProcessing(UUID identifier) {
-        setStatus(identifier, Status.PROCESSING);
+        // The start of a delivery is a claim too: nothing takes it over for ABANDONED_AFTER from now.
+        jdbc.sql("UPDATE event_publications SET status = 'PROCESSING', last_resubmission_date = ? WHERE id = ?")
+                .params(clock.millis(), identifier.toString()).update();
     }
 
     @Override
@@ -80,15 +88,23 @@ class JdbcEventPublications implements EventPublicationRepository {
     }
 
     /**
-     * Claims the publication for one more delivery. One resubmitted longer ago than {@link
-     * EventRedelivery#ABANDONED_AFTER} may be claimed again: its process died before the listener ran.
+     * Claims the publication for one more delivery, when nothing claimed or started it for {@link
+     * EventRedelivery#ABANDONED_AFTER} (whatever its status: a delivery under way is never taken over) and it
+     * has not failed {@link #MAX_ATTEMPTS} times.
      */
     @Override
     public boolean markResubmitted(UUID identifier, Instant resubmissionDate) {
-        return jdbc.sql("UPDATE event_publications SET status = 'RESUBMITTED', completion_attempts = completion_attempts + 1, "
-                        + "last_resubmission_date = ? WHERE id = ? AND (status <> 'RESUBMITTED' OR last_resubmission_date < ?)")
-                .params(resubmissionDate.toEpochMilli(), identifier.toString(),
+        boolean claimed = jdbc.sql("UPDATE event_publications SET status = 'RESUBMITTED', "
+                        + "completion_attempts = completion_attempts + 1, last_resubmission_date = ? "
+                        + "WHERE id = ? AND completion_attempts < ? AND COALESCE(last_resubmission_date, publication_date) < ?")
+                .params(resubmissionDate.toEpochMilli(), identifier.toString(), MAX_ATTEMPTS,
                         resubmissionDate.minus(EventRedelivery.ABANDONED_AFTER).toEpochMilli()).update() == 1;
+        if (!claimed && jdbc.sql("UPDATE event_publications SET completion_attempts = completion_attempts + 1 "
+                        + "WHERE id = ? AND completion_attempts = ?")
+                .params(identifier.toString(), MAX_ATTEMPTS).update() == 1) {
+            log.warn("Event publication {} failed {} times: it is kept, but no longer delivered", identifier, MAX_ATTEMPTS);
+        }
+        return claimed;
     }
 
     @Override
@@ -189,29 +205,36 @@ class JdbcEventPublications implements EventPublicationRepository {
         Instant completed = rs.wasNull() ? null : Instant.ofEpochMilli(completion);
         long resubmission = rs.getLong("last_resubmission_date");
         Instant resubmitted = rs.wasNull() ? null : Instant.ofEpochMilli(resubmission);
+        Object event;
+        try {
+            event = serializer.deserialize(serialized, eventType);
+        } catch (RuntimeException e) {
+            log.warn("Event publication {} cannot be read as {} ({}); left in place", rs.getString("id"), type,
+                    e.getClass().getSimpleName());
+            return null;
+        }
         return new Stored(UUID.fromString(rs.getString("id")), Instant.ofEpochMilli(rs.getLong("publication_date")),
-                rs.getString("listener_id"), () -> serializer.deserialize(serialized, eventType), completed,
-                Status.valueOf(rs.getString("status")), resubmitted, rs.getInt("completion_attempts"));
+                rs.getString("listener_id"), event, completed, Status.valueOf(rs.getString("status")), resubmitted,
+                rs.getInt("completion_attempts"));
     }
 
-    /** A publication read back; its event is deserialised when first asked for. */
+    /** A publication read back. */
     private static final class Stored implements TargetEventPublication {
         private final UUID id;
         private final Instant publicationDate;
         private final String listenerId;
-        private final Supplier<Object> eventSupplier;
+        private final Object event;
         private final Instant lastResubmissionDate;
         private final int completionAttempts;
         private Instant completionDate;
         private Status status;
-        private Object event;
 
-        Stored(UUID id, Instant publicationDate, String listenerId, Supplier<Object> event, Instant completionDate,
+        Stored(UUID id, Instant publicationDate, String listenerId, Object event, Instant completionDate,
                Status status, Instant lastResubmissionDate, int completionAttempts) {
             this.id = id;
             this.publicationDate = publicationDate;
             this.listenerId = listenerId;
-            this.eventSupplier = event;
+            this.event = event;
             this.completionDate = completionDate;
             this.status = status;
             this.lastResubmissionDate = lastResubmissionDate;
@@ -225,9 +248,6 @@ class JdbcEventPublications implements EventPublicationRepository {
 
         @Override
         public Object getEvent() {
-            if (event == null) {
-                event = eventSupplier.get();
-            }
             return event;
         }
 

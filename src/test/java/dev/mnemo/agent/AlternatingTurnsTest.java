@@ -4,6 +4,7 @@ import static dev.mnemo.llm.ChatTurn.assistant;
 import static dev.mnemo.llm.ChatTurn.user;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mnemo.llm.ChatTurn;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +19,7 @@ class AlternatingTurnsTest {
 
     @Test
     void leavesAlternatingTurnsAlone() {
-        List<dev.mnemo.llm.ChatTurn> turns = List.of(user("a"), assistant("b"), user("c"));
+        List<ChatTurn> turns = List.of(user("a"), assistant("b"), user("c"));
         assertThat(PromptContext.alternating(turns)).isEqualTo(turns);
     }
 }

@@ -11,6 +11,7 @@ import static dev.mnemo.testing.FakeModelServer.requestsFor;
 import static dev.mnemo.testing.FakeModelServer.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mnemo.memory.MemoryIntake;
 import dev.mnemo.reminder.Recurrence;
 import dev.mnemo.reminder.Reminder;
 import dev.mnemo.reminder.Reminders;
@@ -47,7 +48,7 @@ class ToolAgentTest {
     @Autowired
     UserSettings settings;
     @Autowired
-    dev.mnemo.memory.MemoryIntake intake;
+    MemoryIntake intake;
     Api api;
     String user;
 

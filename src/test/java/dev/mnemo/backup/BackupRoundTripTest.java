@@ -19,6 +19,8 @@ import dev.mnemo.testing.MutableClock;
 import dev.mnemo.testing.TestClockConfiguration;
 import dev.mnemo.testing.TestDatabases;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -31,10 +33,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
+import org.awaitility.Awaitility;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -144,8 +146,8 @@ class BackupRoundTripTest {
 
             byte[] tampered = archive.clone();
             tampered[tampered.length / 2] ^= 0x01;
-            java.nio.file.Path file = java.nio.file.Files.createTempFile("tampered", ".mnb");
-            java.nio.file.Files.write(file, tampered);
+            Path file = Files.createTempFile("tampered", ".mnb");
+            Files.write(file, tampered);
             assertThatThrownBy(() -> backups.restore(file.toString(), true))
                     .isInstanceOf(BackupException.class).hasMessageContaining("tampered");
 

@@ -11,6 +11,7 @@ import dev.mnemo.testing.TestClockConfiguration;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -132,7 +133,7 @@ abstract class MessageLogContract {
     @Test
     void theHistoryWindowMovesInHalfSteps() {
         // A prompt cache serves the longest shared beginning: the window's start may only move every few messages.
-        List<String> starts = new java.util.ArrayList<>();
+        List<String> starts = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             exchange("q" + i, "a" + i, SIMPLE, "m");
             String current = log.saveInbound(new InboundMessage(user, Channel.API, "now"));

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.UUID;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -81,11 +82,11 @@ abstract class CostLedgerContract {
         assertThat(november.totalUsd()).isEqualByComparingTo("0.68");
         assertThat(november.calls()).isEqualTo(3);
         assertThat(november.byModel()).extracting(CostReport.Line::key, CostReport.Line::calls, l -> l.costUsd().doubleValue())
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("claude-haiku-4-5", 1L, 0.5),
-                        org.assertj.core.groups.Tuple.tuple("claude-sonnet-4-5", 2L, 0.18));
+                .containsExactly(Tuple.tuple("claude-haiku-4-5", 1L, 0.5),
+                        Tuple.tuple("claude-sonnet-4-5", 2L, 0.18));
         assertThat(november.byRoute()).extracting(CostReport.Line::key, l -> l.costUsd().doubleValue())
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("SIMPLE", 0.53),
-                        org.assertj.core.groups.Tuple.tuple("COMPLEX", 0.15));
+                .containsExactly(Tuple.tuple("SIMPLE", 0.53),
+                        Tuple.tuple("COMPLEX", 0.15));
         assertThat(ledger.report(user, YearMonth.of(2026, 10)).totalUsd()).isEqualByComparingTo("1");
         assertThat(ledger.spentThisMonth(user)).isEqualByComparingTo("0.68");
         assertThat(ledger.report("nobody-" + user, YearMonth.of(2026, 11)).calls()).isZero();

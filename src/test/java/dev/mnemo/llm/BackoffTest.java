@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.resilience4j.core.IntervalBiFunction;
 import io.github.resilience4j.core.functions.Either;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.RepeatedTest;
@@ -35,7 +36,7 @@ class BackoffTest {
         assertThat(ProviderFailures.retryable(new ProviderHttpClient.ProviderHttpException(429, "", Optional.empty()))).isTrue();
         assertThat(ProviderFailures.retryable(new ProviderHttpClient.ProviderHttpException(400, "", Optional.empty()))).isFalse();
         assertThat(ProviderFailures.retryable(new ProviderHttpClient.ProviderHttpException(401, "", Optional.empty()))).isFalse();
-        assertThat(ProviderFailures.retryable(new RuntimeException(new java.net.http.HttpTimeoutException("slow")))).isTrue();
+        assertThat(ProviderFailures.retryable(new RuntimeException(new HttpTimeoutException("slow")))).isTrue();
         assertThat(ProviderFailures.retryable(new IllegalStateException("the model returned no text"))).isFalse();
     }
 }

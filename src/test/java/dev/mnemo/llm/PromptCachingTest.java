@@ -9,6 +9,9 @@ import static dev.mnemo.testing.FakeModelServer.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.mnemo.routing.Route;
 import dev.mnemo.testing.Api;
 import dev.mnemo.testing.FakeAnthropicApp;
@@ -92,10 +95,10 @@ class PromptCachingTest {
         assertThat(attributes(ChatRequests.of(request, Provider.OPENAI, true))).containsOnly(Map.of());
     }
 
-    private static List<Map<String, Object>> attributes(dev.langchain4j.model.chat.request.ChatRequest request) {
+    private static List<Map<String, Object>> attributes(ChatRequest request) {
         return request.messages().stream().skip(1) // the system message
-                .map(m -> m instanceof dev.langchain4j.data.message.UserMessage u ? u.attributes()
-                        : ((dev.langchain4j.data.message.AiMessage) m).attributes())
+                .map(m -> m instanceof UserMessage u ? u.attributes()
+                        : ((AiMessage) m).attributes())
                 .toList();
     }
 }

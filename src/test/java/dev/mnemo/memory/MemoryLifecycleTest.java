@@ -8,7 +8,12 @@ import dev.mnemo.testing.Api;
 import dev.mnemo.testing.MutableClock;
 import dev.mnemo.testing.SqliteApp;
 import dev.mnemo.testing.TestClockConfiguration;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -172,7 +177,7 @@ class MemoryLifecycleTest {
 
         Api.Response edited = api.send(api.request("/api/v1/memories/" + id)
                 .header("Authorization", "Bearer " + SqliteApp.API_TOKEN).header("Content-Type", "application/json")
-                .method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofString(
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(
                         "{\"text\": \"My favourite tea is oolong\", \"importance\": 6, \"kind\": \"preference\"}")));
 
         assertThat(edited.status()).isEqualTo(200);
@@ -205,7 +210,7 @@ class MemoryLifecycleTest {
 
     private Api.Response patch(String id, String body) {
         return api.send(api.request("/api/v1/memories/" + id).header("Authorization", "Bearer " + SqliteApp.API_TOKEN)
-                .header("Content-Type", "application/json").method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofString(body)));
+                .header("Content-Type", "application/json").method("PATCH", HttpRequest.BodyPublishers.ofString(body)));
     }
 
     private String say(String text) {
@@ -233,9 +238,9 @@ class MemoryLifecycleTest {
 
     private long cachedEmbeddings(String text) {
         try {
-            byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return cache.get("emb:bge-small-en-v1.5:" + java.util.HexFormat.of().formatHex(hash)).isPresent() ? 1 : 0;
-        } catch (java.security.NoSuchAlgorithmException e) {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return cache.get("emb:bge-small-en-v1.5:" + HexFormat.of().formatHex(hash)).isPresent() ? 1 : 0;
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -1,12 +1,5 @@
 package dev.mnemo.memory;
 
-import dev.mnemo.memory.embedding.Embedder;
-import dev.mnemo.memory.sleep.SleepScheduler;
-import dev.mnemo.memory.store.MemoryChanges;
-import dev.mnemo.memory.store.MemoryStatus;
-import dev.mnemo.memory.store.StoredMemory;
-import dev.mnemo.testing.MutableClock;
-import java.time.Duration;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static dev.mnemo.testing.FakeAnthropicApp.CHEAP;
 import static dev.mnemo.testing.FakeModelServer.ANTHROPIC_PATH;
@@ -15,12 +8,20 @@ import static dev.mnemo.testing.FakeModelServer.anthropicReply;
 import static dev.mnemo.testing.FakeModelServer.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.mnemo.memory.embedding.Embedder;
+import dev.mnemo.memory.sleep.SleepScheduler;
+import dev.mnemo.memory.store.MemoryChanges;
+import dev.mnemo.memory.store.MemoryStatus;
+import dev.mnemo.memory.store.StoredMemory;
 import dev.mnemo.memory.write.MemoryJobWorker;
 import dev.mnemo.testing.Api;
 import dev.mnemo.testing.FakeAnthropicApp;
 import dev.mnemo.testing.FakeModelServer;
+import dev.mnemo.testing.MutableClock;
 import dev.mnemo.testing.SqliteApp;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -84,8 +85,8 @@ class ModelMemoryTest {
         assertThat(memory.tags()).containsExactly("ana", "family");
 
         api.message(user, "Any gift ideas for my sister's birthday?");
-        List<LoggedRequest> replies = server().findAll(com.github.tomakehurst.wiremock.client.WireMock
-                .postRequestedFor(com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo(ANTHROPIC_PATH))
+        List<LoggedRequest> replies = server().findAll(WireMock
+                .postRequestedFor(WireMock.urlEqualTo(ANTHROPIC_PATH))
                 .withRequestBody(containing("You are Mnemo")));
         assertThat(replies.getLast().getBodyAsString()).contains(SISTER);
         assertThat(replies.getFirst().getBodyAsString()).doesNotContain(SISTER);

@@ -2,17 +2,18 @@ package dev.mnemo.memory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mnemo.memory.embedding.Embedder;
 import dev.mnemo.memory.sleep.SleepScheduler;
 import dev.mnemo.memory.store.MemoryChanges;
 import dev.mnemo.memory.store.MemoryStatus;
 import dev.mnemo.memory.store.StoredMemory;
-import dev.mnemo.memory.embedding.Embedder;
 import dev.mnemo.testing.MutableClock;
 import dev.mnemo.testing.SqliteApp;
 import dev.mnemo.testing.TestClockConfiguration;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,7 +63,7 @@ class SleepTest {
         Memory used = control.get(user, m.id()).orElseThrow();
 
         assertThat(faded).isLessThan(0.6).isGreaterThan(0.2);
-        assertThat(used.strength()).isCloseTo(faded + (1 - faded) / 2, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(used.strength()).isCloseTo(faded + (1 - faded) / 2, Offset.offset(1e-9));
         assertThat(used.accessCount()).isEqualTo(1);
         assertThat(used.lastAccessedAt()).isEqualTo(clock.instant());
     }

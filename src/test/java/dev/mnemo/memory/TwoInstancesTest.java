@@ -15,6 +15,7 @@ import dev.mnemo.testing.TestClockConfiguration;
 import dev.mnemo.testing.TestDatabases;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -149,8 +151,8 @@ class TwoInstancesTest {
                         "assistant.proactive.background=false")
                 .map(p -> "--" + p).toArray(String[]::new);
         return new SpringApplicationBuilder(MnemoApplication.class)
-                .initializers(context -> ((org.springframework.context.support.GenericApplicationContext) context)
-                        .registerBean("testClock", java.time.Clock.class, () -> CLOCK, bean -> bean.setPrimary(true)))
+                .initializers(context -> ((GenericApplicationContext) context)
+                        .registerBean("testClock", Clock.class, () -> CLOCK, bean -> bean.setPrimary(true)))
                 .run(arguments);
     }
 }

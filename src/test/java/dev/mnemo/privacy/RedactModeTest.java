@@ -8,6 +8,7 @@ import static dev.mnemo.testing.FakeModelServer.requestsFor;
 import static dev.mnemo.testing.FakeModelServer.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.tomakehurst.wiremock.client.WireMock;
 import dev.mnemo.memory.MemoryIntake;
 import dev.mnemo.testing.Api;
 import dev.mnemo.testing.FakeAnthropicApp;
@@ -37,7 +38,7 @@ class RedactModeTest {
     void theProviderSeesPlaceholdersAndTheReplyGetsTheValuesBack() {
         FakeModelServer.reset();
         // The fake answers like a model would: with the placeholder it was given.
-        server().stubFor(anthropic(CHEAP).willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+        server().stubFor(anthropic(CHEAP).willReturn(WireMock.aResponse()
                 .withStatus(200).withHeader("Content-Type", "application/json").withTransformers("response-template")
                 .withBody("""
                         {"id": "msg_1", "type": "message", "role": "assistant", "model": "%s", "stop_reason": "end_turn",

@@ -24,6 +24,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.modulith.events.core.EventSerializer;
 import org.springframework.modulith.events.core.PublicationTargetIdentifier;
 import org.springframework.modulith.events.core.TargetEventPublication;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -64,18 +65,24 @@ class EventsAfterRestartTest {
         String data = TestDatabases.sqliteDataDir().resolve("events-" + database + "-" + UUID.randomUUID()).toString();
         String user = "events-" + UUID.randomUUID();
         String memoryId;
+        String listener;
         FlakyListener.failing.set(true);
         try (ConfigurableApplicationContext app = start(database, clock, data)) {
             memoryId = app.getBean(MemoryIntake.class).remember(user, "My locker code is in the blue notebook", null)
                     .memory().id();
-            await().atMost(Duration.ofSeconds(10)).until(() -> failed(app.getBean(JdbcClient.class)) == 1);
-            app.getBean(EventRedelivery.class).redeliver(); // too soon: it may still be in delivery elsewhere
-            assertThat(FlakyListener.received).noneMatch(e -> e.memoryId().equals(memoryId));
+            JdbcClient jdbc = app.getBean(JdbcClient.class);
+            await().atMost(Duration.ofSeconds(10)).until(() -> failed(jdbc) == 1);
+            clock.advance(EventRedelivery.ABANDONED_AFTER.minusSeconds(30));
+            app.getBean(EventRedelivery.class).redeliver(); // too soon: its delivery started under five minutes ago
+            assertThat(jdbc.sql("SELECT status || ':' || completion_attempts FROM event_publications WHERE listener_id LIKE ?")
+                    .param("%FlakyListener%").query(String.class).single()).as("not claimed again").isEqualTo("FAILED:1");
+            listener = jdbc.sql("SELECT listener_id FROM event_publications WHERE listener_id LIKE ?")
+                    .param("%FlakyListener%").query(String.class).single();
         }
 
         FlakyListener.failing.set(false);
         try (ConfigurableApplicationContext app = start(database, clock, data)) {
-            clock.advance(EventRedelivery.ABANDONED_AFTER.plusSeconds(1));
+            clock.advance(Duration.ofSeconds(31));
             app.getBean(EventRedelivery.class).redeliver();
             await().atMost(Duration.ofSeconds(10))
                     .until(() -> FlakyListener.received.stream().anyMatch(e -> e.memoryId().equals(memoryId)));
@@ -85,6 +92,21 @@ class EventsAfterRestartTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
                     "SELECT COUNT(*) FROM event_publications WHERE serialized_event LIKE ?").param("%" + memoryId + "%")
                     .query(Long.class).single() == 0);
+            // A claim whose process died before its listener ran is taken over once abandoned, not before.
+            String stuck = "stuck-" + UUID.randomUUID();
+            jdbc.sql("INSERT INTO event_publications (id, listener_id, event_type, serialized_event, publication_date, "
+                            + "status, completion_attempts, last_resubmission_date) VALUES (?, ?, ?, ?, ?, 'RESUBMITTED', 2, ?)")
+                    .params(UUID.randomUUID().toString(), listener, MemoryAdded.class.getName(),
+                            app.getBean(EventSerializer.class).serialize(new MemoryAdded(user, stuck, clock.instant())).toString(),
+                            clock.millis() - EventRedelivery.ABANDONED_AFTER.toMillis() * 2, clock.millis() - 60_000)
+                    .update();
+            app.getBean(EventRedelivery.class).redeliver();
+            assertThat(jdbc.sql("SELECT status FROM event_publications WHERE serialized_event LIKE ?").param("%" + stuck + "%")
+                    .query(String.class).single()).as("claimed a minute ago: left to its claimer").isEqualTo("RESUBMITTED");
+            clock.advance(EventRedelivery.ABANDONED_AFTER);
+            app.getBean(EventRedelivery.class).redeliver();
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> FlakyListener.received.stream().anyMatch(e -> e.memoryId().equals(stuck)));
             assertThatThrownBy(() -> app.getBean(TransactionTemplate.class).executeWithoutResult(status ->
                     app.getBean(JdbcEventPublications.class).create(TargetEventPublication.of(
                             new ForgottenSources(user, List.of(), List.of("secret")), PublicationTargetIdentifier.of("any")))))

@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -44,7 +45,7 @@ public final class Api {
     }
 
     public Response message(String userId, String text) {
-        return post("/api/v1/messages", JSON.writeValueAsString(java.util.Map.of("userId", userId, "text", text)));
+        return post("/api/v1/messages", JSON.writeValueAsString(Map.of("userId", userId, "text", text)));
     }
 
     public static String json(Object value) {

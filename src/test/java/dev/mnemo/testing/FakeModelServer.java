@@ -10,8 +10,14 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.extension.Parameters;
+import com.github.tomakehurst.wiremock.extension.ServeEventListener;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * A fake Anthropic and OpenAI API on loopback (WireMock), speaking their real wire formats: one server per
@@ -24,7 +30,7 @@ public final class FakeModelServer {
     public static final String OPENAI_PATH = "/v1/chat/completions";
 
     private static WireMockServer server;
-    private static volatile java.util.function.Consumer<LoggedRequest> onRequest = request -> {
+    private static volatile Consumer<LoggedRequest> onRequest = request -> {
     };
 
     private FakeModelServer() {
@@ -33,15 +39,15 @@ public final class FakeModelServer {
     public static synchronized WireMockServer server() {
         if (server == null) {
             server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort()
-                    .extensions(new com.github.tomakehurst.wiremock.extension.ServeEventListener() {
+                    .extensions(new ServeEventListener() {
                         @Override
                         public String getName() {
                             return "on-request";
                         }
 
                         @Override
-                        public void afterMatch(com.github.tomakehurst.wiremock.stubbing.ServeEvent event,
-                                               com.github.tomakehurst.wiremock.extension.Parameters parameters) {
+                        public void afterMatch(ServeEvent event,
+                                               Parameters parameters) {
                             onRequest.accept(event.getRequest());
                         }
                     }));
@@ -52,7 +58,7 @@ public final class FakeModelServer {
     }
 
     /** Runs {@code hook} while a request is being served, before its response is sent. */
-    public static void onRequest(java.util.function.Consumer<LoggedRequest> hook) {
+    public static void onRequest(Consumer<LoggedRequest> hook) {
         onRequest = hook;
     }
 
@@ -80,30 +86,30 @@ public final class FakeModelServer {
     public static ResponseDefinitionBuilder anthropicReply(String model, String text, int input, int output,
                                                            int cacheRead, int cacheWrite) {
         return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(Api.json(
-                java.util.Map.of(
+                Map.of(
                         "id", "msg_01Test",
                         "type", "message",
                         "role", "assistant",
                         "model", model,
-                        "content", List.of(java.util.Map.of("type", "text", "text", text)),
+                        "content", List.of(Map.of("type", "text", "text", text)),
                         "stop_reason", "end_turn",
-                        "usage", java.util.Map.of("input_tokens", input, "output_tokens", output,
+                        "usage", Map.of("input_tokens", input, "output_tokens", output,
                                 "cache_creation_input_tokens", cacheWrite, "cache_read_input_tokens", cacheRead))));
     }
 
     /** A reply asking for one tool, as Anthropic writes it ({@code stop_reason: tool_use}). */
     public static ResponseDefinitionBuilder anthropicToolUse(String model, String toolUseId, String tool,
-                                                             java.util.Map<String, Object> input, int inputTokens,
+                                                             Map<String, Object> input, int inputTokens,
                                                              int outputTokens) {
         return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(Api.json(
-                java.util.Map.of(
+                Map.of(
                         "id", "msg_01Tool",
                         "type", "message",
                         "role", "assistant",
                         "model", model,
-                        "content", List.of(java.util.Map.of("type", "tool_use", "id", toolUseId, "name", tool, "input", input)),
+                        "content", List.of(Map.of("type", "tool_use", "id", toolUseId, "name", tool, "input", input)),
                         "stop_reason", "tool_use",
-                        "usage", java.util.Map.of("input_tokens", inputTokens, "output_tokens", outputTokens,
+                        "usage", Map.of("input_tokens", inputTokens, "output_tokens", outputTokens,
                                 "cache_creation_input_tokens", 0, "cache_read_input_tokens", 0))));
     }
 
@@ -115,20 +121,20 @@ public final class FakeModelServer {
     public static ResponseDefinitionBuilder openAiReply(String model, String text, int prompt, int completion,
                                                         int cached) {
         return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(Api.json(
-                java.util.Map.of(
+                Map.of(
                         "id", "chatcmpl-test",
                         "object", "chat.completion",
                         "created", 1_764_000_000,
                         "model", model,
-                        "choices", List.of(java.util.Map.of("index", 0, "finish_reason", "stop",
-                                "message", java.util.Map.of("role", "assistant", "content", text))),
-                        "usage", java.util.Map.of("prompt_tokens", prompt, "completion_tokens", completion,
+                        "choices", List.of(Map.of("index", 0, "finish_reason", "stop",
+                                "message", Map.of("role", "assistant", "content", text))),
+                        "usage", Map.of("prompt_tokens", prompt, "completion_tokens", completion,
                                 "total_tokens", prompt + completion,
-                                "prompt_tokens_details", java.util.Map.of("cached_tokens", cached)))));
+                                "prompt_tokens_details", Map.of("cached_tokens", cached)))));
     }
 
     public static List<LoggedRequest> requestsFor(String path, String model) {
-        return server().findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(urlEqualTo(path))
+        return server().findAll(WireMock.postRequestedFor(urlEqualTo(path))
                 .withRequestBody(matchingJsonPath("$.model", equalTo(model))));
     }
 }

@@ -5,9 +5,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 
+import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,7 +45,7 @@ public final class FakeTwilio {
                 .withBody("{\"code\": 20003, \"message\": \"Authenticate\", \"status\": 401}")));
         String credentials = "Basic " + Base64.getEncoder().encodeToString((ACCOUNT_SID + ":" + AUTH_TOKEN).getBytes(StandardCharsets.UTF_8));
         FakeModelServer.server().stubFor(post(urlEqualTo(MESSAGES_PATH)).atPriority(1)
-                .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.equalTo(credentials))
+                .withHeader("Authorization", WireMock.equalTo(credentials))
                 .willReturn(aResponse().withStatus(201)
                 .withHeader("Content-Type", "application/json")
                 .withTransformers("response-template")
@@ -87,7 +90,7 @@ public final class FakeTwilio {
             Mac mac = Mac.getInstance("HmacSHA1");
             mac.init(new SecretKeySpec(token.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
             return Base64.getEncoder().encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.GeneralSecurityException e) {
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -96,8 +99,8 @@ public final class FakeTwilio {
     public static String formBody(Map<String, String> params) {
         StringBuilder body = new StringBuilder();
         params.forEach((k, v) -> body.append(body.isEmpty() ? "" : "&")
-                .append(java.net.URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=')
-                .append(java.net.URLEncoder.encode(v, StandardCharsets.UTF_8)));
+                .append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=')
+                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
         return body.toString();
     }
 }

@@ -1,7 +1,9 @@
 package dev.mnemo.testing;
 
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.URI;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -18,11 +20,11 @@ public class RequiresRedis implements ExecutionCondition {
         if (TestDatabases.inCi()) {
             return ConditionEvaluationResult.enabled("CI=true: the Redis suite always runs");
         }
-        java.net.URI uri = java.net.URI.create(URL);
+        URI uri = URI.create(URL);
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort() < 0 ? 6379 : uri.getPort()), 1000);
             return ConditionEvaluationResult.enabled("Redis reachable at " + URL);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return ConditionEvaluationResult.disabled("Redis unreachable at " + URL + " (" + e.getMessage()
                     + "); start it or set MNEMO_TEST_REDIS_URL. CI=true makes this a failure.");
         }

@@ -45,10 +45,16 @@ class BackupRuns {
     void on(BackupCompleted run) {
         String error = run.error() == null || run.error().length() <= ERROR_KEPT ? run.error()
                 : run.error().substring(0, ERROR_KEPT);
-        jdbc.sql("UPDATE backup_runs SET finished_at = ?, status = ?, location = ?, bytes = ?, error = ? WHERE id = ?")
-                .params(run.finishedAt().toEpochMilli(), run.outcome().name(), run.location(),
-                        run.outcome() == BackupCompleted.Outcome.OK ? run.bytes() : null, error, run.runId())
+        Long bytes = run.outcome() == BackupCompleted.Outcome.OK ? run.bytes() : null;
+        int updated = jdbc.sql("UPDATE backup_runs SET finished_at = ?, status = ?, location = ?, bytes = ?, error = ? WHERE id = ?")
+                .params(run.finishedAt().toEpochMilli(), run.outcome().name(), run.location(), bytes, error, run.runId())
                 .update();
+        if (updated == 0) { // it failed before it could be recorded as running
+            jdbc.sql("INSERT INTO backup_runs (id, started_at, finished_at, status, location, bytes, error) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                    .params(run.runId(), run.startedAt().toEpochMilli(), run.finishedAt().toEpochMilli(),
+                            run.outcome().name(), run.location(), bytes, error)
+                    .update();
+        }
         meters.counter("mnemo.backup.runs", "outcome", run.outcome().name().toLowerCase(Locale.ROOT)).increment();
         if (run.outcome() == BackupCompleted.Outcome.OK) {
             log.info("Backup written to {} ({} bytes, {} tables{}); retention removed {}", run.location(), run.bytes(),

@@ -84,13 +84,14 @@ class BackupService implements Backups {
         }
         Instant started = clock.instant();
         String run = Ids.newId(clock);
-        events.publishEvent(new BackupStarted(run, started));
         try {
             DatabaseSnapshot.Exported exported;
             try (Connection snapshot = snapshotConnection()) {
                 exported = DatabaseSnapshot.export(snapshot, schemaVersion(), started);
                 snapshot.rollback();
             }
+            // After the snapshot: an archive never holds its own unfinished run.
+            events.publishEvent(new BackupStarted(run, started));
             byte[] archive = ArchiveFormat.seal(exported.zip(), properties.encryptionKey());
             BackupTarget store = target(where);
             String location = store.put(Retention.name(started), archive);

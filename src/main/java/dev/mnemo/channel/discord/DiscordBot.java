@@ -7,12 +7,14 @@ import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.session.ReadyEvent;
+import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.events.session.SessionDisconnectEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+import net.dv8tion.jda.api.requests.ErrorResponse;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.utils.ConcurrentSessionController;
@@ -124,8 +126,14 @@ class DiscordBot extends ListenerAdapter implements SmartLifecycle {
             for (String part : DiscordText.parts(reply)) {
                 hook.sendMessage(part).setEphemeral(true).queue();
             }
-        }), failure -> log.debug("Discord interaction {} not acknowledged here (another instance took it): {}",
-                event.getId(), failure.getMessage()));
+        }), failure -> {
+            if (failure instanceof ErrorResponseException e
+                    && e.getErrorResponse() == ErrorResponse.INTERACTION_ALREADY_ACKNOWLEDGED) {
+                log.debug("Discord interaction {} taken by another instance", event.getId());
+            } else {
+                log.warn("Discord command /{} could not be acknowledged: {}", event.getName(), failure.toString());
+            }
+        });
     }
 
     private static SlashCommandData command(String name, String option) {

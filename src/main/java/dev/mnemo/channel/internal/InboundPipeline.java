@@ -5,14 +5,14 @@ import dev.mnemo.conversation.Channel;
 import dev.mnemo.conversation.Conversation;
 import dev.mnemo.conversation.InboundMessage;
 import java.util.Optional;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * The one way a message comes in, whatever the channel (SMS, Discord, the web API and the terminal chat):
- * allowlist → de-duplication → the channel's keywords → rate limit → size → stored in the conversation,
+ * allowlist → de-duplication → the channel's keywords always heard → rate limit → its other keywords → empty or
+ * too long → stored in the conversation,
  * committed and unanswered, so from then on a crash cannot lose it. Every refusal has one text, the same on
  * every channel; the channel only decides how to say it (a reply, an HTTP status, or nothing).
  */
@@ -55,8 +55,8 @@ public class InboundPipeline {
         }
 
         /**
-         * From a person (or the operator on their behalf) their token authenticated: the HTTP API's own
-         * per-person limit ({@code ASSISTANT_API_RATE_LIMIT_PER_MINUTE}) applies, not the channels'.
+         * From a person (or the operator on their behalf) their token authenticated: not the channels' limit,
+         * but the HTTP API's own per person ({@code ASSISTANT_API_RATE_LIMIT_PER_MINUTE}; the admin token has none).
          */
         public static Arrival fromUser(Channel channel, String userId, String text) {
             return new Arrival(channel, null, userId, null, text == null ? "" : text, false);

@@ -49,6 +49,9 @@ public class Embedder implements AutoCloseable {
     public void close() throws Exception {
         using.writeLock().lock();
         try {
+            if (closed) {
+                return;
+            }
             closed = true;
             if (model instanceof AutoCloseable closeable) {
                 closeable.close();

@@ -43,7 +43,9 @@ final class InProcessModel extends AbstractInProcessEmbeddingModel implements Au
     @Override
     public void close() throws OrtException, InterruptedException {
         threads.shutdown();
-        threads.awaitTermination(10, TimeUnit.SECONDS);
+        if (!threads.awaitTermination(10, TimeUnit.SECONDS)) {
+            return; // still running after 10 s: leaving the session to the process's exit is safer than freeing it
+        }
         try {
             session.close();
         } finally {

@@ -18,7 +18,7 @@ public record CommittedChange(String userId, long generation, Map<String, String
                               Map<String, float[]> vectors, List<String> removals, boolean reload,
                               List<String> deletedTexts) {
 
-    /** Told, after commit and while the user's lock is still held, what each change did. */
+    /** Told, after the commit (of the outer transaction, when the change joined one), what each change did. */
     public interface Follower {
         void committed(CommittedChange change);
     }

@@ -19,7 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The one way to change memories. {@link #apply} holds the user's lock, runs the change in one transaction
  * that also bumps the user's generation when anything searchable changed and stores the change's events in
  * the event publication registry; after the commit it tells every {@link CommittedChange.Follower} (indexes,
- * caches), and the registry delivers the events to their listeners — again after a restart if one failed.
+ * caches), and the registry delivers the events to their listeners  — again, once abandoned for five minutes, to one that failed or whose process died.
  */
 @Component
 public class MemoryChanges {

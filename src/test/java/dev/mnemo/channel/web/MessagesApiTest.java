@@ -4,18 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mnemo.testing.Api;
 import dev.mnemo.testing.SqliteApp;
+import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /** The HTTP contract of DESIGN.md, offline (no model configured), through real HTTP. */
 @SqliteApp
@@ -63,8 +67,8 @@ class MessagesApiTest {
     @Test
     void concurrentMessagesAreAllStoredAndAnswered() throws Exception {
         int count = 32;
-        try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
-            List<java.util.concurrent.Future<Api.Response>> responses = new java.util.ArrayList<>();
+        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<Api.Response>> responses = new ArrayList<>();
             for (int i = 0; i < count; i++) {
                 String text = i % 2 == 0 ? "/help" : "message " + i;
                 responses.add(pool.submit(() -> api.message(user, text)));
@@ -120,7 +124,7 @@ class MessagesApiTest {
                 .header("Authorization", "Bearer " + SqliteApp.API_TOKEN)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(
-                        () -> new java.io.ByteArrayInputStream(huge.getBytes()))));
+                        () -> new ByteArrayInputStream(huge.getBytes()))));
         assertError(chunked, 413, "request body");
     }
 

@@ -209,7 +209,10 @@ abstract class MemoryChangesContract {
             status.setRollbackOnly();
         });
         assertThat(memories.ownerOf(m.id())).isEmpty();
-        assertThat(indexes.get(user).keyword("kayak", 5)).isEmpty();
+        // Another instance's change brings the generation to where the rolled-back one had put it.
+        jdbc.sql("INSERT INTO memory_generations (user_id, generation) VALUES (?, 1) ON CONFLICT (user_id) "
+                + "DO UPDATE SET generation = memory_generations.generation + 1").param(user).update();
+        assertThat(indexes.get(user).keyword("kayak", 5)).as("no phantom of the rolled-back change").isEmpty();
     }
 
     @Test
