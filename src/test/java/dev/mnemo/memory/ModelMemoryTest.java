@@ -88,7 +88,7 @@ class ModelMemoryTest {
         List<LoggedRequest> replies = server().findAll(WireMock
                 .postRequestedFor(WireMock.urlEqualTo(ANTHROPIC_PATH))
                 .withRequestBody(containing("You are Mnemo")));
-        assertThat(replies.getLast().getBodyAsString()).contains(SISTER);
+        assertThat(replies.getLast().getBodyAsString()).contains(SISTER + " (said today)");
         assertThat(replies.getFirst().getBodyAsString()).doesNotContain(SISTER);
         assertThat(control.get(user, memory.id()).orElseThrow().accessCount()).isEqualTo(1);
 
