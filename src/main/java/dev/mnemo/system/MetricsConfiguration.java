@@ -23,6 +23,7 @@ class MetricsConfiguration {
             Map.entry("mnemo.model.cost.usd", "Model cost in USD, by model and purpose"),
             Map.entry("mnemo.budget.alerts", "Monthly budget thresholds crossed (50, 80, 100 percent)"),
             Map.entry("mnemo.memory.changes", "Committed memory changes, by kind (memoryadded, memorycorrected, memoriesforgotten, ...)"),
+            Map.entry("mnemo.memory.extraction.fallbacks", "Memory extractions done offline because the model was unavailable or its answer unusable"),
             Map.entry("mnemo.memory.sleep.runs", "Memory consolidations, by trigger"),
             Map.entry("mnemo.memory.sleep.merged", "Memories merged into others during consolidation"),
             Map.entry("mnemo.memory.sleep.summarised", "Episodes summarised during consolidation"),

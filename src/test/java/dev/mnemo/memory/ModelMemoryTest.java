@@ -20,6 +20,8 @@ import dev.mnemo.testing.Api;
 import dev.mnemo.testing.FakeAnthropicApp;
 import dev.mnemo.testing.FakeModelServer;
 import dev.mnemo.testing.MutableClock;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import dev.mnemo.testing.SqliteApp;
 import java.time.Duration;
 import java.util.List;
@@ -46,6 +48,8 @@ class ModelMemoryTest {
     MemoryControl control;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    MeterRegistry meters;
     @Autowired
     MemoryChanges changes;
     @Autowired
@@ -152,9 +156,29 @@ class ModelMemoryTest {
         server().stubFor(anthropic(CHEAP).willReturn(FakeModelServer.anthropicError(529, "overloaded_error")));
         server().stubFor(anthropic(FakeAnthropicApp.SMART).willReturn(FakeModelServer.anthropicError(529, "overloaded_error")));
 
+        double before = fallbacks("unavailable");
         api.message(user, "I live in Braga.");
         worker.drain();
 
         assertThat(recall.list(user, 10)).extracting(Memory::text).containsExactly("I live in Braga.");
+        assertThat(fallbacks("unavailable")).isEqualTo(before + 1);
+    }
+
+    @Test
+    void whenTheModelsAnswerIsNotTheJsonAskedForTheStatementsStandInAndAreCounted() {
+        server().stubFor(anthropic(CHEAP).withRequestBody(containing("The person said"))
+                .willReturn(anthropicReply(CHEAP, "Sure! The user lives in Porto.", 100, 10, 0, 0)));
+        double before = fallbacks("unusable");
+
+        api.message(user, "I moved to Porto in May.");
+        worker.drain();
+
+        assertThat(recall.list(user, 10)).extracting(Memory::text).contains("I moved to Porto in May.");
+        assertThat(fallbacks("unusable")).isEqualTo(before + 1);
+    }
+
+    private double fallbacks(String reason) {
+        Counter counter = meters.find("mnemo.memory.extraction.fallbacks").tag("reason", reason).counter();
+        return counter == null ? 0 : counter.count();
     }
 }

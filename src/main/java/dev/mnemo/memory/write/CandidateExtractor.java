@@ -7,6 +7,7 @@ import dev.mnemo.llm.ModelTier;
 import dev.mnemo.llm.ModelUnavailableException;
 import dev.mnemo.llm.Prompts;
 import dev.mnemo.memory.MemoryKind;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,10 +44,12 @@ public class CandidateExtractor {
 
     private final LanguageModels models;
     private final Prompts prompts;
+    private final MeterRegistry meters;
 
-    public CandidateExtractor(LanguageModels models, Prompts prompts) {
+    public CandidateExtractor(LanguageModels models, Prompts prompts, MeterRegistry meters) {
         this.models = models;
         this.prompts = prompts;
+        this.meters = meters;
     }
 
     public List<Candidate> extract(String userId, String messageId, String userText, String replyText) {
@@ -61,6 +64,7 @@ public class CandidateExtractor {
                 return fromModel(userId, messageId, userText, replyText);
             } catch (ModelUnavailableException e) {
                 log.warn("Memory extraction for message {} falls back to statements: {}", messageId, e.getMessage());
+                fellBack("unavailable");
             }
         }
         return fromStatements(userText);
@@ -88,6 +92,11 @@ public class CandidateExtractor {
         return false;
     }
 
+    /** The offline statements stood in for the model: counted, so a model that keeps failing shows. */
+    private void fellBack(String reason) {
+        meters.counter("mnemo.memory.extraction.fallbacks", "reason", reason).increment();
+    }
+
     /** What the person explicitly asked to be remembered, as they said it. */
     public static Candidate explicit(String text) {
         String cleaned = Statements.clean(text);
@@ -113,6 +122,7 @@ public class CandidateExtractor {
         JsonNode items = ModelJson.parse(answer).map(json -> json.get("memories")).orElse(null);
         if (items == null || !items.isArray()) {
             log.warn("Memory extraction for message {}: the model's answer was not the JSON asked for", messageId);
+            fellBack("unusable");
             return fromStatements(userText);
         }
         List<Candidate> candidates = new ArrayList<>();
