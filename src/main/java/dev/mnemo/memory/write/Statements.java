@@ -19,11 +19,88 @@ final class Statements {
     private static final Pattern SENTENCE = Pattern.compile("(?<=[.!?])\\s+|\\n+");
     private static final Pattern FIRST_PERSON_FACT = Pattern.compile(
             "\\b(my|our)\\s+[\\w' -]{1,40}?\\s+(is|are|was|were|'s)\\b"
-                    + "|\\bi(?:'m| am| was)\\b"
-                    + "|\\bi\\s+(?:\\w+ly\\s+)?(live|lived|work|worked|moved|like|love|hate|prefer|enjoy|have|had|own|study|"
-                    + "studied|started|quit|bought|adopted|married|plan|want|need|can't|cannot|don't|never|always|"
-                    + "usually|play|drive|speak|grew up|was born|got)\\b"
+                    + "|\\bi(?:'m| am| was)\\b|^im\\b|\\bi'?ve (?:got|been|had|never|always|started|moved|lived|worked)\\b"
+                    + "|\\b(?:we're|we've|we'll|i'll|i'd)\\b|\\b(?:i|we)\\s+(?:\\w+ly\\s+|just\\s+)?\\w{3,}ed\\b"
+                    + "|\\b(?:i|we)\\s+(?:\\w+ly\\s+|just\\s+|now\\s+|still\\s+|finally\\s+)?(live|lived|work|worked|moved|like|love|"
+                    + "hate|prefer|enjoy|have|had|own|study|studied|started|quit|bought|adopted|married|plan|want|need|can't|"
+                    + "cant|cannot|don't|dont|never|always|usually|play|drive|speak|grew up|was born|got|go|run|swim|cycle|"
+                    + "teach|eat|drink|take|broke up|split up|start|finish|begin|get|see|visit|are|were|'re|'ve|'ll)\\b"
                     + "|\\b(remember that|call me|don't forget that)\\b",
+            Pattern.CASE_INSENSITIVE);
+    /** The people (and pets) of someone's life, as texting names them. */
+    private static final String RELATIONS = "(?:gf|bf|girlfriend|boyfriend|wife|husband|partner|fianc[eé]e?|mum|mom|mam|mother|"
+            + "dad|father|parents|sis|sister|bro|brother|son|daughter|kids?|baby|nan|gran|grandma|grandpa|grandparents|"
+            + "aunt|uncle|cousin|niece|nephew|flatmate|roommate|housemate|boss|manager|colleague|coworker|eldest|youngest|"
+            + "twins?|dog|cat|puppy|kitten|in-laws)";
+    /** Someone in the person's life, with what is true of them: "my sister Ana lives in Porto", "my dog's 12". */
+    private static final Pattern THEIR_PEOPLE = Pattern.compile(
+            "\\b(?:my|our)\\s+[\\w' ,-]{1,40}?\\s+(?:lives?|works?|moved|has|had|got|gets|started|loves?|likes?|hates?|"
+                    + "studies|turned|passed|died|plays|teaches|runs|owns|drives|left|quit|joined|can't|cannot|doesn't|won't|"
+                    + "is|are|was|were|'s)\\b|^(?:(?:my|our)\\s+)?" + RELATIONS + "(?:'s)?\\s+\\S+\\s+\\S+",
+            Pattern.CASE_INSENSITIVE);
+    /** "Tom's allergic to nuts", "jake started at google", "she moved to lisbon": a named person, a lasting fact. */
+    private static final Pattern NAMED_PERSON = Pattern.compile(
+            "^(?!(?:it|that|this|there|here|what|who|which|where|when|how|why|today|tonight|everything|nothing|"
+                    + "something|everyone|someone|weather|traffic|work|life)\\b)[\\p{L}]{2,20}(?: from [\\p{L} ]{2,20}?)?"
+                    + "(?:'s\\s+(?:allergic|vegan|vegetarian|pregnant|married|engaged|divorced|retired|moving|getting|starting|"
+                    + "turning|studying|working|living|birthday|bday|b-day|wedding|\\d)"
+                    + "|\\s+(?:is\\s+(?:allergic|vegan|vegetarian|pregnant|married|engaged|divorced|retired|moving|getting|"
+                    + "starting|turning|studying|working|living|a|an|\\d)|has|lives|works|moved|started|got|loves|likes|hates|"
+                    + "can't|cant|doesn't|doesnt|turned|passed|quit|joined|studies|just|broke up|left|bought|adopted))\\b",
+            Pattern.CASE_INSENSITIVE);
+    /** Whose day it is: "mum's bday is 14th March", "Tom's wedding is in June". */
+    private static final Pattern SOMEONES_DAY = Pattern.compile(
+            "\\b[\\p{L}]+'s\\s+(?:birthday|bday|b-day|wedding|anniversary|graduation|funeral|party|surgery|due date)\\b",
+            Pattern.CASE_INSENSITIVE);
+    /** When something happens or happened, as texting says it: "on the 18th", "in april", "5-7 nov", "last week". */
+    private static final String WHEN = "\\b(?:on the \\d{1,2}(?:st|nd|rd|th)?|in (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|"
+            + "nov|dec)[a-z]*|in (?:spring|summer|autumn|fall|winter)|(?:next|this|last) (?:week|month|year|weekend|night|"
+            + "morning|summer|winter)|over (?:xmas|christmas|easter|the summer|new year)|yesterday|today|tonight|tomorrow|tmrw|"
+            + "\\d+ (?:days?|weeks?|months?|years?) ago|\\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|"
+            + "sep|oct|nov|dec)[a-z]*|\\d{1,2}-\\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
+            + "|on (?:mon|tue|wed|thu|fri|sat|sun)[a-z]*)\\b";
+    /** Texting drops the "I": "flying to porto on the 12th", "can't stand coriander", "allergic to penicillin". */
+    private static final Pattern WITHOUT_SUBJECT = Pattern.compile(
+            "^(?:(?:flying|going|heading|driving|moving|travelling|traveling|leaving|off)\\s+(?:to|back|home|for|abroad)\\b"
+                    + "|(?:can'?t stand|cannot stand|love|hate|loathe|adore|allergic to|not a fan of|obsessed with|big fan of|"
+                    + "lactose intolerant|gluten intolerant|vegan|vegetarian|pescatarian|teetotal|sober|diabetic|"
+                    + "married|engaged|divorced|pregnant|retired|no longer|not\\s+[\\w ]{1,20}\\s+anymore|"
+                    + "started|quit|changed jobs|new job|got (?:a|the|my|engaged|married|promoted|fired|made)|"
+                    + "(?:we )?broke up|split up|moved|no more|switched to|(?:fav|favou?rite) \\w+|(?:shoe|dress|ring) size)\\b"
+                    + "|^(?:broke|got|had|lost|won|passed|failed|finished|met|went|came|bought|sold|closed|ran|did)\\b.*" + WHEN
+                    + "|^\\w+ing\\b.*" + WHEN
+
+                    + "|(?:dentist|doctor|drs|gp|appointment|appt|meeting|interview|exam|flight|dinner|lunch|brunch|date|party|"
+                    + "wedding|surgery|haircut|physio|therapy|vet|check-?up|conference|concert|gig|class|course|trip|holiday|"
+                    + "match|game|evening|parents evening|mot|service)\\b.*(?:\\b(?:on|at|tomorrow|tmrw|tonight|next|this|"
+                    + "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|thurs|fri|sat|sun)\\b|" + WHEN + "|\\d))",
+            Pattern.CASE_INSENSITIVE);
+    /** A taste or a change, wherever it stands: "a hard no for me", "not a morning person", "got pushed back". */
+    private static final Pattern TASTE_OR_CHANGE = Pattern.compile(
+            "\\b(?:got |been )?(?:pushed back|postponed|cancelled|canceled|rescheduled|brought forward)\\b"
+                    + "|\\bis due\\b.*\\d|\\bhard (?:no|pass)\\b|\\bnot a \\w+ person\\b|\\b(?:destroys|kills) me\\b"
+                    + "|\\bno more\\b.*\\bfor me\\b|\\bswitched to\\b|\\bfor me\\b.*\\b(?:always|never)\\b"
+                    + "|\\b(?:always|never) (?:on|for|in|with|before|after)\\b",
+            Pattern.CASE_INSENSITIVE);
+    /** Asking, asking for something, or imagining: nothing to remember, however personal it sounds. */
+    private static final Pattern NOT_A_STATEMENT = Pattern.compile(
+            "^\\s*(?:/|if\\b|what if\\b|imagine\\b|suppose\\b|remind me\\b|can you\\b|could you\\b|would you\\b|will you\\b|"
+                    + "please\\b|pls\\b|plz\\b|find\\b|search\\b|tell me\\b|show me\\b|give me\\b|help me\\b|write\\b|set\\b|"
+                    + "look up\\b|do you\\b|did you\\b|are you\\b|is it\\b|how\\b|what\\b|when\\b|where\\b|who\\b|why\\b|"
+                    + "which\\b|should i\\b|can i\\b|do i\\b|is my\\b|are my\\b|does\\b|wonder|would\\b|could\\b|should\\b|"
+                    + "shall\\b|am i\\b|is there\\b|are there\\b|do we\\b|have i\\b|draft\\b|reply\\b|send\\b|text\\b|email\\b|"
+                    + "book\\b|order\\b|add\\b|make\\b|create\\b|schedule\\b|cancel\\b|check\\b|note\\b|ask\\b|get me\\b|"
+                    + "need you to\\b|translate\\b|explain\\b|summari[sz]e\\b|list\\b)",
+            Pattern.CASE_INSENSITIVE);
+    /** How someone is right now ("i'm so tired", "im hungry lol"): true today, gone tomorrow. */
+    private static final Pattern MOMENTARY = Pattern.compile(
+            "^\\s*(?:i'?m|i am|im|feeling|so|just|now)\\s+(?:so |really |very |kinda |kind of |a bit |super |pretty |soo+ )?"
+                    + "(?:tired|hungry|bored|sleepy|exhausted|stressed|sick|cold|hot|busy|late|here|back|home|done|ok|okay|fine|good|"
+                    + "great|awake|up|off|out|starving|knackered|sad|happy|excited|nervous|annoyed|confused|lost|running late|"
+                    + "on my way|outside|at work|in bed|at the gym)\\b[^,;]{0,12}$"
+                    + "|^i (?:need|want|could do with|fancy) (?:a |an |some )?(?:coffee|tea|drink|nap|break|holiday|vacation|beer|"
+                    + "wine|snack|sleep|shower|wee)\\b"
+                    + "|^my \\w+ (?:is|are|was|keeps) (?:so|soo+|really|super|being|acting|down|broken|dead|playing up|slow)\\b",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern CORRECTION = Pattern.compile(
             "^\\s*(actually|correction|no,|sorry,|i meant)\\b|,\\s*not\\s+\\w+|\\bno longer\\b|\\banymore\\b|\\binstead\\b"
@@ -32,6 +109,11 @@ final class Statements {
     private static final Pattern LEADING_NOISE = Pattern.compile(
             "^\\s*(actually|correction|no|sorry|oh|btw|by the way|also|and|so|well|fyi|just so you know|"
                     + "remember that|please remember that|don't forget that|note that)\\b[,:]?\\s*",
+            Pattern.CASE_INSENSITIVE);
+    /** Every run of leading filler at once ("ok so actually, "), for matching what follows it. */
+    private static final Pattern LEADING_NOISE_ALL = Pattern.compile(
+            "^(?:\\s*(?:actually|correction|no|sorry|oh|btw|by the way|also|and|so|well|fyi|just so you know|ok|okay|"
+                    + "update|heads up|omg|ugh|lol|haha|yeah|yes|yep|hey|hi|anyway|anyways|wait|brb|oh also|ps)\\b[,:!.]?)+\\s*",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern TRAILING_NOT = Pattern.compile(",?\\s+not\\s+[\\w' -]{1,40}[.!]?\\s*$",
             Pattern.CASE_INSENSITIVE);
@@ -52,15 +134,23 @@ final class Statements {
     private Statements() {
     }
 
-    /** The first-person statements of a message (questions left out), cleaned of filler. */
+    /**
+     * The statements of a message that tell something lasting about the person or their people — questions,
+     * requests, hypotheticals and momentary states left out — as written.
+     */
     static List<String> factualSentences(String message) {
         List<String> found = new ArrayList<>();
         for (String sentence : SENTENCE.split(message.strip())) {
             String s = sentence.strip();
-            if (s.length() < 6 || s.endsWith("?") || !FIRST_PERSON_FACT.matcher(s).find()) {
+            String core = LEADING_NOISE_ALL.matcher(s.replaceAll("\\s*\\([^)]*\\)", "")).replaceFirst("").strip();
+            if (s.length() < 6 || s.endsWith("?") || NOT_A_STATEMENT.matcher(core).find() || MOMENTARY.matcher(core).find()) {
                 continue;
             }
-            found.add(s);
+            if (FIRST_PERSON_FACT.matcher(s).find() || THEIR_PEOPLE.matcher(core).find() || NAMED_PERSON.matcher(core).find()
+                    || SOMEONES_DAY.matcher(s).find() || WITHOUT_SUBJECT.matcher(core).find()
+                    || TASTE_OR_CHANGE.matcher(core).find()) {
+                found.add(s);
+            }
         }
         return found;
     }

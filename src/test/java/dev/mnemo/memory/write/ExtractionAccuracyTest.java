@@ -1,0 +1,69 @@
+package dev.mnemo.memory.write;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The offline extraction (what runs without a model, or when its answer is unusable) on a labelled set of
+ * texting-style messages — does a message state a personal fact worth remembering? — written apart from the
+ * rules; the rules were tuned on its {@code tune} rows, and the {@code heldout} rows give the honest figure.
+ * Precision, recall and the misses by kind go to {@code target/bench/extraction-*.txt} (copied into
+ * BENCHMARKS.md); the test fails below the floors set from the measured level.
+ */
+class ExtractionAccuracyTest {
+
+    @ParameterizedTest
+    @CsvSource({"tune, 0.95, 0.95", "heldout, 0.95, 0.72"})
+    void offlineExtractionOnTextingStyleMessages(String split, double precisionFloor, double recallFloor)
+            throws IOException {
+        List<String[]> rows;
+        try (InputStream in = getClass().getResourceAsStream("/memory/extraction-messages.tsv")) {
+            rows = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().skip(1)
+                    .filter(line -> !line.isBlank()).map(line -> line.split("\t", 4))
+                    .filter(row -> row[0].equals(split)).toList();
+        }
+        int truePositive = 0;
+        int falsePositive = 0;
+        int falseNegative = 0;
+        Map<String, Integer> missedByKind = new TreeMap<>();
+        Map<String, Integer> wrongByKind = new TreeMap<>();
+        StringBuilder errors = new StringBuilder();
+        for (String[] row : rows) {
+            boolean fact = row[1].equals("fact");
+            boolean found = !CandidateExtractor.fromStatements(row[3]).isEmpty();
+            if (fact && found) {
+                truePositive++;
+            } else if (found) {
+                falsePositive++;
+                wrongByKind.merge(row[2], 1, Integer::sum);
+                errors.append("false positive (").append(row[2]).append("): ").append(row[3]).append('\n');
+            } else if (fact) {
+                falseNegative++;
+                missedByKind.merge(row[2], 1, Integer::sum);
+                errors.append("missed (").append(row[2]).append("): ").append(row[3]).append('\n');
+            }
+        }
+        double precision = truePositive == 0 ? 0 : (double) truePositive / (truePositive + falsePositive);
+        double recall = truePositive == 0 ? 0 : (double) truePositive / (truePositive + falseNegative);
+        String report = ("Offline extraction on the %s rows (%d messages): precision %.3f, recall %.3f "
+                + "(%d found, %d wrongly, %d missed)%nmissed by kind: %s%nwrongly taken by kind: %s%n%s")
+                .formatted(split, rows.size(), precision, recall, truePositive, falsePositive, falseNegative, missedByKind,
+                        wrongByKind, errors);
+        Path out = Path.of("target", "bench", "extraction-" + split + ".txt");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, report);
+        assertThat(rows).hasSizeGreaterThan(150);
+        assertThat(precision).as(report).isGreaterThanOrEqualTo(precisionFloor);
+        assertThat(recall).as(report).isGreaterThanOrEqualTo(recallFloor);
+    }
+}
