@@ -79,23 +79,19 @@ public class Reconciler {
         if (neighbours.isEmpty()) {
             return new Decision(Action.NEW, null, candidate.text());
         }
-        Optional<Statements.SlotValue> slot = Statements.slot(candidate.text());
-        if (slot.isPresent()) {
-            for (Neighbour n : neighbours) {
-                Optional<Statements.SlotValue> other = Statements.slot(n.memory().text());
-                if (other.isPresent() && other.get().slot().equals(slot.get().slot())) {
-                    return other.get().value().equals(slot.get().value())
-                            ? same(n.memory(), candidate.text())
-                            : new Decision(Action.UPDATE, n.memory(), Statements.clean(candidate.text()));
-                }
-            }
+        if (!models.configured()) {
+            return offline(candidate, neighbours);
+        }
+        Optional<Decision> bySlot = bySlot(candidate, neighbours);
+        if (bySlot.isPresent()) {
+            return bySlot.get();
         }
         Neighbour top = neighbours.getFirst();
         if (top.similarity() >= mergeThreshold(candidate, top.memory()) && !candidate.correction()) {
             return same(top.memory(), candidate.text());
         }
         List<Neighbour> close = neighbours.stream().filter(n -> n.similarity() >= related).limit(5).toList();
-        if (!close.isEmpty() && models.configured()) {
+        if (!close.isEmpty()) {
             try {
                 Optional<Decision> decided = askModel(userId, candidate, close);
                 if (decided.isPresent()) {
@@ -105,10 +101,44 @@ public class Reconciler {
                 log.warn("Reconciling a memory without the model: {}", e.getMessage());
             }
         }
-        if (!close.isEmpty() && candidate.correction()) {
-            return new Decision(Action.UPDATE, close.getFirst().memory(), Statements.clean(candidate.text()));
+        return offline(candidate, neighbours);
+    }
+
+    /**
+     * Without a model: same slot → same or update; a statement that says the memory changed, about its subject →
+     * update it ({@link Corrections}); all but identical and not a correction → same; otherwise new.
+     */
+    Decision offline(Candidate candidate, List<Neighbour> neighbours) {
+        Optional<Decision> bySlot = bySlot(candidate, neighbours);
+        if (bySlot.isPresent()) {
+            return bySlot.get();
+        }
+        // Before merging: "ethan just started 4th grade" is close to "my son Ethan is in 3rd grade" and replaces it.
+        for (Neighbour n : neighbours) {
+            if (Corrections.replaces(n.memory().text(), candidate.text(), candidate.correction(), n.similarity())) {
+                return new Decision(Action.UPDATE, n.memory(), Statements.clean(candidate.text()));
+            }
+        }
+        Neighbour top = neighbours.getFirst();
+        if (top.similarity() >= mergeThreshold(candidate, top.memory()) && !candidate.correction()) {
+            return same(top.memory(), candidate.text());
         }
         return new Decision(Action.NEW, null, candidate.text());
+    }
+
+    private Optional<Decision> bySlot(Candidate candidate, List<Neighbour> neighbours) {
+        Optional<Statements.SlotValue> slot = Statements.slot(candidate.text());
+        if (slot.isPresent()) {
+            for (Neighbour n : neighbours) {
+                Optional<Statements.SlotValue> other = Statements.slot(n.memory().text());
+                if (other.isPresent() && other.get().slot().equals(slot.get().slot())) {
+                    return Optional.of(other.get().value().equals(slot.get().value())
+                            ? same(n.memory(), candidate.text())
+                            : new Decision(Action.UPDATE, n.memory(), Statements.clean(candidate.text())));
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /**
@@ -150,6 +180,7 @@ public class Reconciler {
         };
     }
 
-    private record Neighbour(StoredMemory memory, double similarity) {
+    /** A stored memory near the candidate, and how near (cosine). */
+    record Neighbour(StoredMemory memory, double similarity) {
     }
 }

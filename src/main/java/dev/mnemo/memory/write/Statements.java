@@ -89,7 +89,7 @@ final class Statements {
                     + "look up\\b|do you\\b|did you\\b|are you\\b|is it\\b|how\\b|what\\b|when\\b|where\\b|who\\b|why\\b|"
                     + "which\\b|should i\\b|can i\\b|do i\\b|is my\\b|are my\\b|does\\b|wonder|would\\b|could\\b|should\\b|"
                     + "shall\\b|am i\\b|is there\\b|are there\\b|do we\\b|have i\\b|draft\\b|reply\\b|send\\b|text\\b|email\\b|"
-                    + "book\\b|order\\b|add\\b|make\\b|create\\b|schedule\\b|cancel\\b|check\\b|note\\b|ask\\b|get me\\b|"
+                    + "book (?:a|an|me|us|the|it)\\b|order\\b|add\\b|make\\b|create\\b|schedule\\b|cancel\\b|check\\b|note\\b|ask\\b|get me\\b|"
                     + "need you to\\b|translate\\b|explain\\b|summari[sz]e\\b|list\\b)",
             Pattern.CASE_INSENSITIVE);
     /** How someone is right now ("i'm so tired", "im hungry lol"): true today, gone tomorrow. */
@@ -153,6 +153,12 @@ final class Statements {
             }
         }
         return found;
+    }
+
+    /** A question, or a request to the assistant ("remind me about the dentist friday"): it states nothing. */
+    static boolean isQuestionOrRequest(String text) {
+        String core = LEADING_NOISE_ALL.matcher(text.strip()).replaceFirst("").strip();
+        return text.strip().endsWith("?") || NOT_A_STATEMENT.matcher(core).find();
     }
 
     static boolean isCorrection(String text) {
