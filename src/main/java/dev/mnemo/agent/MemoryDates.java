@@ -5,6 +5,7 @@ import dev.mnemo.memory.MemoryKind;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.Month;
+import java.time.Year;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -20,7 +21,7 @@ import java.util.regex.Pattern;
  * When a recalled memory was said, as the prompt shows it — in the person's time zone, relative while that reads
  * better ("today", "yesterday", "3 days ago", "2 weeks ago"), a date after that ("14 Mar", "14 Mar 2025") — and, for a
  * plan or an event, the day it is about when its words name one relative to when it was said ("dentist on Friday"
- * said on Tuesday 3 March is about Fri 6 Mar).
+ * said on Tuesday 3 March is about Fri 6 Mar), read backwards when its words say it happened already.
  */
 final class MemoryDates {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
@@ -31,11 +32,17 @@ final class MemoryDates {
     private static final String WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday";
     /** Abbreviated, a weekday needs "on", "this" or "next" before it: "I sat the exam" names no Saturday. */
     private static final String SHORT_WEEKDAYS = "mon|tues?|wed|thu(?:rs?)?|fri|sat|sun";
-    private static final Pattern DAY_MONTH = Pattern.compile("\\b(\\d{1,2})(?:st|nd|rd|th)?(?: of)? (" + MONTHS + ")\\b");
-    private static final Pattern MONTH_DAY = Pattern.compile("\\b(" + MONTHS + ") (\\d{1,2})(?:st|nd|rd|th)?\\b");
-    private static final Pattern ORDINAL = Pattern.compile("\\bthe (\\d{1,2})(?:st|nd|rd|th)\\b");
+    private static final Pattern DAY_MONTH = Pattern.compile(
+            "(?<!at )\\b(\\d{1,2})(?:st|nd|rd|th)?(?: of)? (" + MONTHS + ")\\b(?: (\\d{4}))?");
+    private static final Pattern MONTH_DAY = Pattern.compile("\\b(" + MONTHS + ") (\\d{1,2})(?:st|nd|rd|th)?\\b(?:,? (\\d{4}))?");
+    /** "on the 12th", not "the 4th grade". */
+    private static final Pattern ORDINAL = Pattern.compile(
+            "\\bthe (\\d{1,2})(?:st|nd|rd|th)\\b(?!\\s+(?:grade|floor|time|year|place|row|century|gen|birthday|anniversary))");
     private static final Pattern WEEKDAY = Pattern.compile("\\b(?:(next |this |on )?(" + WEEKDAYS + ")|(next |this |on )("
             + SHORT_WEEKDAYS + "))\\b");
+    /** Words that tell it happened already: its day is read backwards ("ran a half marathon on Sunday"). */
+    private static final Pattern PAST = Pattern.compile("\\b(?:was|were|had|did|went|ran|got|came|met|saw|left|took|"
+            + "\\w{3,}ed|last|ago|yesterday)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern TOMORROW = Pattern.compile("\\b(tomorrow|tmrw|tonight|today)\\b");
 
     private MemoryDates() {
@@ -47,7 +54,7 @@ final class MemoryDates {
         ZonedDateTime said = memory.updatedAt().atZone(zone);
         String when = "said " + said(said, now);
         if (memory.kind() == MemoryKind.PLAN || memory.kind() == MemoryKind.EVENT) {
-            Optional<LocalDate> about = about(memory.text(), said.toLocalDate(), memory.kind() == MemoryKind.PLAN);
+            Optional<LocalDate> about = about(memory.text(), said.toLocalDate(), !PAST.matcher(memory.text()).find());
             if (about.isPresent()) {
                 return when + "; about " + day(about.get(), now.toLocalDate());
             }
@@ -80,11 +87,13 @@ final class MemoryDates {
         String t = text.toLowerCase(Locale.ROOT);
         Matcher m = DAY_MONTH.matcher(t);
         if (m.find()) {
-            return nearest(month(m.group(2)), Integer.parseInt(m.group(1)), said, future);
+            return m.group(3) != null ? dated(m.group(3), month(m.group(2)), m.group(1))
+                    : nearest(month(m.group(2)), Integer.parseInt(m.group(1)), said, future);
         }
         m = MONTH_DAY.matcher(t);
         if (m.find()) {
-            return nearest(month(m.group(1)), Integer.parseInt(m.group(2)), said, future);
+            return m.group(3) != null ? dated(m.group(3), month(m.group(1)), m.group(2))
+                    : nearest(month(m.group(1)), Integer.parseInt(m.group(2)), said, future);
         }
         m = TOMORROW.matcher(t);
         if (m.find()) {
@@ -97,6 +106,9 @@ final class MemoryDates {
             if (!future && !"next ".equals(prefix)) {
                 return Optional.of(said.with(TemporalAdjusters.previousOrSame(day)));
             }
+            if ("this ".equals(prefix)) {
+                return Optional.of(said.with(TemporalAdjusters.nextOrSame(day)));
+            }
             LocalDate next = said.with(TemporalAdjusters.next(day));
             // "next Friday" is the one of next week, not the coming one
             return Optional.of("next ".equals(prefix) && next.isBefore(said.plusDays(7)) ? next.plusWeeks(1) : next);
@@ -107,16 +119,17 @@ final class MemoryDates {
             if (dayOfMonth > 31 || dayOfMonth < 1) {
                 return Optional.empty();
             }
-            LocalDate candidate = said.withDayOfMonth(Math.min(dayOfMonth, said.lengthOfMonth()));
-            if (future && candidate.isBefore(said)) {
-                LocalDate month = said.plusMonths(1);
-                return Optional.of(month.withDayOfMonth(Math.min(dayOfMonth, month.lengthOfMonth())));
+            // The nearest month, forwards or backwards, that has that day: the 31st after 10 April is 31 May.
+            for (int months = 0; months <= 12; months++) {
+                LocalDate month = (future ? said.plusMonths(months) : said.minusMonths(months)).withDayOfMonth(1);
+                if (dayOfMonth <= month.lengthOfMonth()) {
+                    LocalDate candidate = month.withDayOfMonth(dayOfMonth);
+                    if (future ? !candidate.isBefore(said) : !candidate.isAfter(said)) {
+                        return Optional.of(candidate);
+                    }
+                }
             }
-            if (!future && candidate.isAfter(said)) {
-                LocalDate month = said.minusMonths(1);
-                return Optional.of(month.withDayOfMonth(Math.min(dayOfMonth, month.lengthOfMonth())));
-            }
-            return Optional.of(candidate);
+            return Optional.empty();
         }
         return Optional.empty();
     }
@@ -131,11 +144,24 @@ final class MemoryDates {
         if (dayOfMonth < 1 || dayOfMonth > month.maxLength()) {
             return Optional.empty();
         }
-        LocalDate candidate = LocalDate.of(said.getYear(), month, Math.min(dayOfMonth, month.length(said.isLeapYear())));
-        if (future && candidate.isBefore(said)) {
-            return Optional.of(candidate.plusYears(1));
+        // The nearest year, forwards or backwards, that has that day (29 February waits for a leap year).
+        for (int years = 0; years <= 8; years++) {
+            int year = future ? said.getYear() + years : said.getYear() - years;
+            if (dayOfMonth <= month.length(Year.isLeap(year))) {
+                LocalDate candidate = LocalDate.of(year, month, dayOfMonth);
+                if (future ? !candidate.isBefore(said) : !candidate.isAfter(said)) {
+                    return Optional.of(candidate);
+                }
+            }
         }
-        return Optional.of(!future && candidate.isAfter(said) ? candidate.minusYears(1) : candidate);
+        return Optional.empty();
+    }
+
+    /** A date with its year written out. */
+    private static Optional<LocalDate> dated(String year, Month month, String dayOfMonth) {
+        int day = Integer.parseInt(dayOfMonth);
+        int y = Integer.parseInt(year);
+        return day >= 1 && day <= month.length(Year.isLeap(y)) ? Optional.of(LocalDate.of(y, month, day)) : Optional.empty();
     }
 
     private static Month month(String word) {

@@ -38,7 +38,10 @@ class MemoryDatesTest {
             "Exam on March 1 | 2027-03-01",
             "Interview next Friday | 2026-03-13",
             "Meeting this fri with the bank | 2026-03-06",
-            "Conference 5 of June | 2026-06-05"})
+            "Conference 5 of June | 2026-06-05",
+            "Flight on 14 March 2027 | 2027-03-14",
+            "Big day on the 31st | 2026-03-31",
+            "Party this tuesday | 2026-03-03"})
     void aPlansDayIsReadAsOfWhenItWasSaid(String text, LocalDate expected) {
         assertThat(MemoryDates.about(text, TUESDAY, true)).contains(expected);
     }
@@ -53,9 +56,18 @@ class MemoryDatesTest {
         assertThat(MemoryDates.about(text, TUESDAY, false)).contains(expected);
     }
 
+    @ParameterizedTest(name = "\"{0}\" said on {1} is about {2}")
+    @CsvSource(delimiter = '|', value = {
+            "Rent is due on the 31st | 2026-04-10 | 2026-05-31",
+            "Renewal on the 30th | 2026-01-31 | 2026-03-30",
+            "Leap party on 29 Feb | 2027-03-01 | 2028-02-29"})
+    void aDayOfTheMonthIsTheNearestThatExists(String text, LocalDate said, LocalDate expected) {
+        assertThat(MemoryDates.about(text, said, true)).contains(expected);
+    }
+
     @ParameterizedTest(name = "\"{0}\" names no day")
     @CsvSource(delimiter = '|', value = {"I sat the exam and passed", "I have 3 cats", "Going to the gym more often",
-            "Married in may be wrong"})
+            "Married in may be wrong", "The meeting at 10 may run late", "Ethan starts the 4th grade"})
     void wordsThatNameNoDayAreLeftAlone(String text) {
         assertThat(MemoryDates.about(text, TUESDAY, true)).isEmpty();
     }
@@ -65,7 +77,8 @@ class MemoryDatesTest {
             "PLAN | Dentist on Friday | said yesterday; about Fri 6 Mar",
             "FACT | Works on Friday afternoons | said yesterday",
             "EVENT | Ran a half marathon today | said yesterday; about Tue 3 Mar",
-            "EVENT | Ran a half marathon on Sunday | said yesterday; about Sun 1 Mar"})
+            "EVENT | Ran a half marathon on Sunday | said yesterday; about Sun 1 Mar",
+            "EVENT | Dentist appointment on Friday | said yesterday; about Fri 6 Mar"})
     void onlyPlansAndEventsCarryTheDayTheyAreAbout(MemoryKind kind, String text, String expected) {
         Instant saidAt = TUESDAY.atTime(9, 0).atZone(LISBON).toInstant();
         Memory memory = new Memory("m", "u", text, kind, 5, List.of(), saidAt, saidAt, null, 0, 1.0, List.of());

@@ -34,7 +34,9 @@ class Folding {
         boolean reworded = !text.equals(keep.text());
         float[] vector = reworded ? embedder.embed(text) : null;
         changes.run(keep.userId(), edit -> {
-            StoredMemory folded = keep.withContent(text, kind, importance, new ArrayList<>(tags), edit.now());
+            // Unchanged words keep the time they were said: a merge is not the person saying it again today.
+            StoredMemory folded = keep.withContent(text, kind, importance, new ArrayList<>(tags),
+                    reworded || reason == VersionReason.SUMMARISED ? edit.now() : keep.updatedAt());
             // A summary always keeps the episode it replaced; a merge only when the wording changed.
             edit.revise(keep, folded, reworded || reason == VersionReason.SUMMARISED ? reason : null,
                     embedder.modelId(), vector);

@@ -19,7 +19,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Finds candidate memories in an exchange: with the model when one is configured (third-person statements,
- * corrections flagged), otherwise — or when the model fails — the person's own first-person statements.
+ * corrections flagged), otherwise — or when the model fails or answers unusably — the statements about the person
+ * and their people that {@link Statements} finds in how they text.
  */
 @Component
 public class CandidateExtractor {
@@ -103,7 +104,7 @@ public class CandidateExtractor {
         return new Candidate(cleaned, Statements.kindOf(cleaned), 0, List.of(), Statements.isCorrection(text));
     }
 
-    /** The person's first-person statements, each a candidate. */
+    /** The statements about the person and their people, each a candidate. */
     static List<Candidate> fromStatements(String userText) {
         List<Candidate> candidates = new ArrayList<>();
         for (String sentence : Statements.factualSentences(userText)) {

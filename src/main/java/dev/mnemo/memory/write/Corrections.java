@@ -10,9 +10,8 @@ import java.util.regex.Pattern;
  * Without a model: does a new statement replace an older memory about the same subject? It must say that
  * something changed ("we broke up", "not … anymore", "moved to", "… now", "turned 4", "cancelled", "wait no")
  * or give another weekday for the same thing, and be about the older memory's subject: it shares a word with it,
- * or points back to it ("she's in lisbon now"), or — when the older memory is the person's own — is their own
- * statement too; never when it names someone else of their life ("my brother got divorced") or says it adds
- * ("too", "also", "still").
+ * or, close to it, points back to it ("she's in lisbon now"); never when it names someone else of their life
+ * ("my brother got divorced") or says it adds ("too", "also", "still").
  */
 final class Corrections {
     private static final Pattern CHANGE = Pattern.compile(
@@ -28,17 +27,20 @@ final class Corrections {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern POINTS_BACK = Pattern.compile("^(?:(?:wait no|oops|sorry),?\\s*)?(?:it|it's|its|she|she's|he|he's|they|they're)\\b",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern OWN = Pattern.compile("^(?:i|i'm|my|we|we're|our)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern RELATION = Pattern.compile("\\b(gf|bf|girlfriend|boyfriend|wife|husband|partner|mum|mom|"
             + "mother|dad|father|parents|sis|sister|bro|brother|son|daughter|kids?|nan|gran|grandma|grandpa|grandmother|"
-            + "grandfather|aunt|uncle|cousin|niece|nephew|friend|flatmate|roommate|neighbou?r|boss|colleague|coworker)"
+            + "grandfather|aunt|uncle|cousin|niece|nephew|friend|flatmate|roommate|neighbou?r|boss|colleague|coworker|"
+            + "fianc[eé]e?|dog|cat|puppy|kitten|work)"
             + "(?:'s|s'|')?(?=\\W|$)", Pattern.CASE_INSENSITIVE);
-    private static final Pattern WEEKDAY = Pattern.compile("\\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern WEEKDAY = Pattern.compile(
+            "\\b(mon|tue|wed|thu|fri|sat|sun)(?:day|s|days|nesday|sday|rsday|urday|t)?s?\\b", Pattern.CASE_INSENSITIVE);
     private static final Set<String> STOP = Set.of("the", "and", "with", "from", "that", "this", "have", "has", "had", "was",
             "are", "were", "for", "not", "now", "just", "got", "get", "its", "it's", "i'm", "my", "our", "his", "her", "their",
-            "lives", "live", "works", "work", "is", "in", "at", "on", "to", "of", "a", "an");
+            "lives", "live", "works", "work", "is", "in", "at", "on", "to", "of", "a", "an", "user");
     /** Below this, two statements are not about one thing, whatever their words. */
     static final double SAME_TOPIC = 0.45;
+    /** A pronoun, or the person's own statement after their own memory, points back only this close. */
+    static final double POINTING_BACK = 0.6;
 
     private Corrections() {
     }
@@ -49,19 +51,21 @@ final class Corrections {
             return false;
         }
         boolean said = flagged || CHANGE.matcher(newer).find() || otherWeekday(older, newer);
-        return said && sameSubject(older, newer);
+        return said && sameSubject(older, newer, similarity >= POINTING_BACK);
     }
 
-    private static boolean sameSubject(String older, String newer) {
+    private static boolean sameSubject(String older, String newer, boolean close) {
         Set<String> theirs = relations(older);
         Set<String> named = relations(newer);
         if (!theirs.containsAll(named)) {
             return false; // about another person of their life ("my brother got divorced")
         }
-        if (sharesWord(older, newer) || POINTS_BACK.matcher(newer.strip()).find()) {
+        if (sharesWord(older, newer)) {
             return true;
         }
-        return OWN.matcher(older.strip()).find() && theirs.isEmpty() && named.isEmpty();
+        // Without a shared word only a pronoun points back ("she's in lisbon now"), and only when close: the
+        // person's own "I quit smoking" says nothing about their "I'm vegan".
+        return close && POINTS_BACK.matcher(newer.strip()).find();
     }
 
     private static Set<String> relations(String text) {

@@ -29,11 +29,12 @@ import tools.jackson.databind.JsonNode;
  * <ol>
  *   <li>same slot ("my sister", where one lives, where one works) as a nearby memory: same value → same,
  *       other value → update;</li>
+ *   <li>without a model, a change said about the closest memory's subject ({@link Corrections}) → update it;</li>
  *   <li>cosine ≥ merge threshold (0.98 when an episode is involved) and not phrased as a correction → same
  *       (no model call);</li>
- *   <li>nearby memories (cosine ≥ related threshold) and a model → the model decides;</li>
- *   <li>without a model: a correction close to one memory → update it;</li>
- *   <li>otherwise new.</li>
+ *   <li>nearby memories (cosine ≥ related threshold) and a model → the model decides (offline rules when it
+ *       cannot answer);</li>
+ *   <li>a correction close to one memory → update it; otherwise new.</li>
  * </ol>
  */
 @Component
@@ -99,9 +100,13 @@ public class Reconciler {
                 }
             } catch (ModelUnavailableException e) {
                 log.warn("Reconciling a memory without the model: {}", e.getMessage());
+                return offline(candidate, neighbours);
             }
         }
-        return offline(candidate, neighbours);
+        // The model saw nothing close enough to judge: a correction of the closest one, or something new.
+        return !close.isEmpty() && candidate.correction()
+                ? new Decision(Action.UPDATE, close.getFirst().memory(), Statements.clean(candidate.text()))
+                : new Decision(Action.NEW, null, candidate.text());
     }
 
     /**
@@ -113,13 +118,13 @@ public class Reconciler {
         if (bySlot.isPresent()) {
             return bySlot.get();
         }
-        // Before merging: "ethan just started 4th grade" is close to "my son Ethan is in 3rd grade" and replaces it.
-        for (Neighbour n : neighbours) {
-            if (Corrections.replaces(n.memory().text(), candidate.text(), candidate.correction(), n.similarity())) {
-                return new Decision(Action.UPDATE, n.memory(), Statements.clean(candidate.text()));
-            }
-        }
         Neighbour top = neighbours.getFirst();
+        // Before merging: "ethan just started 4th grade" is close to "my son Ethan is in 3rd grade" and replaces it.
+        // Only the closest memory, and never an episode: two runs on two days are two runs.
+        if (top.memory().kind() != MemoryKind.EVENT && candidate.kind() != MemoryKind.EVENT
+                && Corrections.replaces(top.memory().text(), candidate.text(), candidate.correction(), top.similarity())) {
+            return new Decision(Action.UPDATE, top.memory(), Statements.clean(candidate.text()));
+        }
         if (top.similarity() >= mergeThreshold(candidate, top.memory()) && !candidate.correction()) {
             return same(top.memory(), candidate.text());
         }

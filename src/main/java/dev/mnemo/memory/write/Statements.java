@@ -97,7 +97,8 @@ final class Statements {
             "^\\s*(?:i'?m|i am|im|feeling|so|just|now)\\s+(?:so |really |very |kinda |kind of |a bit |super |pretty |soo+ )?"
                     + "(?:tired|hungry|bored|sleepy|exhausted|stressed|sick|cold|hot|busy|late|here|back|home|done|ok|okay|fine|good|"
                     + "great|awake|up|off|out|starving|knackered|sad|happy|excited|nervous|annoyed|confused|lost|running late|"
-                    + "on my way|outside|at work|in bed|at the gym)\\b[^,;]{0,12}$"
+                    + "on my way|outside|at work|in bed|at the gym)\\b(?:\\s+(?:lol|rn|atm|today|tonight|again|already|haha|tbh|"
+                    + "ngl|af|omg))*\\W*$"
                     + "|^i (?:need|want|could do with|fancy) (?:a |an |some )?(?:coffee|tea|drink|nap|break|holiday|vacation|beer|"
                     + "wine|snack|sleep|shower|wee)\\b"
                     + "|^my \\w+ (?:is|are|was|keeps) (?:so|soo+|really|super|being|acting|down|broken|dead|playing up|slow)\\b",
@@ -111,11 +112,15 @@ final class Statements {
                     + "remember that|please remember that|don't forget that|note that)\\b[,:]?\\s*",
             Pattern.CASE_INSENSITIVE);
     /** Every run of leading filler at once ("ok so actually, "), for matching what follows it. */
-    private static final Pattern LEADING_NOISE_ALL = Pattern.compile(
-            "^(?:\\s*(?:actually|correction|no|sorry|oh|btw|by the way|also|and|so|well|fyi|just so you know|ok|okay|"
-                    + "update|heads up|omg|ugh|lol|haha|yeah|yes|yep|hey|hi|anyway|anyways|wait|brb|oh also|ps)\\b[,:!.]?)+\\s*",
+    private static final Pattern LEADING_NOISE_ONE = Pattern.compile(
+            "^\\s*(?:actually|correction|no|sorry|oh|btw|by the way|also|and|so|well|fyi|just so you know|ok|okay|"
+                    + "update|heads up|omg|ugh|lol|haha|yeah|yes|yep|hey|hi|anyway|anyways|wait|brb|ps|oops|"
+                    + "please remember that|remember that|please note(?: that)?|note that|don't forget that)\\b[,:!.]?\\s*",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern TRAILING_NOT = Pattern.compile(",?\\s+not\\s+[\\w' -]{1,40}[.!]?\\s*$",
+    /** Longer sentences are not read by these rules: they are for what people text, and stay linear on it. */
+    private static final int LONGEST_SENTENCE = 500;
+    /** A contrast after a comma ("my sister is Ana, not Anna"); never a "not" that negates ("I'm not vegan anymore"). */
+    private static final Pattern TRAILING_NOT = Pattern.compile(",\\s*not\\s+(?![\\w' -]*\\banymore\\b)[\\w' -]{1,40}[.!]?\\s*$",
             Pattern.CASE_INSENSITIVE);
     /**
      * Checked in order, over the cleaned, lower-cased statement, with "the user" read as "I". Where one lives
@@ -142,7 +147,10 @@ final class Statements {
         List<String> found = new ArrayList<>();
         for (String sentence : SENTENCE.split(message.strip())) {
             String s = sentence.strip();
-            String core = LEADING_NOISE_ALL.matcher(s.replaceAll("\\s*\\([^)]*\\)", "")).replaceFirst("").strip();
+            if (s.length() > LONGEST_SENTENCE) {
+                continue;
+            }
+            String core = withoutLeadingNoise(s.replaceAll("\\([^()]*\\)", ""));
             if (s.length() < 6 || s.endsWith("?") || NOT_A_STATEMENT.matcher(core).find() || MOMENTARY.matcher(core).find()) {
                 continue;
             }
@@ -157,8 +165,24 @@ final class Statements {
 
     /** A question, or a request to the assistant ("remind me about the dentist friday"): it states nothing. */
     static boolean isQuestionOrRequest(String text) {
-        String core = LEADING_NOISE_ALL.matcher(text.strip()).replaceFirst("").strip();
+        if (text.length() > LONGEST_SENTENCE) {
+            return false;
+        }
+        String core = withoutLeadingNoise(text);
         return text.strip().endsWith("?") || NOT_A_STATEMENT.matcher(core).find();
+    }
+
+    /** Strips leading filler one word at a time ("ok so actually, "), at most ten: no regex recursion on long input. */
+    private static String withoutLeadingNoise(String text) {
+        String s = text.strip();
+        for (int i = 0; i < 10; i++) {
+            String next = LEADING_NOISE_ONE.matcher(s).replaceFirst("").strip();
+            if (next.equals(s)) {
+                break;
+            }
+            s = next;
+        }
+        return s;
     }
 
     static boolean isCorrection(String text) {

@@ -43,7 +43,7 @@ class CorrectionAccuracyTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"tune, 0.95, 0.85", "heldout, 0.80, 0.45"})
+    @CsvSource({"tune, 0.95, 0.55", "heldout, 0.90, 0.28"})
     void correctionsAreToldFromAdditionsWithoutAModel(String split, double precisionFloor, double recallFloor)
             throws IOException {
         List<String[]> rows;
