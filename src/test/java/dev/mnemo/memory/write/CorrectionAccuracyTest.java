@@ -8,11 +8,6 @@ import dev.mnemo.memory.embedding.Thresholds;
 import dev.mnemo.memory.store.MemoryStatus;
 import dev.mnemo.memory.store.StoredMemory;
 import dev.mnemo.testing.MapCache;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -44,17 +39,9 @@ class CorrectionAccuracyTest {
 
     @ParameterizedTest
     @CsvSource({"tune, 0.95, 0.55", "heldout, 0.90, 0.28"})
-    void correctionsAreToldFromAdditionsWithoutAModel(String split, double precisionFloor, double recallFloor)
-            throws IOException {
-        List<String[]> rows;
-        try (InputStream in = getClass().getResourceAsStream("/memory/correction-pairs.tsv")) {
-            rows = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().skip(1)
-                    .filter(line -> !line.isBlank()).map(line -> line.split("\t", 4))
-                    .filter(row -> row[0].equals(split)).toList();
-        }
-        int truePositive = 0;
-        int falsePositive = 0;
-        int falseNegative = 0;
+    void correctionsAreToldFromAdditionsWithoutAModel(String split, double precisionFloor, double recallFloor) {
+        List<String[]> rows = LabelledSet.rows("/memory/correction-pairs.tsv", split);
+        LabelledSet.Tally tally = new LabelledSet.Tally();
         Map<String, Integer> byLabel = new TreeMap<>();
         StringBuilder errors = new StringBuilder();
         for (String[] row : rows) {
@@ -65,26 +52,20 @@ class CorrectionAccuracyTest {
             double similarity = dot(embedder.embed(older.text()), embedder.embed(newer.text()));
             boolean predicted = reconciler.offline(newer, List.of(new Reconciler.Neighbour(older, similarity)))
                     .action() == Reconciler.Action.UPDATE;
+            tally.add(correction, predicted);
             byLabel.merge(row[1] + (predicted ? " → correction" : " → kept apart or merged"), 1, Integer::sum);
-            if (predicted && correction) {
-                truePositive++;
-            } else if (predicted) {
-                falsePositive++;
-                errors.append("wrongly replaced (").append(row[1]).append(", ").append("%.2f".formatted(similarity))
-                        .append("): ").append(row[2]).append(" ← ").append(row[3]).append('\n');
-            } else if (correction) {
-                falseNegative++;
-                errors.append("missed (%.2f): ".formatted(similarity)).append(row[2]).append(" ← ").append(row[3]).append('\n');
+            if (predicted != correction) {
+                errors.append(predicted ? "wrongly replaced (" + row[1] + ", " : "missed (")
+                        .append("%.2f".formatted(similarity)).append("): ").append(row[2]).append(" ← ").append(row[3])
+                        .append('\n');
             }
         }
-        double precision = truePositive == 0 ? 0 : (double) truePositive / (truePositive + falsePositive);
-        double recall = truePositive == 0 ? 0 : (double) truePositive / (truePositive + falseNegative);
+        double precision = tally.precision();
+        double recall = tally.recall();
         String report = ("Offline corrections on the %s pairs (%d): precision %.3f, recall %.3f (%d replaced rightly, "
-                + "%d wrongly, %d missed)%n%s%n%s").formatted(split, rows.size(), precision, recall, truePositive,
-                falsePositive, falseNegative, byLabel, errors);
-        Path out = Path.of("target", "bench", "corrections-" + split + ".txt");
-        Files.createDirectories(out.getParent());
-        Files.writeString(out, report);
+                + "%d wrongly, %d missed)%n%s%n%s").formatted(split, rows.size(), precision, recall, tally.truePositive,
+                tally.falsePositive, tally.falseNegative, byLabel, errors);
+        LabelledSet.write("corrections-" + split + ".txt", report);
         assertThat(rows).hasSizeGreaterThan(75);
         assertThat(precision).as(report).isGreaterThanOrEqualTo(precisionFloor);
         assertThat(recall).as(report).isGreaterThanOrEqualTo(recallFloor);

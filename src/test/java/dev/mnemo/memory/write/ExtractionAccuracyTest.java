@@ -2,11 +2,6 @@ package dev.mnemo.memory.write;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -24,44 +19,28 @@ class ExtractionAccuracyTest {
 
     @ParameterizedTest
     @CsvSource({"tune, 0.95, 0.95", "heldout, 0.95, 0.72"})
-    void offlineExtractionOnTextingStyleMessages(String split, double precisionFloor, double recallFloor)
-            throws IOException {
-        List<String[]> rows;
-        try (InputStream in = getClass().getResourceAsStream("/memory/extraction-messages.tsv")) {
-            rows = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().skip(1)
-                    .filter(line -> !line.isBlank()).map(line -> line.split("\t", 4))
-                    .filter(row -> row[0].equals(split)).toList();
-        }
-        int truePositive = 0;
-        int falsePositive = 0;
-        int falseNegative = 0;
+    void offlineExtractionOnTextingStyleMessages(String split, double precisionFloor, double recallFloor) {
+        List<String[]> rows = LabelledSet.rows("/memory/extraction-messages.tsv", split);
+        LabelledSet.Tally tally = new LabelledSet.Tally();
         Map<String, Integer> missedByKind = new TreeMap<>();
         Map<String, Integer> wrongByKind = new TreeMap<>();
         StringBuilder errors = new StringBuilder();
         for (String[] row : rows) {
             boolean fact = row[1].equals("fact");
             boolean found = !CandidateExtractor.fromStatements(row[3]).isEmpty();
-            if (fact && found) {
-                truePositive++;
-            } else if (found) {
-                falsePositive++;
-                wrongByKind.merge(row[2], 1, Integer::sum);
-                errors.append("false positive (").append(row[2]).append("): ").append(row[3]).append('\n');
-            } else if (fact) {
-                falseNegative++;
-                missedByKind.merge(row[2], 1, Integer::sum);
-                errors.append("missed (").append(row[2]).append("): ").append(row[3]).append('\n');
+            tally.add(fact, found);
+            if (found != fact) {
+                (fact ? missedByKind : wrongByKind).merge(row[2], 1, Integer::sum);
+                errors.append(fact ? "missed (" : "false positive (").append(row[2]).append("): ").append(row[3]).append('\n');
             }
         }
-        double precision = truePositive == 0 ? 0 : (double) truePositive / (truePositive + falsePositive);
-        double recall = truePositive == 0 ? 0 : (double) truePositive / (truePositive + falseNegative);
+        double precision = tally.precision();
+        double recall = tally.recall();
         String report = ("Offline extraction on the %s rows (%d messages): precision %.3f, recall %.3f "
                 + "(%d found, %d wrongly, %d missed)%nmissed by kind: %s%nwrongly taken by kind: %s%n%s")
-                .formatted(split, rows.size(), precision, recall, truePositive, falsePositive, falseNegative, missedByKind,
-                        wrongByKind, errors);
-        Path out = Path.of("target", "bench", "extraction-" + split + ".txt");
-        Files.createDirectories(out.getParent());
-        Files.writeString(out, report);
+                .formatted(split, rows.size(), precision, recall, tally.truePositive, tally.falsePositive,
+                        tally.falseNegative, missedByKind, wrongByKind, errors);
+        LabelledSet.write("extraction-" + split + ".txt", report);
         assertThat(rows).hasSizeGreaterThan(150);
         assertThat(precision).as(report).isGreaterThanOrEqualTo(precisionFloor);
         assertThat(recall).as(report).isGreaterThanOrEqualTo(recallFloor);
