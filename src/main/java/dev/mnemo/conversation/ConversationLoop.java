@@ -83,7 +83,7 @@ class ConversationLoop implements Conversation {
             replies.saveNotice(id, message, OFFLINE_NOTICE, decision);
             return new Reply(id, OFFLINE_NOTICE, decision.route(), null, BigDecimal.ZERO);
         }
-        ModelReply answer = outcome.routed().answer();
+        ModelReply answer = outcome.answer();
         if (!replies.saveAnswer(id, message, decision, answer)) {
             // its late answer was quicker: that one is the answer, this one is dropped
             return new Reply(id, UNREACHABLE_NOTICE, decision.route(), null, BigDecimal.ZERO);

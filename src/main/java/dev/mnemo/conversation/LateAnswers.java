@@ -137,7 +137,7 @@ class LateAnswers {
             throw outcome.failure();
         }
         RouteDecision decision = outcome.decision();
-        ModelReply reply = outcome.routed().answer();
+        ModelReply reply = outcome.answer();
         messages.saveRoute(message.id(), decision);
         if (reply == null) {
             messages.endClaim(message.id(), owner, MessageLog.EXPIRED); // routed as a command after all: not re-run

@@ -4,6 +4,7 @@ import dev.mnemo.agent.AgentRequest;
 import dev.mnemo.agent.Agents;
 import dev.mnemo.llm.ChatTurn;
 import dev.mnemo.llm.LanguageModels;
+import dev.mnemo.llm.ModelReply;
 import dev.mnemo.llm.ModelRequest;
 import dev.mnemo.llm.ModelUnavailableException;
 import dev.mnemo.routing.Route;
@@ -44,8 +45,11 @@ class RoutedAnswering {
         this.clock = clock;
     }
 
-    /** The route, and either the model's answer or why there is none (null when none was asked for). */
-    record Outcome(RouteDecision decision, Routed routed, ModelUnavailableException failure) {
+    /**
+     * The route, and either the model's answer ({@code answer}, null when the route asked for none) or why there
+     * is none ({@code failure}).
+     */
+    record Outcome(RouteDecision decision, ModelReply answer, ModelUnavailableException failure) {
         boolean answered() {
             return failure == null;
         }
@@ -81,18 +85,17 @@ class RoutedAnswering {
                            boolean hotThread, Instant historySince) {
         AtomicReference<RouteDecision> routedSoFar = new AtomicReference<>();
         try {
-            Routed routed = deadline.within(() -> {
+            return deadline.within(() -> {
                 RouteDecision decision = router.route(request);
                 routedSoFar.set(decision);
                 if (decision.route() == Route.COMMAND || !models.configured()) {
-                    return new Routed(decision, null);
+                    return new Outcome(decision, null, null);
                 }
                 boolean hot = hotThread && decision.route() == previousRoute;
                 List<ChatTurn> history = messages.history(message.userId(), id, properties.historyTurns(), historySince);
-                return new Routed(decision, agents.answer(new AgentRequest(message.userId(), id, decision.route(),
-                        history, message.text(), hot)));
+                return new Outcome(decision, agents.answer(new AgentRequest(message.userId(), id, decision.route(),
+                        history, message.text(), hot)), null);
             });
-            return new Outcome(routed.decision(), routed, null);
         } catch (ModelUnavailableException e) {
             RouteDecision decision = routedSoFar.get() != null ? routedSoFar.get()
                     : new RouteDecision(Route.SIMPLE, "not routed in time: " + e.getMessage());
