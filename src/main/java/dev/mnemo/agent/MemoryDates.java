@@ -134,6 +134,11 @@ final class MemoryDates {
         return Optional.empty();
     }
 
+    /** The day a memory stopped being current: "12 May", "12 May 2025". */
+    static String until(ZonedDateTime replaced, ZonedDateTime now) {
+        return (replaced.getYear() == now.getYear() ? DATE : DATE_YEAR).format(replaced);
+    }
+
     private static String day(LocalDate day, LocalDate today) {
         String text = DAY.format(day);
         return day.getYear() == today.getYear() ? text : text + " " + day.getYear();

@@ -152,6 +152,7 @@ class ControlService implements MemoryControl {
             List<String> sources = new ArrayList<>();
             doomed.forEach(m -> sources.addAll(history.sources(m.id())));
             doomed.forEach(edit::delete);
+            edit.forgetMessages(sources);
             jobs.forgetMessages(sources);
             edit.publish(new ForgottenSources(userId, List.copyOf(sources), doomed.stream().map(StoredMemory::text).toList()));
             edit.publish(new MemoriesForgotten(userId, doomed.stream().map(StoredMemory::id).toList(),

@@ -55,6 +55,6 @@ class IntakeService implements MemoryIntake {
         Candidate candidate = CandidateExtractor.explicit(StorableText.of(text));
         Candidate judged = judge.judge(userId, sourceMessageId, List.of(candidate), true).getFirst();
         activity.touch(userId);
-        return writer.write(userId, judged, sourceMessageId == null ? List.of() : List.of(sourceMessageId), null);
+        return writer.write(userId, judged, sourceMessageId == null ? List.of() : List.of(sourceMessageId), null, null);
     }
 }

@@ -6,6 +6,7 @@ import dev.mnemo.cost.TokenUsage;
 import dev.mnemo.memory.embedding.Embedder;
 import java.time.Duration;
 import dev.mnemo.memory.embedding.EmbeddingModels;
+import dev.mnemo.memory.embedding.RelevanceFloor;
 import dev.mnemo.memory.embedding.Thresholds;
 import dev.mnemo.system.SharedCache;
 import org.springframework.beans.factory.annotation.Value;
@@ -31,6 +32,11 @@ class MemoryConfiguration {
         return EmbeddingModels.create(properties.embeddingModel(), cache, openAiKey, openAiBaseUrl,
                 tokens -> ledger.record(new ModelCall(EMBEDDINGS_ACCOUNT, null, "EMBEDDING", "openai",
                         "text-embedding-3-small", new TokenUsage(tokens, 0, 0, 0), Duration.ZERO)));
+    }
+
+    @Bean
+    RelevanceFloor relevanceFloor(Embedder embedder, MemoryProperties properties) {
+        return RelevanceFloor.of(embedder.modelId(), properties.relevanceFloor());
     }
 
     @Bean

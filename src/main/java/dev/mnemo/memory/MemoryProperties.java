@@ -14,6 +14,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                         the embedding model's measured value ({@link dev.mnemo.memory.embedding.Thresholds})
  * @param relatedThreshold cosine similarity from which an existing memory is compared for an update; null means
  *                         the embedding model's measured value
+ * @param relevanceFloor   cosine similarity with the message from which a recalled memory goes into the prompt;
+ *                         null means the embedding model's measured value
+ *                         ({@link dev.mnemo.memory.embedding.RelevanceFloor})
  * @param halfLife         how fast an unused, unremarkable memory fades (longer for important or used ones)
  * @param idleBeforeSleep  a user idle this long gets their memories consolidated
  * @param nightlyCron      when every user's memories are consolidated
@@ -27,7 +30,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("assistant.memory")
 public record MemoryProperties(String embeddingModel, int recallLimit, int candidates, Double mergeThreshold,
-                               Double relatedThreshold, Duration halfLife, Duration idleBeforeSleep,
+                               Double relatedThreshold, Double relevanceFloor, Duration halfLife, Duration idleBeforeSleep,
                                String nightlyCron, double pruneBelow, int pruneMaxImportance, Duration purgeAfter,
                                Duration summariseAfter, Duration jobPollInterval, boolean backgroundJobs) {
     public MemoryProperties {

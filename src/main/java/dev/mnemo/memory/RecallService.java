@@ -1,10 +1,14 @@
 package dev.mnemo.memory;
 
+import dev.mnemo.memory.embedding.RelevanceFloor;
+import dev.mnemo.memory.read.CurrentFirst;
 import dev.mnemo.memory.read.Retriever;
 import dev.mnemo.memory.sleep.Activity;
 import dev.mnemo.memory.store.Memories;
 import dev.mnemo.memory.store.MemoryChanges;
 import dev.mnemo.memory.store.StoredMemory;
+import dev.mnemo.memory.write.Slots;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -21,10 +25,12 @@ class RecallService implements MemoryRecall {
     private final MemoryChanges changes;
     private final Activity activity;
     private final Executor access;
+    private final RelevanceFloor floor;
 
     RecallService(Retriever retriever, Memories memories, MemoryChanges changes, Activity activity,
-                  MemoryProperties properties) {
+                  RelevanceFloor floor, MemoryProperties properties) {
         this.retriever = retriever;
+        this.floor = floor;
         this.memories = memories;
         this.changes = changes;
         this.activity = activity;
@@ -32,11 +38,19 @@ class RecallService implements MemoryRecall {
         this.access = properties.backgroundJobs() ? task -> Thread.ofVirtual().name("memory-access").start(task) : Runnable::run;
     }
 
-    /** Reading never waits for a write: the access is recorded right after, off the caller's thread. */
+    /**
+     * Only memories above the relevance floor, none for small talk; the newer of two that conflict first. Reading never waits for a
+     * write: the access is recorded right after, off the caller's thread.
+     */
     @Override
     public List<RecalledMemory> recall(String userId, String query, int limit) {
-        List<Retriever.Ranked> ranked = retriever.retrieve(userId, query, limit, Retriever.Mode.FULL);
-        List<StoredMemory> used = ranked.stream().map(Retriever.Ranked::memory).toList();
+        if (Slots.isSmallTalk(query)) {
+            return List.of();
+        }
+        List<Retriever.Ranked> relevant = retriever.retrieve(userId, query, limit).stream()
+                .filter(r -> floor.admits(r.similarity())).toList();
+        List<CurrentFirst.Marked> ranked = CurrentFirst.order(relevant, (a, b) -> retriever.similarity(userId, a, b));
+        List<StoredMemory> used = ranked.stream().map(m -> m.ranked().memory()).toList();
         List<String> ids = used.stream().map(StoredMemory::id).toList();
         access.execute(() -> {
             try {
@@ -48,7 +62,9 @@ class RecallService implements MemoryRecall {
         List<Memory> found = memories.toMemories(used);
         List<RecalledMemory> recalled = new ArrayList<>(found.size());
         for (int i = 0; i < found.size(); i++) {
-            recalled.add(new RecalledMemory(found.get(i), ranked.get(i).score()));
+            Long replacedAt = ranked.get(i).replacedAt();
+            recalled.add(new RecalledMemory(found.get(i), ranked.get(i).ranked().score(),
+                    replacedAt == null ? null : Instant.ofEpochMilli(replacedAt)));
         }
         return recalled;
     }

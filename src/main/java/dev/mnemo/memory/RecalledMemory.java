@@ -1,5 +1,12 @@
 package dev.mnemo.memory;
 
-/** A memory chosen for a prompt, with the score that ranked it. */
-public record RecalledMemory(Memory memory, double score) {
+import java.time.Instant;
+
+/**
+ * A memory chosen for a prompt, with the score that ranked it.
+ *
+ * @param replacedAt when another recalled memory, said later, replaced it (same slot, or a stated change); null
+ *                   while it is current — the prompt shows it as "until …"
+ */
+public record RecalledMemory(Memory memory, double score, Instant replacedAt) {
 }

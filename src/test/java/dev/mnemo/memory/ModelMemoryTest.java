@@ -129,7 +129,7 @@ class ModelMemoryTest {
                 "I went for a run along the river on Friday.");
         for (int i = 0; i < runs.size(); i++) {
             StoredMemory m = new StoredMemory(UUID.randomUUID().toString(), user, runs.get(i), MemoryKind.EVENT, 4,
-                    List.of(), weeksAgo, weeksAgo, null, 0, 1.0, weeksAgo, weeksAgo, MemoryStatus.ACTIVE);
+                    List.of(), weeksAgo, weeksAgo, null, 0, 1.0, weeksAgo, weeksAgo, MemoryStatus.ACTIVE, null);
             List<String> sources = List.of("run-" + i);
             changes.run(user, edit -> edit.add(m, sources, embedder.modelId(), embedder.embed(m.text())));
         }

@@ -138,7 +138,7 @@ class SleepTest {
 
     private StoredMemory stored(String text, long now) {
         StoredMemory m = new StoredMemory(UUID.randomUUID().toString(), user, text, MemoryKind.PREFERENCE, 5, List.of(),
-                now, now, null, 0, 1.0, now, null, MemoryStatus.ACTIVE);
+                now, now, null, 0, 1.0, now, null, MemoryStatus.ACTIVE, null);
         changes.run(user, edit -> edit.add(m, List.of(text.startsWith("I love") ? "msg-a" : "msg-b"),
                 embedder.modelId(), embedder.embed(text)));
         jdbc.sql("INSERT INTO memory_activity (user_id, last_active_at) VALUES (?, ?) ON CONFLICT (user_id) DO NOTHING")

@@ -108,10 +108,10 @@ class MemoryPerformanceBenchmark {
                 index.nearest(v, 20);
                 vectorOnly[i] = System.nanoTime() - start;
                 start = System.nanoTime();
-                index.keyword(question, 20);
+                index.keyword(question, 20, true);
                 keywordOnly[i] = System.nanoTime() - start;
                 start = System.nanoTime();
-                retriever.retrieve(user, question, 5, Retriever.Mode.FULL);
+                retriever.retrieve(user, question, 5);
                 retrieveOnly[i] = System.nanoTime() - start;
             }
             Arrays.sort(retrieveOnly);
@@ -148,7 +148,7 @@ class MemoryPerformanceBenchmark {
                     long at = 1_700_000_000_000L + i * 60_000L;
                     StoredMemory m = new StoredMemory(UUID.randomUUID().toString(), user, turns.get(i % turns.size()),
                             MemoryKind.EVENT, 1 + random.nextInt(10), List.of(), at, at, null, 0, 1.0, at, at,
-                            MemoryStatus.ACTIVE);
+                            MemoryStatus.ACTIVE, null);
                     edit.add(m, List.of(), embedder.modelId(), randomUnit(random, dim));
                 }
             });

@@ -7,6 +7,7 @@ import dev.mnemo.memory.store.CommittedChange;
 import dev.mnemo.memory.store.Generations;
 import dev.mnemo.memory.store.Memories;
 import dev.mnemo.memory.store.MemoryVectors;
+import dev.mnemo.memory.store.SearchKey;
 import dev.mnemo.memory.store.StoredMemory;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -79,9 +80,9 @@ public class IndexRegistry implements CommittedChange.Follower {
     }
 
     private UserIndex load(String userId, long generation) {
-        Map<String, String> texts = new LinkedHashMap<>();
+        Map<String, SearchKey> texts = new LinkedHashMap<>();
         for (StoredMemory m : memories.active(userId)) {
-            texts.put(m.id(), m.text());
+            texts.put(m.id(), m.searchKey());
         }
         return new UserIndex(embedder.modelId(), embedder.dimension(), generation, texts,
                 vectors.of(userId, embedder.modelId()));

@@ -1,5 +1,6 @@
 package dev.mnemo.memory.index;
 
+import dev.mnemo.memory.store.SearchKey;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReadWriteLock;
@@ -16,7 +17,7 @@ public final class UserIndex {
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private volatile long generation;
 
-    UserIndex(String model, int dim, long generation, Map<String, String> texts, Map<String, float[]> vectorsById) {
+    UserIndex(String model, int dim, long generation, Map<String, SearchKey> texts, Map<String, float[]> vectorsById) {
         this.model = model;
         this.generation = generation;
         this.vectors = new VectorSet(dim, texts.size());
@@ -55,10 +56,21 @@ public final class UserIndex {
         }
     }
 
-    public List<ScoredId> keyword(String query, int k) {
+    /** BM25 over what memories are about, and {@code withContext} the messages they came from too. */
+    public List<ScoredId> keyword(String query, int k, boolean withContext) {
         lock.readLock().lock();
         try {
-            return keywords.top(query, k);
+            return keywords.top(query, k, withContext);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** The cosine of the query with a memory's vector, or NaN when it has none. */
+    public double similarity(float[] query, String id) {
+        lock.readLock().lock();
+        try {
+            return vectors.similarity(query, id);
         } finally {
             lock.readLock().unlock();
         }
@@ -75,7 +87,7 @@ public final class UserIndex {
     }
 
     /** Applies this instance's own write; {@code newGeneration} is the generation it produced. */
-    void apply(Map<String, String> upserts, Map<String, float[]> upsertVectors, List<String> removals,
+    void apply(Map<String, SearchKey> upserts, Map<String, float[]> upsertVectors, List<String> removals,
                long newGeneration) {
         lock.writeLock().lock();
         try {

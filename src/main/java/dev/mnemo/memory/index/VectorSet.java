@@ -113,6 +113,12 @@ final class VectorSet {
     }
 
     /** Eight independent sums let the CPU overlap the multiply-adds (a single sum is one long dependency chain). */
+    /** The cosine of the query with one stored vector, or NaN when the id has none. */
+    double similarity(float[] query, String id) {
+        Integer slot = slots.get(id);
+        return slot == null ? Double.NaN : dot(query, slot * dim);
+    }
+
     private double dot(float[] q, int offset) {
         float[] d = data;
         float s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;

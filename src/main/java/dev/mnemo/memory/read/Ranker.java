@@ -24,6 +24,8 @@ public final class Ranker {
     static final double W_RELEVANCE = 1.0;
     static final double W_IMPORTANCE = 0.05;
     static final double W_RECENCY = 0.05;
+    /** The share of the cosine in the weighted fusion; the keyword score has the rest. Tuned on LoCoMo. */
+    static final double W_COSINE = 0.5;
     /** Reciprocal rank fusion constant (Cormack et al., 2009): damps the gap between the top ranks. */
     static final int RRF_K = 60;
 
@@ -32,6 +34,11 @@ public final class Ranker {
 
     static double rrf(int rank) {
         return 1.0 / (RRF_K + rank + 1);
+    }
+
+    /** Normalised cosine and BM25 scores, each in [0, 1], weighted into one relevance. */
+    static double fused(double cosine, double keyword, double cosineWeight) {
+        return cosineWeight * cosine + (1 - cosineWeight) * keyword;
     }
 
     static double score(double normalisedRelevance, int importance, double strength) {

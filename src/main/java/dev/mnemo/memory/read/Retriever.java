@@ -11,24 +11,48 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * The two-stage read path: embed the query → top candidates by exact cosine plus top candidates by BM25 →
- * fused by reciprocal rank → re-ranked by {@link Ranker} → the best few.
+ * The read path: embed the query → the deepest candidates by exact cosine plus by BM25 → fused → re-ranked by
+ * {@link Ranker} → the best few. Which steps run is a {@link Steps} value, so the benchmark can measure each one;
+ * the product runs {@link Steps#product}.
  */
 @Component
 public class Retriever {
-    /** Which stages run: the benchmark compares them; the product always uses {@link #FULL}. */
-    public enum Mode { COSINE, HYBRID, FULL }
+    /** How candidates from the two searches are combined. */
+    public enum Fusion {
+        /** Cosine ranking alone: no keywords. */
+        COSINE_ONLY,
+        /** The sum of 1 / (k + rank) over both rankings (Cormack et al., 2009). */
+        RECIPROCAL_RANK,
+        /** A weighted sum of the two scores, each normalised over the candidates (see {@link Ranker#fused}). */
+        WEIGHTED
+    }
+
+    /**
+     * The steps of one retrieval.
+     *
+     * @param pool   candidates taken from each of the vector and keyword searches
+     * @param fusion how they are combined
+     * @param cosineWeight the cosine's share in a {@link Fusion#WEIGHTED} fusion
+     * @param context whether keywords are also looked for in the messages memories came from
+     * @param rerank whether importance and strength re-rank the fused relevance
+     */
+    public record Steps(int pool, Fusion fusion, double cosineWeight, boolean context, boolean rerank) {
+        public static Steps product(int pool) {
+            return new Steps(pool, Fusion.WEIGHTED, Ranker.W_COSINE, true, true);
+        }
+    }
 
     private final IndexRegistry indexes;
     private final Embedder embedder;
     private final Memories store;
     private final Clock clock;
-    private final int candidates;
+    private final Steps product;
 
     public Retriever(IndexRegistry indexes, Embedder embedder, Memories store, Clock clock,
                      MemoryProperties properties) {
@@ -36,38 +60,45 @@ public class Retriever {
         this.embedder = embedder;
         this.store = store;
         this.clock = clock;
-        this.candidates = properties.candidates();
+        this.product = Steps.product(properties.candidates());
     }
 
     /** The user's best memories for the query, best first. Only this user's index is ever searched. */
-    public List<Ranked> retrieve(String userId, String query, int limit, Mode mode) {
+    public List<Ranked> retrieve(String userId, String query, int limit) {
+        return retrieve(userId, query, limit, product);
+    }
+
+    /** {@link #retrieve(String, String, int)} with the given steps, for measuring them. */
+    public List<Ranked> retrieve(String userId, String query, int limit, Steps steps) {
         UserIndex index = indexes.get(userId);
-        List<ScoredId> byVector = index.vectorCount() == 0 ? List.of()
-                : index.nearest(embedder.embedQuery(query), mode == Mode.COSINE ? limit : candidates);
-        if (mode == Mode.COSINE) {
-            List<StoredMemory> rows = store.findAll(userId, byVector.stream().map(ScoredId::id).toList());
-            Map<String, StoredMemory> byId = byIdOf(rows);
-            return byVector.stream().filter(s -> byId.containsKey(s.id()))
-                    .map(s -> new Ranked(byId.get(s.id()), s.score())).toList();
-        }
-        Map<String, Double> fused = fuse(byVector, index.keyword(query, candidates));
-        Map<String, StoredMemory> rows = byIdOf(store.findAll(userId, fused.keySet()));
-        double max = fused.values().stream().mapToDouble(Double::doubleValue).max().orElse(1);
-        double min = fused.values().stream().mapToDouble(Double::doubleValue).min().orElse(0);
+        float[] q = index.vectorCount() == 0 ? null : embedder.embedQuery(query);
+        int pool = Math.max(limit, steps.pool());
+        List<ScoredId> byVector = q == null ? List.of() : index.nearest(q, pool);
+        List<ScoredId> byKeyword = steps.fusion() == Fusion.COSINE_ONLY ? List.of()
+                : index.keyword(query, pool, steps.context());
+        Map<String, Double> similarity = similarities(index, q, byVector, byKeyword);
+        Map<String, Double> relevance = normalised(fuse(similarity, byVector, byKeyword, steps));
+        Map<String, StoredMemory> rows = byIdOf(store.findAll(userId, relevance.keySet()));
         long now = clock.millis();
         List<Ranked> ranked = new ArrayList<>();
-        for (Map.Entry<String, Double> candidate : fused.entrySet()) {
-            StoredMemory memory = rows.get(candidate.getKey());
-            if (memory == null) {
-                continue;
+        relevance.forEach((id, score) -> {
+            StoredMemory memory = rows.get(id);
+            if (memory != null) {
+                ranked.add(new Ranked(memory, steps.rerank()
+                        ? Ranker.score(score, memory.importance(), store.currentStrength(memory, now)) : score,
+                        similarity.getOrDefault(id, 0.0)));
             }
-            double relevance = max > min ? (candidate.getValue() - min) / (max - min) : 1;
-            double score = mode == Mode.HYBRID ? candidate.getValue()
-                    : Ranker.score(relevance, memory.importance(), store.currentStrength(memory, now));
-            ranked.add(new Ranked(memory, score));
-        }
+        });
         ranked.sort(Comparator.comparingDouble(Ranked::score).reversed().thenComparing(r -> r.memory().id()));
         return ranked.size() > limit ? ranked.subList(0, limit) : ranked;
+    }
+
+    /** The cosine of two of the user's memories, 0 when either has no vector of the current model. */
+    public double similarity(String userId, StoredMemory a, StoredMemory b) {
+        UserIndex index = indexes.get(userId);
+        float[] vector = index.vector(a.id());
+        double similarity = vector == null ? Double.NaN : index.similarity(vector, b.id());
+        return Double.isNaN(similarity) ? 0 : similarity;
     }
 
     /**
@@ -76,10 +107,11 @@ public class Retriever {
      */
     public List<StoredMemory> matching(String userId, String query, int limit, double minSimilarity) {
         UserIndex index = indexes.get(userId);
-        List<ScoredId> byVector = index.vectorCount() == 0 ? List.of()
-                : index.nearest(embedder.embedQuery(query), candidates).stream()
-                        .filter(s -> s.score() >= minSimilarity).toList();
-        Map<String, Double> fused = fuse(byVector, index.keyword(query, candidates));
+        float[] q = index.vectorCount() == 0 ? null : embedder.embedQuery(query);
+        List<ScoredId> byVector = q == null ? List.of() : index.nearest(q, product.pool()).stream()
+                .filter(s -> s.score() >= minSimilarity).toList();
+        List<ScoredId> byKeyword = index.keyword(query, product.pool(), false);
+        Map<String, Double> fused = fuse(similarities(index, q, byVector, byKeyword), byVector, byKeyword, product);
         Map<String, StoredMemory> rows = byIdOf(store.findAll(userId, fused.keySet()));
         return fused.entrySet().stream()
                 .filter(e -> rows.containsKey(e.getKey()))
@@ -89,9 +121,31 @@ public class Retriever {
                 .toList();
     }
 
-    /** Reciprocal-rank fusion of the two rankings: each id scores the sum of 1 / (k + rank) over the lists. */
-    private static Map<String, Double> fuse(List<ScoredId> byVector, List<ScoredId> byKeyword) {
-        Map<String, Double> fused = new HashMap<>();
+    /** The cosine of every candidate with the query: a keyword-only one still has a vector, so it is computed. */
+    private static Map<String, Double> similarities(UserIndex index, float[] query, List<ScoredId> byVector,
+                                                    List<ScoredId> byKeyword) {
+        Map<String, Double> cosine = new HashMap<>();
+        byVector.forEach(s -> cosine.put(s.id(), s.score()));
+        for (ScoredId s : byKeyword) {
+            cosine.computeIfAbsent(s.id(), id -> {
+                double similarity = query == null ? Double.NaN : index.similarity(query, id);
+                return Double.isNaN(similarity) ? 0.0 : similarity;
+            });
+        }
+        return cosine;
+    }
+
+    private static Map<String, Double> fuse(Map<String, Double> similarity, List<ScoredId> byVector,
+                                            List<ScoredId> byKeyword, Steps steps) {
+        Map<String, Double> fused = new LinkedHashMap<>();
+        if (steps.fusion() == Fusion.WEIGHTED) {
+            double topKeyword = byKeyword.isEmpty() ? 1 : byKeyword.getFirst().score();
+            Map<String, Double> keyword = new HashMap<>();
+            byKeyword.forEach(s -> keyword.put(s.id(), topKeyword > 0 ? s.score() / topKeyword : 0));
+            normalised(similarity).forEach((id, c) ->
+                    fused.put(id, Ranker.fused(c, keyword.getOrDefault(id, 0.0), steps.cosineWeight())));
+            return fused;
+        }
         for (List<ScoredId> ranking : List.of(byVector, byKeyword)) {
             for (int rank = 0; rank < ranking.size(); rank++) {
                 fused.merge(ranking.get(rank).id(), Ranker.rrf(rank), Double::sum);
@@ -100,13 +154,26 @@ public class Retriever {
         return fused;
     }
 
+    /** Min-max over the candidates; a single candidate (or all equal) is 1. */
+    private static Map<String, Double> normalised(Map<String, Double> scores) {
+        double max = scores.values().stream().mapToDouble(Double::doubleValue).max().orElse(1);
+        double min = scores.values().stream().mapToDouble(Double::doubleValue).min().orElse(0);
+        Map<String, Double> out = new LinkedHashMap<>();
+        scores.forEach((id, s) -> out.put(id, max > min ? (s - min) / (max - min) : 1));
+        return out;
+    }
+
     private static Map<String, StoredMemory> byIdOf(List<StoredMemory> rows) {
         Map<String, StoredMemory> byId = new HashMap<>();
         rows.forEach(r -> byId.put(r.id(), r));
         return byId;
     }
 
-    /** A candidate with its final score. */
-    public record Ranked(StoredMemory memory, double score) {
+    /**
+     * A candidate with its final score.
+     *
+     * @param similarity its cosine with the query: how close it is, whatever else was found
+     */
+    public record Ranked(StoredMemory memory, double score, double similarity) {
     }
 }

@@ -8,13 +8,13 @@ import java.util.Map;
  * in-memory indexes, the embedding cache).
  *
  * @param generation the user's generation the change committed
- * @param upserts    texts of memories added or reworded, by id
- * @param vectors    their new vectors, by id (of the current embedding model)
+ * @param upserts    search keys ({@link StoredMemory#searchKey}) of memories added or changed, by id
+ * @param vectors    new vectors, by id (of the current embedding model): for the reworded ones
  * @param removals   memories no longer searchable (pruned, merged away, deleted)
  * @param reload     the change cannot be patched in (a restore): copies must be rebuilt
  * @param deletedTexts texts deleted for good, to drop from every cache
  */
-public record CommittedChange(String userId, long generation, Map<String, String> upserts,
+public record CommittedChange(String userId, long generation, Map<String, SearchKey> upserts,
                               Map<String, float[]> vectors, List<String> removals, boolean reload,
                               List<String> deletedTexts) {
 

@@ -29,7 +29,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class Memories {
     private static final String COLUMNS = "id, user_id, text, kind, importance, tags, created_at, updated_at, "
-            + "last_accessed_at, access_count, strength, strength_at, occurred_at, status";
+            + "last_accessed_at, access_count, strength, strength_at, occurred_at, status, context";
     private static final RowMapper<StoredMemory> ROW = Memories::row;
 
     private final JdbcClient jdbc;
@@ -189,19 +189,40 @@ public class Memories {
     // ---- changing (MemoryChanges only)
 
     void insert(StoredMemory m) {
-        jdbc.sql("INSERT INTO memories (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        jdbc.sql("INSERT INTO memories (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(m.id(), m.userId(), m.text(), m.kind().name(), m.importance(), String.join(",", m.tags()),
                         m.createdAt(), m.updatedAt(), m.lastAccessedAt(), m.accessCount(), m.strength(),
-                        m.strengthAt(), m.occurredAt(), m.status().name())
+                        m.strengthAt(), m.occurredAt(), m.status().name(), m.context())
                 .update();
     }
 
-    /** Writes text, kind, importance, tags and updated time. */
+    /** Writes text, kind, importance, tags, context and updated time. */
     void updateContent(StoredMemory m) {
         hot.evict(m.id());
-        jdbc.sql("UPDATE memories SET text = ?, kind = ?, importance = ?, tags = ?, updated_at = ? WHERE id = ?")
-                .params(m.text(), m.kind().name(), m.importance(), String.join(",", m.tags()), m.updatedAt(), m.id())
+        jdbc.sql("UPDATE memories SET text = ?, kind = ?, importance = ?, tags = ?, context = ?, updated_at = ? WHERE id = ?")
+                .params(m.text(), m.kind().name(), m.importance(), String.join(",", m.tags()), m.context(),
+                        m.updatedAt(), m.id())
                 .update();
+    }
+
+    /** Clears the context of the user's memories taken from these messages; returns how many had one. */
+    int clearContext(String userId, Collection<String> messageIds) {
+        if (messageIds.isEmpty()) {
+            return 0;
+        }
+        List<String> ids = jdbc.sql("SELECT DISTINCT m.id FROM memories m JOIN memory_sources s ON s.memory_id = m.id "
+                        + "WHERE m.user_id = ? AND m.context IS NOT NULL AND s.message_id IN (" + marks(messageIds) + ")")
+                .params(concat(userId, messageIds)).query(String.class).list();
+        ids.forEach(hot::evict);
+        ids.forEach(id -> jdbc.sql("UPDATE memories SET context = NULL WHERE id = ?").param(id).update());
+        return ids.size();
+    }
+
+    private static List<Object> concat(Object first, Collection<?> rest) {
+        List<Object> all = new ArrayList<>(rest.size() + 1);
+        all.add(first);
+        all.addAll(rest);
+        return all;
     }
 
     /** Records a use of each memory, in one batch: last access, count, and strength reinforced. */
@@ -252,6 +273,7 @@ public class Memories {
                 MemoryKind.parse(rs.getString("kind")), rs.getInt("importance"),
                 tags == null || tags.isBlank() ? List.of() : List.of(tags.split(",")),
                 rs.getLong("created_at"), rs.getLong("updated_at"), lastAccessed, rs.getInt("access_count"),
-                rs.getDouble("strength"), rs.getLong("strength_at"), occurredAt, MemoryStatus.valueOf(rs.getString("status")));
+                rs.getDouble("strength"), rs.getLong("strength_at"), occurredAt, MemoryStatus.valueOf(rs.getString("status")),
+                rs.getString("context"));
     }
 }

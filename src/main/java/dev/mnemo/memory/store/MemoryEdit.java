@@ -18,7 +18,7 @@ public final class MemoryEdit {
     private final MemoryTables tables;
     private final String userId;
     private final long now;
-    private final Map<String, String> upserts = new LinkedHashMap<>();
+    private final Map<String, SearchKey> upserts = new LinkedHashMap<>();
     private final Map<String, float[]> vectors = new LinkedHashMap<>();
     private final Set<String> removals = new LinkedHashSet<>();
     private final List<String> deletedTexts = new ArrayList<>();
@@ -41,7 +41,7 @@ public final class MemoryEdit {
         tables.memories().insert(memory);
         tables.history().addSources(memory.id(), sources);
         tables.vectors().put(memory.id(), model, vector);
-        upsert(memory.id(), memory.text(), vector);
+        upsert(memory.id(), memory.searchKey(), vector);
     }
 
     /**
@@ -60,7 +60,9 @@ public final class MemoryEdit {
         tables.memories().updateContent(revised);
         if (reworded) {
             tables.vectors().replace(old.id(), model, vector);
-            upsert(old.id(), revised.text(), vector);
+            upsert(old.id(), revised.searchKey(), vector);
+        } else if (!revised.searchKey().equals(old.searchKey())) {
+            upsert(old.id(), revised.searchKey(), null);
         }
     }
 
@@ -109,11 +111,21 @@ public final class MemoryEdit {
         deletedTexts.add(memory.text());
     }
 
+    /**
+     * The messages are being redacted: memories taken from them no longer keep their words as search context
+     * (a memory forgotten with them must not live on in a sibling's context).
+     */
+    public void forgetMessages(Collection<String> messageIds) {
+        if (tables.memories().clearContext(userId, messageIds) > 0) {
+            reload = true;
+        }
+    }
+
     /** A vector of a newly configured embedding model for an unchanged memory. */
     public void addVector(StoredMemory memory, String model, float[] vector) {
         own(memory);
         tables.vectors().put(memory.id(), model, vector);
-        upsert(memory.id(), memory.text(), vector);
+        upsert(memory.id(), memory.searchKey(), vector);
     }
 
     /** Stores the decayed strength (nothing searchable changes). */
@@ -140,10 +152,13 @@ public final class MemoryEdit {
                 List.copyOf(removals), reload, List.copyOf(deletedTexts));
     }
 
-    private void upsert(String id, String text, float[] vector) {
+    /** {@code vector} null: only the search key changed. */
+    private void upsert(String id, SearchKey searchKey, float[] vector) {
         removals.remove(id);
-        upserts.put(id, text);
-        vectors.put(id, vector);
+        upserts.put(id, searchKey);
+        if (vector != null) {
+            vectors.put(id, vector);
+        }
     }
 
     /** One edit, one person: a memory of someone else never slips into another's change. */

@@ -26,8 +26,6 @@ import tools.jackson.databind.JsonNode;
 public class CandidateExtractor {
     private static final Logger log = LoggerFactory.getLogger(CandidateExtractor.class);
     /** Greetings and thanks carry nothing to remember: no model call for them. */
-    private static final Pattern SMALL_TALK = Pattern.compile(
-            "(?i)^\\W*(hi|hey|hello|yo|thanks|thank you|thx|ok|okay|cool|nice|great|good (morning|night|evening)|bye|lol|haha)\\W*$");
     /** Someone is talking about themselves or their people: the only messages the model reads for memories. */
     private static final Pattern PERSONAL = Pattern.compile(
             "(?i)\\b(i|i'm|im|i've|ive|i'd|i'll|my|mine|myself|we|we're|we've|our)\\b");
@@ -54,7 +52,7 @@ public class CandidateExtractor {
     }
 
     public List<Candidate> extract(String userId, String messageId, String userText, String replyText) {
-        if (SMALL_TALK.matcher(userText.strip()).matches() || userText.strip().startsWith("/")) {
+        if (Statements.isSmallTalk(userText) || userText.strip().startsWith("/")) {
             return List.of();
         }
         if (models.configured()) {

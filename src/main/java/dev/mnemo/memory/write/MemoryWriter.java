@@ -52,7 +52,11 @@ public class MemoryWriter {
         this.clock = clock;
     }
 
-    public WriteOutcome write(String userId, Candidate given, List<String> sources, Long occurredAt) {
+    /**
+     * @param said the message the candidate was taken from, kept as the memory's search context when it says more
+     *             than the candidate; null when the candidate is the person's own words (the API, an import)
+     */
+    public WriteOutcome write(String userId, Candidate given, List<String> sources, Long occurredAt, String said) {
         Candidate candidate = privacy.sensitive(given.text()) && !given.tags().contains(SENSITIVE)
                 ? new Candidate(given.text(), given.kind(), given.importance(),
                         Stream.concat(given.tags().stream(), Stream.of(SENSITIVE)).toList(),
@@ -63,18 +67,23 @@ public class MemoryWriter {
             UserIndex index = indexes.get(userId);
             Reconciler.Decision decision = reconciler.decide(userId, candidate, vector, index);
             return switch (decision.action()) {
-                case NEW -> add(userId, candidate, vector, sources, occurredAt);
+                case NEW -> add(userId, candidate, vector, sources, occurredAt, context(candidate, said));
                 case SAME -> merge(userId, decision, candidate, sources);
-                case UPDATE -> correct(userId, decision, candidate, sources);
+                case UPDATE -> correct(userId, decision, candidate, sources, context(candidate, said));
             };
         });
     }
 
-    private WriteOutcome add(String userId, Candidate c, float[] vector, List<String> sources, Long occurredAt) {
+    private static String context(Candidate candidate, String said) {
+        return said == null || said.isBlank() || said.strip().equalsIgnoreCase(candidate.text().strip()) ? null : said.strip();
+    }
+
+    private WriteOutcome add(String userId, Candidate c, float[] vector, List<String> sources, Long occurredAt,
+                             String context) {
         StoredMemory memory = changes.apply(userId, edit -> {
             long now = edit.now();
             StoredMemory m = new StoredMemory(Ids.newId(clock), userId, c.text(), c.kind(), c.importance(), c.tags(),
-                    now, now, null, 0, 1.0, now, occurredAt, MemoryStatus.ACTIVE);
+                    now, now, null, 0, 1.0, now, occurredAt, MemoryStatus.ACTIVE, context);
             edit.add(m, sources, embedder.modelId(), vector);
             edit.publish(new MemoryAdded(userId, m.id(), Instant.ofEpochMilli(now)));
             return m;
@@ -98,12 +107,13 @@ public class MemoryWriter {
         return new WriteOutcome(WriteOutcome.Action.MERGED, memories.toMemory(fresh(userId, old)));
     }
 
-    private WriteOutcome correct(String userId, Reconciler.Decision d, Candidate c, List<String> sources) {
+    private WriteOutcome correct(String userId, Reconciler.Decision d, Candidate c, List<String> sources,
+                                 String context) {
         StoredMemory old = fresh(userId, d.target());
         float[] vector = embedder.embed(d.text());
         changes.run(userId, edit -> {
             StoredMemory corrected = old.withContent(d.text(), c.kind(), Math.max(old.importance(), c.importance()),
-                    union(old.tags(), c.tags()), edit.now());
+                    union(old.tags(), c.tags()), edit.now()).withContext(context);
             edit.revise(old, corrected, VersionReason.CORRECTED, embedder.modelId(), vector);
             edit.addSources(old, sources);
             edit.reinforce(old);

@@ -103,6 +103,8 @@ final class Statements {
                     + "wine|snack|sleep|shower|wee)\\b"
                     + "|^my \\w+ (?:is|are|was|keeps) (?:so|soo+|really|super|being|acting|down|broken|dead|playing up|slow)\\b",
             Pattern.CASE_INSENSITIVE);
+    private static final Pattern SMALL_TALK = Pattern.compile("(?i)^\\W*(?:(?:hi|hey|hello|yo|thanks|thank you|thx|ok|okay|"
+            + "cool|nice|great|good (?:morning|night|evening)|bye|lol|haha)\\W*)+$");
     private static final Pattern CORRECTION = Pattern.compile(
             "^\\s*(actually|correction|no,|sorry,|i meant)\\b|,\\s*not\\s+\\w+|\\bno longer\\b|\\banymore\\b|\\binstead\\b"
                     + "|\\bnot\\s+\\w+\\s*[.!]?$|\\b(moved|changed|switched)\\b",
@@ -183,6 +185,11 @@ final class Statements {
             s = next;
         }
         return s;
+    }
+
+    /** "hi", "thanks!", "ok cool": nothing to remember, nothing to recall. */
+    static boolean isSmallTalk(String text) {
+        return SMALL_TALK.matcher(text.strip()).matches();
     }
 
     static boolean isCorrection(String text) {

@@ -125,7 +125,7 @@ abstract class MemoryChangesContract {
         assertThat(memories.ownerOf(other.id())).isEmpty();
         assertThat(history.sources(other.id())).as("nothing of the absorbed memory is left behind").isEmpty();
         assertThat(history.versions(other.id())).isEmpty();
-        assertThat(indexes.get(user).keyword("nurse", 5)).extracting(ScoredId::id).doesNotContain(other.id());
+        assertThat(indexes.get(user).keyword("nurse", 5, false)).extracting(ScoredId::id).doesNotContain(other.id());
     }
 
     @Test
@@ -162,24 +162,24 @@ abstract class MemoryChangesContract {
 
         changes.run(user, edit -> edit.prune(m));
         assertThat(generations.current(user)).isEqualTo(2);
-        assertThat(indexes.get(user).keyword("swim", 5)).isEmpty();
+        assertThat(indexes.get(user).keyword("swim", 5, false)).isEmpty();
         changes.run(user, edit -> edit.restore(m));
         assertThat(generations.current(user)).isEqualTo(3);
-        assertThat(indexes.get(user).keyword("swim", 5)).extracting(ScoredId::id).containsExactly(m.id());
+        assertThat(indexes.get(user).keyword("swim", 5, false)).extracting(ScoredId::id).containsExactly(m.id());
     }
 
     @Test
     void theIndexesFollowEveryChangeOfThisInstance() {
         StoredMemory m = memory("I keep bees in the garden", List.of());
-        assertThat(indexes.get(user).keyword("bees", 5)).isEmpty(); // loaded before the change
+        assertThat(indexes.get(user).keyword("bees", 5, false)).isEmpty(); // loaded before the change
         changes.run(user, edit -> edit.add(m, List.of(), model, vector(1)));
-        assertThat(indexes.get(user).keyword("bees", 5)).extracting(ScoredId::id).containsExactly(m.id());
+        assertThat(indexes.get(user).keyword("bees", 5, false)).extracting(ScoredId::id).containsExactly(m.id());
         assertThat(indexes.get(user).vector(m.id())).containsExactly(vector(1));
 
         changes.run(user, edit -> edit.revise(m, m.withContent("I keep goats in the garden", m.kind(), 5, List.of(),
                 edit.now()), VersionReason.CORRECTED, model, vector(2)));
-        assertThat(indexes.get(user).keyword("bees", 5)).isEmpty();
-        assertThat(indexes.get(user).keyword("goats", 5)).extracting(ScoredId::id).containsExactly(m.id());
+        assertThat(indexes.get(user).keyword("bees", 5, false)).isEmpty();
+        assertThat(indexes.get(user).keyword("goats", 5, false)).extracting(ScoredId::id).containsExactly(m.id());
         assertThat(indexes.get(user).vector(m.id())).containsExactly(vector(2));
     }
 
@@ -196,13 +196,13 @@ abstract class MemoryChangesContract {
         assertThat(memories.ownerOf(m.id())).isEmpty();
         assertThat(history.sources(m.id())).isEmpty();
         assertThat(generations.current(user)).isEqualTo(before);
-        assertThat(indexes.get(user).keyword("stamps", 5)).isEmpty();
+        assertThat(indexes.get(user).keyword("stamps", 5, false)).isEmpty();
         assertThat(publicationsMentioning(m.id())).isZero();
     }
 
     @Test
     void aChangeInsideAnOuterTransactionReachesTheIndexOnlyIfThatCommits() {
-        assertThat(indexes.get(user).keyword("kayak", 5)).isEmpty(); // loaded before
+        assertThat(indexes.get(user).keyword("kayak", 5, false)).isEmpty(); // loaded before
         StoredMemory m = memory("I paddle a kayak on Sundays", List.of());
         transactions.executeWithoutResult(status -> {
             changes.run(user, edit -> edit.add(m, List.of(), model, vector(1)));
@@ -212,7 +212,7 @@ abstract class MemoryChangesContract {
         // Another instance's change brings the generation to where the rolled-back one had put it.
         jdbc.sql("INSERT INTO memory_generations (user_id, generation) VALUES (?, 1) ON CONFLICT (user_id) "
                 + "DO UPDATE SET generation = memory_generations.generation + 1").param(user).update();
-        assertThat(indexes.get(user).keyword("kayak", 5)).as("no phantom of the rolled-back change").isEmpty();
+        assertThat(indexes.get(user).keyword("kayak", 5, false)).as("no phantom of the rolled-back change").isEmpty();
     }
 
     @Test
@@ -308,7 +308,7 @@ abstract class MemoryChangesContract {
     private StoredMemory memory(String text, List<String> tags) {
         long now = clock.millis();
         return new StoredMemory(UUID.randomUUID().toString(), user, text, MemoryKind.FACT, 5, tags, now, now, null, 0,
-                1.0, now, null, MemoryStatus.ACTIVE);
+                1.0, now, null, MemoryStatus.ACTIVE, null);
     }
 
     private float[] vector(int seed) {

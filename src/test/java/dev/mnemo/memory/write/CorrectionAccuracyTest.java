@@ -47,7 +47,7 @@ class CorrectionAccuracyTest {
         for (String[] row : rows) {
             boolean correction = row[1].equals("correction");
             StoredMemory older = new StoredMemory("old", "u", row[2], Statements.kindOf(row[2]), 5, List.of(), 0, 0, null,
-                    0, 1.0, 0, null, MemoryStatus.ACTIVE);
+                    0, 1.0, 0, null, MemoryStatus.ACTIVE, null);
             Candidate newer = CandidateExtractor.explicit(row[3]);
             double similarity = dot(embedder.embed(older.text()), embedder.embed(newer.text()));
             boolean predicted = reconciler.offline(newer, List.of(new Reconciler.Neighbour(older, similarity)))
