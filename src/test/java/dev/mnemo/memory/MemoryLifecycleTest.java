@@ -131,6 +131,35 @@ class MemoryLifecycleTest {
     }
 
     @Test
+    void forgettingOneMemoryOfAMessageClearsThatMessageFromTheOthersTakenFromIt() {
+        String message = "My sister Ana is a doctor. I love hiking.";
+        say(message);
+        worker.drain();
+        String hiking = memoryIdWith("hiking");
+        assertThat(context(hiking)).isEqualTo(message);
+
+        say("/forget my sister");
+        assertThat(say("/forget yes")).startsWith("Forgotten: 1 memory");
+
+        assertThat(memories()).extracting(m -> m.get("text").asString()).containsExactly("I love hiking.");
+        assertThat(context(hiking)).as("the forgotten sister must not live on in the hiking memory's context").isNull();
+    }
+
+    @Test
+    void smallTalkRecallsNothing() {
+        say("/remember I love hiking");
+        assertThat(recall.recall(user, "thanks!", 5)).isEmpty();
+        assertThat(recall.recall(user, "ok cool", 5)).isEmpty();
+        assertThat(recall.recall(user, "any hiking trails near me?", 5)).hasSize(1);
+    }
+
+    private String context(String memoryId) {
+        String context = jdbc.sql("SELECT COALESCE(context, '-') FROM memories WHERE id = ?").param(memoryId)
+                .query(String.class).single();
+        return context.equals("-") ? null : context;
+    }
+
+    @Test
     void aVeryLongSearchIsAnswered() {
         StringBuilder words = new StringBuilder();
         for (int i = 0; words.length() < 15_900; i++) {

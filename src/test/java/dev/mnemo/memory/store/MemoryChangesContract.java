@@ -169,6 +169,36 @@ abstract class MemoryChangesContract {
     }
 
     @Test
+    void aMemoryIsSearchedByWhatItIsAboutAndForARecallByTheMessageItCameFromTooUntilThatIsForgotten() {
+        StoredMemory m = memory("I can't stand coriander", List.of("food-taste")).withContext("ugh the tacos in Porto were full of it");
+        changes.run(user, edit -> {
+            edit.add(m, List.of("msg-tacos"), model, vector(1));
+        });
+        assertThat(indexes.get(user).keyword("food", 5, false)).extracting(ScoredId::id).containsExactly(m.id());
+        assertThat(indexes.get(user).keyword("taste preferences", 5, false)).extracting(ScoredId::id).containsExactly(m.id());
+        assertThat(indexes.get(user).keyword("tacos", 5, false)).as("a person's own search: only its words").isEmpty();
+        assertThat(indexes.get(user).keyword("tacos", 5, true)).extracting(ScoredId::id).containsExactly(m.id());
+
+        changes.run(user, edit -> edit.forgetMessages(List.of("msg-other")));
+        assertThat(memories.find(user, m.id()).orElseThrow().context()).isNotNull();
+        changes.run(user, edit -> edit.forgetMessages(List.of("msg-tacos")));
+        assertThat(memories.find(user, m.id()).orElseThrow().context()).isNull();
+        assertThat(indexes.get(user).keyword("tacos", 5, true)).as("the forgotten message is not searched any more").isEmpty();
+        assertThat(indexes.get(user).keyword("coriander", 5, true)).extracting(ScoredId::id).containsExactly(m.id());
+    }
+
+    @Test
+    void aChangeOfTagsAloneIsSearchable() {
+        StoredMemory m = memory("Dentist on the 12th", List.of());
+        changes.run(user, edit -> edit.add(m, List.of(), model, vector(1)));
+        assertThat(indexes.get(user).keyword("health", 5, false)).isEmpty();
+        changes.run(user, edit -> edit.revise(m, m.withContent(m.text(), m.kind(), 5, List.of("health"), edit.now()),
+                VersionReason.EDITED, model, null));
+        assertThat(indexes.get(user).keyword("health", 5, false)).extracting(ScoredId::id).containsExactly(m.id());
+        assertThat(indexes.get(user).vector(m.id())).containsExactly(vector(1));
+    }
+
+    @Test
     void theIndexesFollowEveryChangeOfThisInstance() {
         StoredMemory m = memory("I keep bees in the garden", List.of());
         assertThat(indexes.get(user).keyword("bees", 5, false)).isEmpty(); // loaded before the change
