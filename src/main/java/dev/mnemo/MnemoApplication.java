@@ -29,6 +29,7 @@ public class MnemoApplication {
             case "backup" -> backup(rest);
             case "restore" -> restore(rest);
             case "token" -> TokenCommand.run(rest, MnemoApplication::batch);
+            case "memories" -> MemoriesCommand.run(rest, MnemoApplication::batch, System.err);
             case "help", "--help", "-h" -> usage(0);
             default -> {
                 System.err.println("mnemo: unknown command '" + command + "'");
@@ -101,7 +102,10 @@ public class MnemoApplication {
                                     restore an archive into the configured database (--force replaces its data)
                   token create --user ID [--name NAME] | token list [--user ID] | token revoke TOKEN_ID
                                     a person's API tokens: created (shown once), listed, revoked
-                  token show        the owner's token, which chat uses (ASSISTANT_DATA_DIR/chat-token)""");
+                  token show        the owner's token, which chat uses (ASSISTANT_DATA_DIR/chat-token)
+                  memories export FILE [--user ID] | memories import FILE [--user ID]
+                                    a person's memories (default: the owner's) as JSON Lines, with when each
+                                    was said and its history; an import is all or nothing""");
         return status;
     }
 }

@@ -8,6 +8,7 @@ import dev.mnemo.memory.write.MemoryJobWorker;
 import dev.mnemo.memory.write.MemoryJobs;
 import dev.mnemo.memory.write.MemoryWriter;
 import dev.mnemo.system.StorableText;
+import java.time.Instant;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -48,13 +49,14 @@ class IntakeService implements MemoryIntake {
     }
 
     @Override
-    public WriteOutcome remember(String userId, String text, String sourceMessageId) {
+    public WriteOutcome remember(String userId, String text, String sourceMessageId, Instant saidAt) {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("nothing to remember");
         }
         Candidate candidate = CandidateExtractor.explicit(StorableText.of(text));
         Candidate judged = judge.judge(userId, sourceMessageId, List.of(candidate), true).getFirst();
         activity.touch(userId);
-        return writer.write(userId, judged, sourceMessageId == null ? List.of() : List.of(sourceMessageId), null, null);
+        return writer.write(userId, judged, sourceMessageId == null ? List.of() : List.of(sourceMessageId), null,
+                saidAt == null ? null : saidAt.toEpochMilli());
     }
 }

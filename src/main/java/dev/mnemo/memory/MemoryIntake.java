@@ -1,5 +1,7 @@
 package dev.mnemo.memory;
 
+import java.time.Instant;
+
 /**
  * The write path: every candidate memory is judged, compared with what is already known, and then either
  * reinforces and merges with it, corrects it (keeping the old version in its history) or is added.
@@ -14,5 +16,13 @@ public interface MemoryIntake {
     void enqueue(String userId, String messageId, String userText, String replyText);
 
     /** Stores what the person explicitly asked to be remembered, now. */
-    WriteOutcome remember(String userId, String text, String sourceMessageId);
+    default WriteOutcome remember(String userId, String text, String sourceMessageId) {
+        return remember(userId, text, sourceMessageId, null);
+    }
+
+    /**
+     * Stores what the person asked to be remembered as said at {@code saidAt} (null: now). Said before the memory it
+     * would correct, it does not replace that: it is kept as its own memory, shown as the earlier one.
+     */
+    WriteOutcome remember(String userId, String text, String sourceMessageId, Instant saidAt);
 }

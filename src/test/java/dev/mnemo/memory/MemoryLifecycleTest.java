@@ -217,6 +217,25 @@ class MemoryLifecycleTest {
     }
 
     @Test
+    void aMemoryAddedThroughTheApiKeepsWhenItWasSaid() {
+        Api.Response added = api.post("/api/v1/memories", Api.json(Map.of("userId", user, "text", "I sold my car",
+                "saidAt", "2026-03-14T09:30:00Z")));
+        assertThat(added.status()).isEqualTo(201);
+        assertThat(added.json().get("createdAt").asString()).isEqualTo("2026-03-14T09:30:00Z");
+        assertThat(added.json().get("updatedAt").asString()).isEqualTo("2026-03-14T09:30:00Z");
+
+        Api.Response future = api.post("/api/v1/memories", Api.json(Map.of("userId", user, "text", "I am in Rome",
+                "saidAt", clock.instant().plus(Duration.ofDays(3)).toString())));
+        assertThat(future.status()).isEqualTo(400);
+        assertThat(future.json().get("error").asString()).isEqualTo("saidAt is in the future");
+        Api.Response garbled = api.post("/api/v1/memories", Api.json(Map.of("userId", user, "text", "I am in Rome",
+                "saidAt", "last tuesday")));
+        assertThat(garbled.status()).isEqualTo(400);
+        assertThat(garbled.json().has("error")).isTrue();
+        assertThat(memories()).hasSize(1);
+    }
+
+    @Test
     void badMemoryRequestsAreClearErrors() {
         assertThat(api.post("/api/v1/memories", "{\"userId\": \"" + user + "\", \"text\": \" \"}").status()).isEqualTo(400);
         assertThat(api.post("/api/v1/memories", "{\"userId\": \"" + user + "\", \"text\": \"" + "x".repeat(2001) + "\"}").status()).isEqualTo(400);

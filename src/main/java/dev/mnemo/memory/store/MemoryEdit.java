@@ -1,5 +1,6 @@
 package dev.mnemo.memory.store;
 
+import dev.mnemo.memory.MemoryVersion;
 import dev.mnemo.memory.VersionReason;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -55,7 +56,8 @@ public final class MemoryEdit {
             throw new IllegalArgumentException("a reworded memory needs its new vector");
         }
         if (reason != null) {
-            tables.history().addVersion(old, reason, now);
+            // The old content held until the new one was said: now, or an imported statement's time.
+            tables.history().addVersion(old, reason, revised.updatedAt());
         }
         tables.memories().updateContent(revised);
         if (reworded) {
@@ -64,6 +66,12 @@ public final class MemoryEdit {
         } else if (!revised.searchKey().equals(old.searchKey())) {
             upsert(old.id(), revised.searchKey(), null);
         }
+    }
+
+    /** An earlier version brought from elsewhere (an import): history only, nothing searchable changes. */
+    public void addVersion(StoredMemory memory, MemoryVersion version) {
+        own(memory);
+        tables.history().addVersion(memory.id(), version);
     }
 
     public void addSources(StoredMemory memory, Collection<String> sources) {

@@ -53,6 +53,15 @@ public class MemoryHistory {
         }
     }
 
+    /** An earlier version brought from elsewhere (an import), as it was given. */
+    void addVersion(String memoryId, MemoryVersion version) {
+        jdbc.sql("INSERT INTO memory_versions (id, memory_id, text, kind, importance, valid_from, valid_to, reason) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(Ids.newId(clock), memoryId, version.text(), version.kind().name(), version.importance(),
+                        version.validFrom().toEpochMilli(), version.validTo().toEpochMilli(), version.reason().name())
+                .update();
+    }
+
     /** Keeps {@code old} as a version believed from its last update until now. */
     void addVersion(StoredMemory old, VersionReason reason, long now) {
         jdbc.sql("INSERT INTO memory_versions (id, memory_id, text, kind, importance, valid_from, valid_to, reason) "

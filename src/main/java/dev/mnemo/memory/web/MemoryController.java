@@ -6,6 +6,7 @@ import dev.mnemo.memory.MemoryIntake;
 import dev.mnemo.memory.MemoryKind;
 import dev.mnemo.memory.MemoryRecall;
 import dev.mnemo.memory.MemoryVersion;
+import dev.mnemo.memory.PortableMemoryLines;
 import dev.mnemo.memory.WriteOutcome;
 import dev.mnemo.security.Caller;
 import jakarta.validation.Valid;
@@ -14,6 +15,8 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -38,15 +41,17 @@ import org.springframework.web.server.ResponseStatusException;
 @RestController
 @RequestMapping(path = "/api/v1/memories", produces = "application/json")
 class MemoryController {
-    static final int MAX_TEXT = 2000;
+    static final int MAX_TEXT = PortableMemoryLines.MAX_TEXT;
     static final int MAX_LIMIT = 200;
 
     private final MemoryRecall recall;
     private final MemoryIntake intake;
     private final MemoryControl control;
+    private final Clock clock;
 
-    MemoryController(MemoryRecall recall, MemoryIntake intake, MemoryControl control) {
+    MemoryController(MemoryRecall recall, MemoryIntake intake, MemoryControl control, Clock clock) {
         this.recall = recall;
+        this.clock = clock;
         this.intake = intake;
         this.control = control;
     }
@@ -61,7 +66,8 @@ class MemoryController {
         }
     }
 
-    record NewMemory(String userId, @NotBlank @Size(max = MAX_TEXT) String text) {
+    /** @param saidAt when it was said (ISO-8601); null: now */
+    record NewMemory(String userId, @NotBlank @Size(max = MAX_TEXT) String text, Instant saidAt) {
     }
 
     record MemoryPatch(@Size(max = MAX_TEXT) String text, String kind, @Min(1) @Max(10) Integer importance,
@@ -87,7 +93,10 @@ class MemoryController {
 
     @PostMapping(consumes = "application/json")
     ResponseEntity<MemoryJson> add(@AuthenticationPrincipal Caller caller, @Valid @RequestBody NewMemory request) {
-        WriteOutcome outcome = intake.remember(caller.user(request.userId()), request.text(), null);
+        if (request.saidAt() != null && request.saidAt().isAfter(clock.instant().plus(Duration.ofDays(1)))) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "saidAt is in the future");
+        }
+        WriteOutcome outcome = intake.remember(caller.user(request.userId()), request.text(), null, request.saidAt());
         HttpStatus status = outcome.action() == WriteOutcome.Action.ADDED ? HttpStatus.CREATED : HttpStatus.OK;
         return ResponseEntity.status(status).body(MemoryJson.of(outcome.memory(), outcome.action().name()));
     }

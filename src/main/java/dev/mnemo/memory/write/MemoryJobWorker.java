@@ -129,7 +129,7 @@ public class MemoryJobWorker implements AutoCloseable {
         for (Candidate candidate : candidates) {
             // A /forget of this message's memories may have run meanwhile: it deletes the job under the same lock.
             WriteOutcome outcome = changes.locked(job.userId(), () -> jobs.exists(job)
-                    ? writer.write(job.userId(), candidate, List.of(job.messageId()), null, job.userText()) : null);
+                    ? writer.write(job.userId(), candidate, List.of(job.messageId()), job.userText(), null) : null);
             if (outcome == null) {
                 log.info("Memory job for message {} dropped: the message was forgotten", job.messageId());
                 return;

@@ -55,8 +55,10 @@ public class MemoryWriter {
     /**
      * @param said the message the candidate was taken from, kept as the memory's search context when it says more
      *             than the candidate; null when the candidate is the person's own words (the API, an import)
+     * @param saidAt when it was said (millis), for an import or the API; null for now. An older statement never
+     *               replaces a newer memory: it is added as its own, and the read path shows the newer first
      */
-    public WriteOutcome write(String userId, Candidate given, List<String> sources, Long occurredAt, String said) {
+    public WriteOutcome write(String userId, Candidate given, List<String> sources, String said, Long saidAt) {
         Candidate candidate = privacy.sensitive(given.text()) && !given.tags().contains(SENSITIVE)
                 ? new Candidate(given.text(), given.kind(), given.importance(),
                         Stream.concat(given.tags().stream(), Stream.of(SENSITIVE)).toList(),
@@ -66,10 +68,13 @@ public class MemoryWriter {
             float[] vector = embedder.embed(candidate.text());
             UserIndex index = indexes.get(userId);
             Reconciler.Decision decision = reconciler.decide(userId, candidate, vector, index);
+            boolean older = decision.target() != null && saidAt != null
+                    && saidAt < fresh(userId, decision.target()).updatedAt();
             return switch (decision.action()) {
-                case NEW -> add(userId, candidate, vector, sources, occurredAt, context(candidate, said));
-                case SAME -> merge(userId, decision, candidate, sources);
-                case UPDATE -> correct(userId, decision, candidate, sources, context(candidate, said));
+                case NEW -> add(userId, candidate, vector, sources, saidAt, context(candidate, said));
+                case SAME -> merge(userId, decision, candidate, sources, older ? null : saidAt);
+                case UPDATE -> older ? add(userId, candidate, vector, sources, saidAt, context(candidate, said))
+                        : correct(userId, decision, candidate, sources, context(candidate, said), saidAt);
             };
         });
     }
@@ -78,12 +83,14 @@ public class MemoryWriter {
         return said == null || said.isBlank() || said.strip().equalsIgnoreCase(candidate.text().strip()) ? null : said.strip();
     }
 
-    private WriteOutcome add(String userId, Candidate c, float[] vector, List<String> sources, Long occurredAt,
+    private WriteOutcome add(String userId, Candidate c, float[] vector, List<String> sources, Long saidAt,
                              String context) {
         StoredMemory memory = changes.apply(userId, edit -> {
             long now = edit.now();
+            long said = saidAt == null ? now : saidAt;
+            // Said then, but fresh in memory from now: an imported old fact does not start out faded.
             StoredMemory m = new StoredMemory(Ids.newId(clock), userId, c.text(), c.kind(), c.importance(), c.tags(),
-                    now, now, null, 0, 1.0, now, occurredAt, MemoryStatus.ACTIVE, context);
+                    said, said, null, 0, 1.0, now, null, MemoryStatus.ACTIVE, context);
             edit.add(m, sources, embedder.modelId(), vector);
             edit.publish(new MemoryAdded(userId, m.id(), Instant.ofEpochMilli(now)));
             return m;
@@ -91,14 +98,14 @@ public class MemoryWriter {
         return new WriteOutcome(WriteOutcome.Action.ADDED, memories.toMemory(memory));
     }
 
-    private WriteOutcome merge(String userId, Reconciler.Decision d, Candidate c, List<String> sources) {
+    private WriteOutcome merge(String userId, Reconciler.Decision d, Candidate c, List<String> sources, Long saidAt) {
         StoredMemory old = fresh(userId, d.target());
         boolean reworded = !d.text().equals(old.text());
         float[] vector = reworded ? embedder.embed(d.text()) : null;
         changes.run(userId, edit -> {
             StoredMemory merged = old.withContent(d.text(), reworded ? c.kind() : old.kind(),
                     Math.max(old.importance(), c.importance()), union(old.tags(), c.tags()),
-                    reworded ? edit.now() : old.updatedAt());
+                    reworded ? (saidAt == null ? edit.now() : saidAt) : old.updatedAt());
             edit.revise(old, merged, reworded ? VersionReason.MERGED : null, embedder.modelId(), vector);
             edit.addSources(old, sources);
             edit.reinforce(old);
@@ -108,12 +115,12 @@ public class MemoryWriter {
     }
 
     private WriteOutcome correct(String userId, Reconciler.Decision d, Candidate c, List<String> sources,
-                                 String context) {
+                                 String context, Long saidAt) {
         StoredMemory old = fresh(userId, d.target());
         float[] vector = embedder.embed(d.text());
         changes.run(userId, edit -> {
             StoredMemory corrected = old.withContent(d.text(), c.kind(), Math.max(old.importance(), c.importance()),
-                    union(old.tags(), c.tags()), edit.now()).withContext(context);
+                    union(old.tags(), c.tags()), saidAt == null ? edit.now() : saidAt).withContext(context);
             edit.revise(old, corrected, VersionReason.CORRECTED, embedder.modelId(), vector);
             edit.addSources(old, sources);
             edit.reinforce(old);
