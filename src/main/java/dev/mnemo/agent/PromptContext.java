@@ -70,7 +70,7 @@ class PromptContext {
     private String memoryBlock(String userId, String text) {
         List<RecalledMemory> recalled;
         try {
-            recalled = memory.recall(userId, text, recallLimit);
+            recalled = memory.recall(userId, text, settings.timeZone(userId), recallLimit);
         } catch (RuntimeException e) {
             log.error("Recalling memories for user {} failed; answering without them", userId, e);
             recalled = List.of();

@@ -1,5 +1,6 @@
 package dev.mnemo.memory;
 
+import java.time.ZoneId;
 import java.util.List;
 
 /**
@@ -10,9 +11,9 @@ public interface MemoryRecall {
     /**
      * The memories most worth putting in a prompt about {@code query}: relevance (vectors and keywords,
      * fused) re-ranked with importance and recency. Recalling reinforces: access time, count and strength
-     * are updated.
+     * are updated. Times in the query ("last weekend", "in March") are read in {@code zone}, the person's.
      */
-    List<RecalledMemory> recall(String userId, String query, int limit);
+    List<RecalledMemory> recall(String userId, String query, ZoneId zone, int limit);
 
     /** A person's own search: only memories that match (a keyword, or a close vector), without reinforcing. */
     List<Memory> search(String userId, String query, int limit);

@@ -9,6 +9,7 @@ import dev.mnemo.memory.store.MemoryChanges;
 import dev.mnemo.memory.store.StoredMemory;
 import dev.mnemo.memory.write.Slots;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -43,11 +44,11 @@ class RecallService implements MemoryRecall {
      * write: the access is recorded right after, off the caller's thread.
      */
     @Override
-    public List<RecalledMemory> recall(String userId, String query, int limit) {
+    public List<RecalledMemory> recall(String userId, String query, ZoneId zone, int limit) {
         if (Slots.isSmallTalk(query)) {
             return List.of();
         }
-        List<Retriever.Ranked> relevant = retriever.retrieve(userId, query, limit).stream()
+        List<Retriever.Ranked> relevant = retriever.retrieve(userId, query, zone, limit).stream()
                 .filter(r -> floor.admits(r.similarity())).toList();
         List<CurrentFirst.Marked> ranked = CurrentFirst.order(relevant, (a, b) -> retriever.similarity(userId, a, b));
         List<StoredMemory> used = ranked.stream().map(m -> m.ranked().memory()).toList();

@@ -8,6 +8,7 @@ import dev.mnemo.testing.Api;
 import dev.mnemo.testing.MutableClock;
 import dev.mnemo.testing.SqliteApp;
 import dev.mnemo.testing.TestClockConfiguration;
+import java.time.ZoneOffset;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -117,7 +118,7 @@ class MemoryLifecycleTest {
         assertThat(memories()).extracting(m -> m.get("text").asString()).containsExactly("I love hiking.");
         assertThat(api.get("/api/v1/memories?userId=" + user + "&q=sister").json().findValues("text"))
                 .extracting(JsonNode::asString).noneMatch(t -> t.contains("sister"));
-        assertThat(recall.recall(user, "who is my sister?", 5)).extracting(r -> r.memory().text())
+        assertThat(recall.recall(user, "who is my sister?", ZoneOffset.UTC, 5)).extracting(r -> r.memory().text())
                 .noneMatch(t -> t.contains("sister"));
         assertThat(api.get("/api/v1/memories/" + sisterId + "/history").status()).isEqualTo(404);
         assertThat(count("memory_vectors WHERE memory_id = ?", sisterId)).isZero();
@@ -148,9 +149,9 @@ class MemoryLifecycleTest {
     @Test
     void smallTalkRecallsNothing() {
         say("/remember I love hiking");
-        assertThat(recall.recall(user, "thanks!", 5)).isEmpty();
-        assertThat(recall.recall(user, "ok cool", 5)).isEmpty();
-        assertThat(recall.recall(user, "any hiking trails near me?", 5)).hasSize(1);
+        assertThat(recall.recall(user, "thanks!", ZoneOffset.UTC, 5)).isEmpty();
+        assertThat(recall.recall(user, "ok cool", ZoneOffset.UTC, 5)).isEmpty();
+        assertThat(recall.recall(user, "any hiking trails near me?", ZoneOffset.UTC, 5)).hasSize(1);
     }
 
     private String context(String memoryId) {
@@ -191,7 +192,7 @@ class MemoryLifecycleTest {
 
         assertThat(api.get("/api/v1/memories?userId=" + other + "&q=bank+Northwind").json()).isEmpty();
         assertThat(api.get("/api/v1/memories?userId=" + other).json()).isEmpty();
-        assertThat(recall.recall(other, "Northwind bank", 5)).isEmpty();
+        assertThat(recall.recall(other, "Northwind bank", ZoneOffset.UTC, 5)).isEmpty();
         assertThat(api.message(other, "/forget " + id.substring(0, 13)).json().get("reply").asString())
                 .isEqualTo("I don't remember anything matching that.");
         assertThat(api.send(api.request("/api/v1/memories/" + id + "?userId=" + other)

@@ -10,6 +10,7 @@ import dev.mnemo.memory.store.StoredMemory;
 import dev.mnemo.testing.MutableClock;
 import dev.mnemo.testing.SqliteApp;
 import dev.mnemo.testing.TestClockConfiguration;
+import java.time.ZoneOffset;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -59,7 +60,7 @@ class SleepTest {
 
         clock.advance(Duration.ofDays(60));
         double faded = control.get(user, m.id()).orElseThrow().strength();
-        recall.recall(user, "what is my cat called?", 5);
+        recall.recall(user, "what is my cat called?", ZoneOffset.UTC, 5);
         Memory used = control.get(user, m.id()).orElseThrow();
 
         assertThat(faded).isLessThan(0.6).isGreaterThan(0.2);

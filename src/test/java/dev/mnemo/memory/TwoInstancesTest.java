@@ -81,7 +81,7 @@ class TwoInstancesTest {
 
         assertThat(a.getBean(MemoryControl.class).delete(user, written.id())).isTrue();
         assertThat(recallB.search(user, "cello", 5)).extracting(Memory::id).doesNotContain(written.id());
-        assertThat(recallB.recall(user, "what does my daughter play?", 5)).extracting(r -> r.memory().id())
+        assertThat(recallB.recall(user, "what does my daughter play?", ZoneOffset.UTC, 5)).extracting(r -> r.memory().id())
                 .doesNotContain(written.id());
         assertThat(b.getBean(MemoryControl.class).get(user, written.id())).isEmpty();
     }

@@ -12,6 +12,7 @@ import dev.mnemo.memory.store.MemoryStatus;
 import dev.mnemo.memory.store.StoredMemory;
 import dev.mnemo.testing.SharedData;
 import dev.mnemo.testing.BenchApp;
+import java.time.ZoneOffset;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -85,13 +86,13 @@ class MemoryPerformanceBenchmark {
             String user = "perf-" + size + "-" + UUID.randomUUID();
             fill(user, size, turns);
             for (int i = 0; i < WARMUP; i++) {
-                recall.recall(user, questions.get(q++ % questions.size()), 5);
+                recall.recall(user, questions.get(q++ % questions.size()), ZoneOffset.UTC, 5);
             }
             long[] nanos = new long[MEASURED];
             for (int i = 0; i < MEASURED; i++) {
                 String question = questions.get(q++ % questions.size());
                 long start = System.nanoTime();
-                recall.recall(user, question, 5);
+                recall.recall(user, question, ZoneOffset.UTC, 5);
                 nanos[i] = System.nanoTime() - start;
             }
             Arrays.sort(nanos);
@@ -111,7 +112,7 @@ class MemoryPerformanceBenchmark {
                 index.keyword(question, 20, true);
                 keywordOnly[i] = System.nanoTime() - start;
                 start = System.nanoTime();
-                retriever.retrieve(user, question, 5);
+                retriever.retrieve(user, question, ZoneOffset.UTC, 5);
                 retrieveOnly[i] = System.nanoTime() - start;
             }
             Arrays.sort(retrieveOnly);

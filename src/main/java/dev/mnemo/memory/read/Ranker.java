@@ -7,8 +7,9 @@ package dev.mnemo.memory.read;
  *   score = W_RELEVANCE · relevance + W_IMPORTANCE · (importance − 1) / 9 + W_RECENCY · strength
  * </pre>
  * <ul>
- *   <li>relevance: the reciprocal-rank fusion of the vector and keyword rankings, min-max normalised over the
- *       candidates (the paper uses cosine alone, min-max normalised);</li>
+ *   <li>relevance: the weighted fusion of the normalised cosine and BM25 scores ({@link #fused}), min-max
+ *       normalised over the candidates (the paper uses cosine alone, min-max normalised), plus {@link #W_WINDOW}
+ *       for a memory said in the time the query names;</li>
  *   <li>importance: the judge's 1–10, scaled to [0, 1] (the paper's 1–10 poignancy rating);</li>
  *   <li>recency: the memory's strength, which already decays exponentially with time since its last use and
  *       is reinforced by use (the paper decays 0.995 per hour since last retrieval). Using strength rather
@@ -26,6 +27,8 @@ public final class Ranker {
     static final double W_RECENCY = 0.05;
     /** The share of the cosine in the weighted fusion; the keyword score has the rest. Tuned on LoCoMo. */
     static final double W_COSINE = 0.5;
+    /** Added to the relevance of a memory said in the time the query names. Tuned on LoCoMo. */
+    static final double W_WINDOW = 0.2;
     /** Reciprocal rank fusion constant (Cormack et al., 2009): damps the gap between the top ranks. */
     static final int RRF_K = 60;
 
@@ -40,6 +43,9 @@ public final class Ranker {
     static double fused(double cosine, double keyword, double cosineWeight) {
         return cosineWeight * cosine + (1 - cosineWeight) * keyword;
     }
+
+    /** The most re-ranking can add to a relevance. */
+    static final double MAX_RERANK_BONUS = W_IMPORTANCE + W_RECENCY;
 
     static double score(double normalisedRelevance, int importance, double strength) {
         return W_RELEVANCE * normalisedRelevance

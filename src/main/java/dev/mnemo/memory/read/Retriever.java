@@ -8,12 +8,15 @@ import dev.mnemo.memory.index.UserIndex;
 import dev.mnemo.memory.store.Memories;
 import dev.mnemo.memory.store.StoredMemory;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,10 +44,11 @@ public class Retriever {
      * @param cosineWeight the cosine's share in a {@link Fusion#WEIGHTED} fusion
      * @param context whether keywords are also looked for in the messages memories came from
      * @param rerank whether importance and strength re-rank the fused relevance
+     * @param windowBoost added to the relevance of a memory said in the time the query names ({@link QueryWindow})
      */
-    public record Steps(int pool, Fusion fusion, double cosineWeight, boolean context, boolean rerank) {
+    public record Steps(int pool, Fusion fusion, double cosineWeight, boolean context, boolean rerank, double windowBoost) {
         public static Steps product(int pool) {
-            return new Steps(pool, Fusion.WEIGHTED, Ranker.W_COSINE, true, true);
+            return new Steps(pool, Fusion.WEIGHTED, Ranker.W_COSINE, true, true, Ranker.W_WINDOW);
         }
     }
 
@@ -63,14 +67,20 @@ public class Retriever {
         this.product = Steps.product(properties.candidates());
     }
 
-    /** The user's best memories for the query, best first. Only this user's index is ever searched. */
-    public List<Ranked> retrieve(String userId, String query, int limit) {
-        return retrieve(userId, query, limit, product);
+    /**
+     * The user's best memories for the query, best first; times in it ("last weekend") are read in {@code zone}.
+     * Only this user's index is ever searched.
+     */
+    public List<Ranked> retrieve(String userId, String query, ZoneId zone, int limit) {
+        return retrieve(userId, query, zone, limit, product);
     }
 
-    /** {@link #retrieve(String, String, int)} with the given steps, for measuring them. */
-    public List<Ranked> retrieve(String userId, String query, int limit, Steps steps) {
+    /** {@link #retrieve(String, String, ZoneId, int)} with the given steps, for measuring them. */
+    public List<Ranked> retrieve(String userId, String query, ZoneId zone, int limit, Steps steps) {
         UserIndex index = indexes.get(userId);
+        long now = clock.millis();
+        Optional<QueryWindow> window = steps.windowBoost() > 0
+                ? QueryWindow.in(query, Instant.ofEpochMilli(now).atZone(zone)) : Optional.empty();
         float[] q = index.vectorCount() == 0 ? null : embedder.embedQuery(query);
         int pool = Math.max(limit, steps.pool());
         List<ScoredId> byVector = q == null ? List.of() : index.nearest(q, pool);
@@ -78,12 +88,20 @@ public class Retriever {
                 : index.keyword(query, pool, steps.context());
         Map<String, Double> similarity = similarities(index, q, byVector, byKeyword);
         Map<String, Double> relevance = normalised(fuse(similarity, byVector, byKeyword, steps));
-        Map<String, StoredMemory> rows = byIdOf(store.findAll(userId, relevance.keySet()));
-        long now = clock.millis();
+        double bonus = (steps.rerank() ? Ranker.MAX_RERANK_BONUS : 0) + (window.isPresent() ? steps.windowBoost() : 0);
+        Map<String, Double> contenders = contenders(relevance, limit, bonus);
+        Map<String, StoredMemory> rows = byIdOf(store.findAll(userId, contenders.keySet()));
+        if (rows.size() < contenders.size()) {
+            // A contender went missing (deleted since the index was read): the rest may fill its place.
+            contenders = relevance;
+            rows = byIdOf(store.findAll(userId, relevance.keySet()));
+        }
+        Map<String, StoredMemory> found = rows;
         List<Ranked> ranked = new ArrayList<>();
-        relevance.forEach((id, score) -> {
-            StoredMemory memory = rows.get(id);
+        contenders.forEach((id, fused) -> {
+            StoredMemory memory = found.get(id);
             if (memory != null) {
+                double score = fused + (window.isPresent() && window.get().heard(memory.updatedAt()) ? steps.windowBoost() : 0);
                 ranked.add(new Ranked(memory, steps.rerank()
                         ? Ranker.score(score, memory.importance(), store.currentStrength(memory, now)) : score,
                         similarity.getOrDefault(id, 0.0)));
@@ -119,6 +137,24 @@ public class Retriever {
                 .limit(limit)
                 .map(e -> rows.get(e.getKey()))
                 .toList();
+    }
+
+    /**
+     * The candidates that can still make the top {@code limit} once re-ranked: the rest are more than the largest
+     * possible bonus below the {@code limit}-th best relevance. Only their rows are read.
+     */
+    private static Map<String, Double> contenders(Map<String, Double> relevance, int limit, double bonus) {
+        if (relevance.size() <= limit) {
+            return relevance;
+        }
+        double kth = relevance.values().stream().sorted(Comparator.reverseOrder()).skip(limit - 1).findFirst().orElseThrow();
+        Map<String, Double> contenders = new LinkedHashMap<>();
+        relevance.forEach((id, r) -> {
+            if (r >= kth - bonus) {
+                contenders.put(id, r);
+            }
+        });
+        return contenders;
     }
 
     /** The cosine of every candidate with the query: a keyword-only one still has a vector, so it is computed. */
