@@ -77,8 +77,9 @@ class ControlService implements MemoryControl {
             }
             float[] vector = newText.equals(old.text()) ? null : embedder.embed(newText);
             changes.run(userId, edit -> {
+                // The person's own words replace the message it came from: what they edited away is not searched.
                 StoredMemory now = old.withContent(edited.text(), edited.kind(), edited.importance(), edited.tags(),
-                        edit.now());
+                        edit.now()).withoutContext();
                 edit.revise(old, now, VersionReason.EDITED, embedder.modelId(), vector);
                 edit.publish(new MemoryEdited(userId, memoryId, Instant.ofEpochMilli(edit.now())));
             });

@@ -25,6 +25,8 @@ public final class PortableMemoryLines {
     static final int MAX_TAG = 60;
     private static final Set<String> FIELDS = Set.of("text", "kind", "importance", "tags", "saidAt", "history");
     private static final Set<String> VERSION_FIELDS = Set.of("text", "kind", "importance", "validFrom", "validTo", "reason");
+    /** Earlier times are refused: they are typing errors, and far enough back they overflow milliseconds. */
+    public static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private PortableMemoryLines() {
@@ -179,6 +181,9 @@ public final class PortableMemoryLines {
         }
         if (!value.isString()) {
             throw new IllegalArgumentException(field + " must be an ISO-8601 time such as 2026-03-14T09:30:00Z");
+        }
+        if (at.isBefore(EARLIEST)) {
+            throw new IllegalArgumentException(field + " is before " + EARLIEST);
         }
         if (at.isAfter(now.plusSeconds(86_400))) {
             throw new IllegalArgumentException(field + " is in the future");

@@ -52,7 +52,7 @@ class TransferService implements MemoryTransfer {
                 PortableMemory m = ordered.get(i);
                 WriteOutcome outcome = writer.write(userId, candidate(m), List.of(), null,
                         m.saidAt().toEpochMilli());
-                if (!m.history().isEmpty()) {
+                if (!m.history().isEmpty() && outcome.action() == WriteOutcome.Action.ADDED) {
                     StoredMemory stored = memories.find(userId, outcome.memory().id()).orElseThrow();
                     changes.run(userId, edit -> m.history().forEach(v -> edit.addVersion(stored, v)));
                 }

@@ -20,6 +20,11 @@ public record StoredMemory(String id, String userId, String text, MemoryKind kin
                 accessCount, strength, strengthAt, occurredAt, status, context);
     }
 
+    public StoredMemory withoutContext() {
+        return new StoredMemory(id, userId, text, kind, importance, tags, createdAt, updatedAt, lastAccessedAt,
+                accessCount, strength, strengthAt, occurredAt, status, null);
+    }
+
     /** The same memory taken from another message (a correction's); a null context keeps the one it had. */
     public StoredMemory withContext(String newContext) {
         return newContext == null ? this : new StoredMemory(id, userId, text, kind, importance, tags, createdAt,

@@ -96,6 +96,9 @@ class MemoryController {
         if (request.saidAt() != null && request.saidAt().isAfter(clock.instant().plus(Duration.ofDays(1)))) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "saidAt is in the future");
         }
+        if (request.saidAt() != null && request.saidAt().isBefore(PortableMemoryLines.EARLIEST)) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "saidAt is before " + PortableMemoryLines.EARLIEST);
+        }
         WriteOutcome outcome = intake.remember(caller.user(request.userId()), request.text(), null, request.saidAt());
         HttpStatus status = outcome.action() == WriteOutcome.Action.ADDED ? HttpStatus.CREATED : HttpStatus.OK;
         return ResponseEntity.status(status).body(MemoryJson.of(outcome.memory(), outcome.action().name()));
