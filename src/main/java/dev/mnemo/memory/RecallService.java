@@ -50,7 +50,7 @@ class RecallService implements MemoryRecall {
         }
         List<Retriever.Ranked> relevant = retriever.retrieve(userId, query, zone, limit).stream()
                 .filter(r -> floor.admits(r.similarity())).toList();
-        List<CurrentFirst.Marked> ranked = CurrentFirst.order(relevant, (a, b) -> retriever.similarity(userId, a, b));
+        List<CurrentFirst.Marked> ranked = CurrentFirst.order(relevant, retriever.similarities(userId));
         List<StoredMemory> used = ranked.stream().map(m -> m.ranked().memory()).toList();
         List<String> ids = used.stream().map(StoredMemory::id).toList();
         access.execute(() -> {

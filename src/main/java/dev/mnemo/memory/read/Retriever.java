@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.ToDoubleBiFunction;
 import org.springframework.stereotype.Component;
 
 /**
@@ -111,12 +112,17 @@ public class Retriever {
         return ranked.size() > limit ? ranked.subList(0, limit) : ranked;
     }
 
-    /** The cosine of two of the user's memories, 0 when either has no vector of the current model. */
-    public double similarity(String userId, StoredMemory a, StoredMemory b) {
+    /**
+     * The cosine of two of the user's memories, 0 when either has no vector of the current model — from one look
+     * at the user's index, however many pairs are compared.
+     */
+    public ToDoubleBiFunction<StoredMemory, StoredMemory> similarities(String userId) {
         UserIndex index = indexes.get(userId);
-        float[] vector = index.vector(a.id());
-        double similarity = vector == null ? Double.NaN : index.similarity(vector, b.id());
-        return Double.isNaN(similarity) ? 0 : similarity;
+        return (a, b) -> {
+            float[] vector = index.vector(a.id());
+            double similarity = vector == null ? Double.NaN : index.similarity(vector, b.id());
+            return Double.isNaN(similarity) ? 0 : similarity;
+        };
     }
 
     /**
