@@ -123,6 +123,7 @@ class MemoriesCommandTest {
                 not json
                 {"text": "x", "colour": "blue"}
                 {"text": "I will be in Rome", "saidAt": "2027-01-01T00:00:00Z"}
+                {"text": "I hike", "tags": ["outdoors,sport"]}
                 """);
         Path data = temp.resolve("data");
         assertThat(run(data, "import", file.toString())).isEqualTo(1);
@@ -132,7 +133,8 @@ class MemoriesCommandTest {
                 "line 4: not a JSON object",
                 "line 5: colour is not a field of a memory",
                 "line 6: saidAt is in the future",
-                "nothing imported: 5 lines are wrong");
+                "line 7: each tag must be a non-empty string of at most",
+                "nothing imported: 6 lines are wrong");
         with(data, app -> {
             assertThat(app.getBean(MemoryRecall.class).list("owner", 10)).isEmpty();
             return null;

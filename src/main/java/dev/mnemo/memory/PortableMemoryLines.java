@@ -1,5 +1,6 @@
 package dev.mnemo.memory;
 
+import dev.mnemo.system.StorableText;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -135,7 +136,7 @@ public final class PortableMemoryLines {
         if (text.codePointCount(0, text.length()) > MAX_TEXT) {
             throw new IllegalArgumentException(at + field + " is longer than " + MAX_TEXT + " characters");
         }
-        return text;
+        return StorableText.of(text);
     }
 
     private static MemoryKind kind(JsonNode value, String field) {
@@ -164,10 +165,12 @@ public final class PortableMemoryLines {
         }
         List<String> tags = new ArrayList<>();
         for (JsonNode tag : value) {
-            if (!tag.isString() || tag.asString().isBlank() || tag.asString().length() > MAX_TAG) {
-                throw new IllegalArgumentException("each tag must be a non-empty string of at most " + MAX_TAG + " characters");
+            if (!tag.isString() || tag.asString().isBlank() || tag.asString().length() > MAX_TAG
+                    || tag.asString().contains(",")) {
+                throw new IllegalArgumentException("each tag must be a non-empty string of at most " + MAX_TAG
+                        + " characters without a comma");
             }
-            tags.add(tag.asString());
+            tags.add(StorableText.of(tag.asString()));
         }
         return tags;
     }

@@ -147,6 +147,14 @@ class MemoryLifecycleTest {
     }
 
     @Test
+    void aMessageWithPersonalDataIsNotKeptAsTheContextOfWhatWasTakenFromIt() {
+        say("I love hiking. Write to me at ana.silva@example.com");
+        worker.drain();
+        assertThat(context(memoryIdWith("hiking"))).as("the address was not remembered; its context must not keep it")
+                .isNull();
+    }
+
+    @Test
     void smallTalkRecallsNothing() {
         say("/remember I love hiking");
         assertThat(recall.recall(user, "thanks!", ZoneOffset.UTC, 5)).isEmpty();

@@ -32,6 +32,8 @@ import org.springframework.stereotype.Component;
 public class MemoryWriter {
     /** Memories holding personal or secret data carry this tag (ASSISTANT_PII_MODE flag or redact). */
     public static final String SENSITIVE = "sensitive";
+    /** Characters of a message kept as a memory's search context. */
+    static final int MAX_CONTEXT = 600;
 
     private final MemoryChanges changes;
     private final Memories memories;
@@ -79,8 +81,18 @@ public class MemoryWriter {
         });
     }
 
-    private static String context(Candidate candidate, String said) {
-        return said == null || said.isBlank() || said.strip().equalsIgnoreCase(candidate.text().strip()) ? null : said.strip();
+    /**
+     * The message as the memory's search context, unless it adds nothing or holds personal data (the context must not
+     * keep what extraction left out). Long messages are cut.
+     */
+    private String context(Candidate candidate, String said) {
+        if (said == null || said.isBlank() || said.strip().equalsIgnoreCase(candidate.text().strip())
+                || privacy.sensitive(said)) {
+            return null;
+        }
+        String context = said.strip();
+        return context.length() <= MAX_CONTEXT ? context : context.substring(0, context.offsetByCodePoints(0,
+                Math.min(MAX_CONTEXT, context.codePointCount(0, context.length()))));
     }
 
     private WriteOutcome add(String userId, Candidate c, float[] vector, List<String> sources, Long saidAt,
