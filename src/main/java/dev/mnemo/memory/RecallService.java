@@ -48,8 +48,7 @@ class RecallService implements MemoryRecall {
         if (Slots.isSmallTalk(query)) {
             return List.of();
         }
-        List<Retriever.Ranked> relevant = retriever.retrieve(userId, query, zone, limit).stream()
-                .filter(r -> floor.admits(r.similarity())).toList();
+        List<Retriever.Ranked> relevant = retriever.retrieve(userId, query, zone, limit, floor.value());
         List<CurrentFirst.Marked> ranked = CurrentFirst.order(relevant, retriever.similarities(userId));
         List<StoredMemory> used = ranked.stream().map(m -> m.ranked().memory()).toList();
         List<String> ids = used.stream().map(StoredMemory::id).toList();

@@ -26,8 +26,4 @@ public record RelevanceFloor(double value) {
     public static RelevanceFloor of(String model, Double configured) {
         return new RelevanceFloor(configured != null ? configured : MEASURED.getOrDefault(model, 0.0));
     }
-
-    public boolean admits(double similarity) {
-        return similarity >= value;
-    }
 }

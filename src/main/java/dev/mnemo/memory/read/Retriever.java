@@ -73,11 +73,23 @@ public class Retriever {
      * Only this user's index is ever searched.
      */
     public List<Ranked> retrieve(String userId, String query, ZoneId zone, int limit) {
-        return retrieve(userId, query, zone, limit, product);
+        return retrieve(userId, query, zone, limit, product, 0);
+    }
+
+    /**
+     * As {@link #retrieve(String, String, ZoneId, int)}, with only memories whose cosine with the query reaches
+     * {@code minSimilarity} taking part, so those below it leave their places to the next ones rather than empty.
+     */
+    public List<Ranked> retrieve(String userId, String query, ZoneId zone, int limit, double minSimilarity) {
+        return retrieve(userId, query, zone, limit, product, minSimilarity);
     }
 
     /** {@link #retrieve(String, String, ZoneId, int)} with the given steps, for measuring them. */
     public List<Ranked> retrieve(String userId, String query, ZoneId zone, int limit, Steps steps) {
+        return retrieve(userId, query, zone, limit, steps, 0);
+    }
+
+    private List<Ranked> retrieve(String userId, String query, ZoneId zone, int limit, Steps steps, double minSimilarity) {
         UserIndex index = indexes.get(userId);
         long now = clock.millis();
         Optional<QueryWindow> window = steps.windowBoost() > 0
@@ -89,6 +101,9 @@ public class Retriever {
                 : index.keyword(query, pool, steps.context());
         Map<String, Double> similarity = similarities(index, q, byVector, byKeyword);
         Map<String, Double> relevance = normalised(fuse(similarity, byVector, byKeyword, steps));
+        if (minSimilarity > 0) {
+            relevance.keySet().removeIf(id -> similarity.getOrDefault(id, 0.0) < minSimilarity);
+        }
         double bonus = (steps.rerank() ? Ranker.MAX_RERANK_BONUS : 0) + (window.isPresent() ? steps.windowBoost() : 0);
         Map<String, Double> contenders = contenders(relevance, limit, bonus);
         Map<String, StoredMemory> rows = byIdOf(store.findAll(userId, contenders.keySet()));
