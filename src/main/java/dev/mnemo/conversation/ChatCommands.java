@@ -13,12 +13,15 @@ class ChatCommands {
     private final ReminderCommands reminders;
     private final PersonCommands person;
     private final CostCommand cost;
+    private final VaultCommand vault;
 
-    ChatCommands(MemoryCommands memories, ReminderCommands reminders, PersonCommands person, CostCommand cost) {
+    ChatCommands(MemoryCommands memories, ReminderCommands reminders, PersonCommands person, CostCommand cost,
+                 VaultCommand vault) {
         this.memories = memories;
         this.reminders = reminders;
         this.person = person;
         this.cost = cost;
+        this.vault = vault;
     }
 
     String run(String userId, String messageId, String text) {
@@ -37,6 +40,7 @@ class ChatCommands {
             case "/timezone" -> person.timeZone(userId, argument);
             case "/channel" -> person.preferredChannel(userId, argument);
             case "/name" -> person.displayName(userId, argument);
+            case "/vault" -> vault.vault(userId, argument);
             default -> "I don't know the command " + parts[0] + ". " + help();
         };
     }
@@ -54,6 +58,7 @@ class ChatCommands {
                 /channel [sms|discord|web|auto] - where reminders and check-ins reach you
                 /name [name] - show or set what I call you, e.g. /name Priya
                 /cost - what this month has cost so far
+                /vault [sync] - the Obsidian vault's state, or sync it now
                 /help - this list
                 Anything else you write goes to the assistant.""";
     }

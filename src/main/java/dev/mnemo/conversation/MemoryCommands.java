@@ -5,6 +5,7 @@ import dev.mnemo.memory.MemoryControl;
 import dev.mnemo.memory.MemoryIntake;
 import dev.mnemo.memory.MemoryRecall;
 import dev.mnemo.memory.WriteOutcome;
+import dev.mnemo.vault.Vault;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
@@ -17,11 +18,13 @@ class MemoryCommands {
     private final MemoryRecall recall;
     private final MemoryIntake intake;
     private final MemoryControl control;
+    private final Vault vault;
 
-    MemoryCommands(MemoryRecall recall, MemoryIntake intake, MemoryControl control) {
+    MemoryCommands(MemoryRecall recall, MemoryIntake intake, MemoryControl control, Vault vault) {
         this.recall = recall;
         this.intake = intake;
         this.control = control;
+        this.vault = vault;
     }
 
     String remember(String userId, String messageId, String text) {
@@ -58,7 +61,7 @@ class MemoryCommands {
             int deleted = control.confirmForget(userId);
             return deleted == 0 ? "There was nothing waiting to be forgotten (a request lasts 10 minutes)."
                     : "Forgotten: " + deleted + (deleted == 1 ? " memory" : " memories")
-                            + ", with its history. It won't come back.";
+                            + ", with its history. It won't come back." + vaultNote(userId);
         }
         List<Memory> matches = control.requestForget(userId, argument);
         if (matches.isEmpty()) {
@@ -67,6 +70,16 @@ class MemoryCommands {
         return "This would forget:\n" + listing(matches)
                 + "\nReply /forget yes to delete " + (matches.size() == 1 ? "it" : "these " + matches.size())
                 + " for good, or /forget <id> to pick one.";
+    }
+
+    private String vaultNote(String userId) {
+        if (!vault.on() || !vault.user().equals(userId)) {
+            return "";
+        }
+        return vault.historyKeepsForgotten()
+                ? " It leaves the Obsidian vault at the next sync, but the vault's git history still holds it"
+                        + " (VAULT_GIT_PURGE=true rewrites that history)."
+                : " It leaves the Obsidian vault and its git history at the next sync.";
     }
 
     private static String listing(List<Memory> memories) {

@@ -2,6 +2,7 @@ package dev.mnemo.memory;
 
 import dev.mnemo.memory.MemoryChanged.MemoriesForgotten;
 import dev.mnemo.memory.MemoryChanged.MemoryEdited;
+import dev.mnemo.memory.MemoryChanged.MemoryPruned;
 import dev.mnemo.memory.MemoryChanged.MemoryRestored;
 import dev.mnemo.memory.embedding.Embedder;
 import dev.mnemo.memory.read.Retriever;
@@ -108,6 +109,28 @@ class ControlService implements MemoryControl {
             });
             return pruned.isPresent();
         });
+    }
+
+    @Override
+    public boolean prune(String userId, String memoryId) {
+        return changes.apply(userId, edit -> {
+            Optional<StoredMemory> found = active(userId, memoryId);
+            found.ifPresent(m -> {
+                edit.prune(m);
+                edit.publish(new MemoryPruned(userId, List.of(memoryId), Instant.ofEpochMilli(edit.now())));
+            });
+            return found.isPresent();
+        });
+    }
+
+    @Override
+    public Optional<Memory> getPruned(String userId, String memoryId) {
+        return memories.find(userId, memoryId).filter(m -> m.status() == MemoryStatus.PRUNED).map(memories::toMemory);
+    }
+
+    @Override
+    public List<Memory> all(String userId, boolean pruned) {
+        return memories.toMemories(pruned ? memories.prunedBefore(userId, Long.MAX_VALUE) : memories.active(userId));
     }
 
     @Override

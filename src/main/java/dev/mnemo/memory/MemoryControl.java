@@ -11,6 +11,18 @@ public interface MemoryControl {
     /** The user a memory belongs to (active or pruned). */
     Optional<String> ownerOf(String memoryId);
 
+    /**
+     * Sets an active memory aside as sleep does (out of recall, restorable until purged): what deleting its note in
+     * the vault means. False when it is not active.
+     */
+    boolean prune(String userId, String memoryId);
+
+    /** A pruned memory, while it can still be restored. */
+    Optional<Memory> getPruned(String userId, String memoryId);
+
+    /** Every active memory of the person, or every pruned one still restorable, in id order. */
+    List<Memory> all(String userId, boolean pruned);
+
     /** Brings back a pruned memory during its grace period. */
     boolean restore(String userId, String memoryId);
 

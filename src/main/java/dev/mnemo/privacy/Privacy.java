@@ -14,7 +14,8 @@ public class Privacy {
     private static final List<String> SECRET_PROPERTIES = List.of(
             "assistant.providers.anthropic.api-key", "assistant.providers.openai.api-key", "assistant.api-token",
             "assistant.db.password", "assistant.twilio.auth-token", "assistant.discord.bot-token",
-            "assistant.backup.s3-secret-key", "assistant.backup.encryption-key", "assistant.sentry.dsn");
+            "assistant.backup.s3-secret-key", "assistant.backup.encryption-key", "assistant.sentry.dsn",
+            "assistant.vault.git-token");
 
     Privacy(@Value("${assistant.privacy.mode}") String mode, Environment environment) {
         // This installation's secrets never reach a log, whatever they look like and whatever the mode.

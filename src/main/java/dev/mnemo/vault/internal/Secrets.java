@@ -1,0 +1,26 @@
+package dev.mnemo.vault.internal;
+
+import java.util.regex.Pattern;
+
+/** What a git failure may say, without the token or any password written into the remote's URL. */
+final class Secrets {
+    private static final Pattern USER_INFO = Pattern.compile("(?i)(https?://)[^/@\\s]+@");
+
+    private Secrets() {
+    }
+
+    static String hidden(Throwable e, String token) {
+        StringBuilder message = new StringBuilder();
+        for (Throwable t = e; t != null && message.length() < 400; t = t.getCause()) {
+            if (t.getMessage() != null && !message.toString().contains(t.getMessage())) {
+                message.append(message.isEmpty() ? "" : ": ").append(t.getMessage());
+            }
+        }
+        String text = message.isEmpty() ? e.getClass().getSimpleName() : message.toString();
+        if (token != null && !token.isBlank()) {
+            text = text.replace(token, "***");
+        }
+        text = USER_INFO.matcher(text).replaceAll("$1***@");
+        return text.length() > 480 ? text.substring(0, 480) + "…" : text;
+    }
+}

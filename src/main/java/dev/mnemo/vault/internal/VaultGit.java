@@ -1,0 +1,194 @@
+package dev.mnemo.vault.internal;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.ResetCommand;
+import org.eclipse.jgit.api.Status;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.diff.DiffEntry;
+import org.eclipse.jgit.diff.DiffFormatter;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.lib.StoredConfig;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.revwalk.filter.RevFilter;
+import org.eclipse.jgit.transport.CredentialsProvider;
+import org.eclipse.jgit.transport.FetchResult;
+import org.eclipse.jgit.transport.PushResult;
+import org.eclipse.jgit.transport.RefLeaseSpec;
+import org.eclipse.jgit.transport.RefSpec;
+import org.eclipse.jgit.transport.RemoteRefUpdate;
+import org.eclipse.jgit.transport.URIish;
+import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
+import org.eclipse.jgit.util.io.DisabledOutputStream;
+
+/**
+ * Mnemo's folder of the vault as a git repository (JGit), on branch {@code main}, with the remote as {@code origin}.
+ */
+final class VaultGit implements AutoCloseable {
+    static final String BRANCH = "main";
+    private static final String REMOTE = "origin";
+    private static final String REMOTE_BRANCH = "refs/remotes/" + REMOTE + "/" + BRANCH;
+    private static final PersonIdent MNEMO = new PersonIdent("Mnemo", "mnemo@localhost");
+
+    private final Git git;
+    private final CredentialsProvider credentials;
+
+    private VaultGit(Git git, CredentialsProvider credentials) {
+        this.git = git;
+        this.credentials = credentials;
+    }
+
+    /** Opens the repository, creating it (and the folder) the first time; points {@code origin} at the remote. */
+    static VaultGit open(Path root, String remote, String token) throws IOException, GitAPIException {
+        Files.createDirectories(root);
+        Git git = Files.isDirectory(root.resolve(".git")) ? Git.open(root.toFile())
+                : Git.init().setDirectory(root.toFile()).setInitialBranch(BRANCH).call();
+        StoredConfig config = git.getRepository().getConfig();
+        boolean hasRemote = remote != null && !remote.isBlank();
+        String current = config.getString("remote", REMOTE, "url");
+        if (hasRemote && !remote.equals(current)) {
+            URIish uri;
+            try {
+                uri = new URIish(remote);
+            } catch (URISyntaxException e) {
+                throw new IllegalArgumentException("VAULT_GIT_REMOTE is not a git URL", e);
+            }
+            if (current == null) {
+                git.remoteAdd().setName(REMOTE).setUri(uri).call();
+            } else {
+                git.remoteSetUrl().setRemoteName(REMOTE).setRemoteUri(uri).call();
+            }
+        }
+        CredentialsProvider credentials = hasRemote && token != null && !token.isBlank()
+                ? new UsernamePasswordCredentialsProvider("x-access-token", token) : null;
+        return new VaultGit(git, credentials);
+    }
+
+    Repository repository() {
+        return git.getRepository();
+    }
+
+    Optional<ObjectId> head() throws IOException {
+        return Optional.ofNullable(git.getRepository().resolve(Constants.HEAD));
+    }
+
+    /** Files changed in the folder since the last commit: the person's edits made right here. */
+    Set<String> uncommitted() throws GitAPIException {
+        Status status = git.status().call();
+        Set<String> paths = new HashSet<>();
+        paths.addAll(status.getModified());
+        paths.addAll(status.getChanged());
+        paths.addAll(status.getAdded());
+        paths.addAll(status.getUntracked());
+        paths.addAll(status.getMissing());
+        paths.addAll(status.getRemoved());
+        return paths;
+    }
+
+    /** Commits everything in the folder as Mnemo; false when nothing changed. */
+    boolean commitAll(String message, Instant at) throws GitAPIException {
+        git.add().addFilepattern(".").call();
+        git.add().setUpdate(true).addFilepattern(".").call();
+        Status status = git.status().call();
+        if (status.getAdded().isEmpty() && status.getChanged().isEmpty() && status.getRemoved().isEmpty()) {
+            return false;
+        }
+        PersonIdent who = new PersonIdent(MNEMO, at, ZoneOffset.UTC);
+        git.commit().setMessage(message).setAuthor(who).setCommitter(who).call();
+        return true;
+    }
+
+    /** The remote's {@code main} after fetching; empty when the remote has none yet. */
+    Optional<ObjectId> fetch() throws GitAPIException, IOException {
+        FetchResult result = git.fetch().setRemote(REMOTE).setCredentialsProvider(credentials)
+                .setRefSpecs(new RefSpec("+refs/heads/" + BRANCH + ":" + REMOTE_BRANCH)).call();
+        return Optional.ofNullable(result.getAdvertisedRef("refs/heads/" + BRANCH)).map(r -> r.getObjectId());
+    }
+
+    /** True when {@code commit} is already part of this branch's history (nothing to take from the remote). */
+    boolean contains(ObjectId commit) throws IOException {
+        Optional<ObjectId> head = head();
+        if (head.isEmpty()) {
+            return false;
+        }
+        try (RevWalk walk = new RevWalk(git.getRepository())) {
+            return walk.isMergedInto(walk.parseCommit(commit), walk.parseCommit(head.get()));
+        }
+    }
+
+    /** The last commit both share; empty when they have none (or this branch has no commit yet). */
+    Optional<ObjectId> mergeBase(ObjectId a, ObjectId b) throws IOException {
+        try (RevWalk walk = new RevWalk(git.getRepository())) {
+            walk.setRevFilter(RevFilter.MERGE_BASE);
+            walk.markStart(walk.parseCommit(a));
+            walk.markStart(walk.parseCommit(b));
+            RevCommit base = walk.next();
+            return Optional.ofNullable(base).map(RevCommit::getId);
+        }
+    }
+
+    /** Paths that differ between two commits ({@code from} empty: every path of {@code to}). */
+    Set<String> changed(Optional<ObjectId> from, ObjectId to) throws IOException {
+        Set<String> paths = new HashSet<>();
+        try (RevWalk walk = new RevWalk(git.getRepository());
+             DiffFormatter diff = new DiffFormatter(DisabledOutputStream.INSTANCE)) {
+            diff.setRepository(git.getRepository());
+            RevCommit target = walk.parseCommit(to);
+            for (DiffEntry entry : diff.scan(from.isPresent() ? walk.parseCommit(from.get()).getTree() : null,
+                    target.getTree())) {
+                if (!entry.getOldPath().equals(DiffEntry.DEV_NULL)) {
+                    paths.add(entry.getOldPath());
+                }
+                if (!entry.getNewPath().equals(DiffEntry.DEV_NULL)) {
+                    paths.add(entry.getNewPath());
+                }
+            }
+        }
+        return paths;
+    }
+
+    /** Makes the folder and the branch exactly {@code commit}. */
+    void resetTo(ObjectId commit) throws GitAPIException {
+        git.reset().setMode(ResetCommand.ResetType.HARD).setRef(commit.name()).call();
+        git.clean().setCleanDirectories(true).call();
+    }
+
+    /**
+     * Pushes {@code main}; fast-forward only, or with {@code force} only over what the remote had at the last fetch
+     * (force-with-lease).
+     *
+     * @throws IOException when the remote refused
+     */
+    void push(boolean force, Optional<ObjectId> lease) throws GitAPIException, IOException {
+        var push = git.push().setRemote(REMOTE).setCredentialsProvider(credentials)
+                .setRefSpecs(new RefSpec((force ? "+" : "") + "refs/heads/" + BRANCH + ":refs/heads/" + BRANCH));
+        if (force && lease.isPresent()) {
+            push.setRefLeaseSpecs(new RefLeaseSpec("refs/heads/" + BRANCH, lease.get().name()));
+        }
+        for (PushResult result : push.call()) {
+            for (RemoteRefUpdate update : result.getRemoteUpdates()) {
+                if (update.getStatus() != RemoteRefUpdate.Status.OK && update.getStatus() != RemoteRefUpdate.Status.UP_TO_DATE) {
+                    throw new IOException("the remote refused the push: " + update.getStatus()
+                            + (update.getMessage() == null ? "" : " (" + update.getMessage() + ")"));
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        git.close();
+    }
+}

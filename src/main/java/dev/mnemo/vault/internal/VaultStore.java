@@ -1,0 +1,121 @@
+package dev.mnemo.vault.internal;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The vault's tables: its log of changes, what waits for the next sync, what it wrote, and how syncing went. */
+@Repository
+class VaultStore {
+    private static final String NONE = "";
+
+    private final JdbcClient jdbc;
+
+    VaultStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Idempotent: an event delivered twice is logged once. */
+    void log(String userId, Instant at, Change change, String memoryId, int count) {
+        jdbc.sql("INSERT INTO vault_log (user_id, at, change, memory_id, count) VALUES (?, ?, ?, ?, ?) "
+                        + "ON CONFLICT DO NOTHING")
+                .params(userId, at.toEpochMilli(), change.name(), memoryId == null ? NONE : memoryId, count).update();
+    }
+
+    /** The forgotten memories leave the log: their ids, and any link to them, are gone. */
+    void unlog(String userId, Collection<String> memoryIds) {
+        memoryIds.forEach(id -> jdbc.sql("DELETE FROM vault_log WHERE user_id = ? AND memory_id = ?").params(userId, id).update());
+    }
+
+    List<LoggedChange> logOf(String userId) {
+        return jdbc.sql("SELECT at, change, memory_id, count FROM vault_log WHERE user_id = ? ORDER BY at, change, memory_id")
+                .param(userId)
+                .query((rs, n) -> new LoggedChange(Instant.ofEpochMilli(rs.getLong(1)), Change.valueOf(rs.getString(2)),
+                        rs.getString(3).isEmpty() ? null : rs.getString(3), rs.getInt(4)))
+                .list();
+    }
+
+    /** Counts of the changes logged since {@code after}, for the commit message. */
+    Map<Change, Integer> countsSince(String userId, Instant after) {
+        Map<Change, Integer> counts = new HashMap<>();
+        jdbc.sql("SELECT change, SUM(CASE WHEN memory_id = '' THEN count ELSE 1 END) FROM vault_log "
+                        + "WHERE user_id = ? AND at > ? GROUP BY change")
+                .params(userId, after.toEpochMilli())
+                .query((rs, n) -> counts.put(Change.valueOf(rs.getString(1)), rs.getInt(2))).list();
+        return counts;
+    }
+
+    void pending(String userId, Collection<String> memoryIds, Instant since) {
+        for (String id : memoryIds.isEmpty() ? List.of(NONE) : memoryIds) {
+            jdbc.sql("INSERT INTO vault_pending (user_id, memory_id, since) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
+                    .params(userId, id, since.toEpochMilli()).update();
+        }
+    }
+
+    /** The memories waiting for a sync ('' when only the linking notes need it). */
+    List<String> pendingIds(String userId) {
+        return jdbc.sql("SELECT memory_id FROM vault_pending WHERE user_id = ? ORDER BY memory_id").param(userId)
+                .query(String.class).list();
+    }
+
+    Optional<Instant> oldestPending(String userId) {
+        return jdbc.sql("SELECT MIN(since) FROM vault_pending WHERE user_id = ?").param(userId).query(Long.class)
+                .optional().map(Instant::ofEpochMilli);
+    }
+
+    void donePending(String userId, Collection<String> memoryIds) {
+        memoryIds.forEach(id -> jdbc.sql("DELETE FROM vault_pending WHERE user_id = ? AND memory_id = ?").params(userId, id).update());
+    }
+
+    /** Path → what Mnemo last wrote there. */
+    Map<String, WrittenFile> files(String userId) {
+        Map<String, WrittenFile> files = new HashMap<>();
+        jdbc.sql("SELECT path, memory_id, hash FROM vault_files WHERE user_id = ?").param(userId)
+                .query((rs, n) -> files.put(rs.getString(1), new WrittenFile(rs.getString(1), rs.getString(2), rs.getString(3))))
+                .list();
+        return files;
+    }
+
+    void wrote(String userId, String path, String memoryId, String hash) {
+        jdbc.sql("DELETE FROM vault_files WHERE user_id = ? AND path = ?").params(userId, path).update();
+        jdbc.sql("INSERT INTO vault_files (user_id, path, memory_id, hash) VALUES (?, ?, ?, ?)")
+                .params(userId, path, memoryId, hash).update();
+    }
+
+    void removed(String userId, String path) {
+        jdbc.sql("DELETE FROM vault_files WHERE user_id = ? AND path = ?").params(userId, path).update();
+    }
+
+    Optional<SyncState> state(String userId) {
+        return jdbc.sql("SELECT synced_at, pushed_at, remote_error FROM vault_state WHERE user_id = ?").param(userId)
+                .query((rs, n) -> new SyncState(instant(rs.getObject(1)), instant(rs.getObject(2)), rs.getString(3)))
+                .optional();
+    }
+
+    void saveState(String userId, SyncState state) {
+        jdbc.sql("DELETE FROM vault_state WHERE user_id = ?").param(userId).update();
+        jdbc.sql("INSERT INTO vault_state (user_id, synced_at, pushed_at, remote_error) VALUES (?, ?, ?, ?)")
+                .params(userId, millis(state.syncedAt()), millis(state.pushedAt()), state.remoteError()).update();
+    }
+
+    private static Instant instant(Object millis) {
+        return millis == null ? null : Instant.ofEpochMilli(((Number) millis).longValue());
+    }
+
+    private static Long millis(Instant at) {
+        return at == null ? null : at.toEpochMilli();
+    }
+
+    /** A file as Mnemo wrote it: a memory's note has its id and the hash of its content, others the hash of the file. */
+    record WrittenFile(String path, String memoryId, String hash) {
+    }
+
+    /** When the vault last synced and last reached its remote; the remote's last refusal, null when it answered. */
+    record SyncState(Instant syncedAt, Instant pushedAt, String remoteError) {
+    }
+}

@@ -1,0 +1,113 @@
+package dev.mnemo.vault.internal;
+
+import dev.mnemo.memory.Memory;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Where each of a person's memories lives in the vault and who and what it is about: the same memories always
+ * give the same layout. A memory note is named by its text and the end of its id ("My sister Ana lives in Porto
+ * (9f3c2a1b).md"), so the file tree reads like the memories and two memories never share a name, whatever the case.
+ */
+final class VaultView {
+    static final String MEMORIES = "Memories";
+    static final String ARCHIVE = "_Archive";
+    static final String PEOPLE = "People";
+    static final String TOPICS = "Topics";
+    static final String DAILY = "Daily";
+    static final String CONFLICTS = "Conflicts";
+    static final String INDEX = "Index.md";
+    static final String INBOX = "Inbox.md";
+    private static final int TITLE_CHARS = 60;
+
+    final Map<String, Memory> active = new LinkedHashMap<>();
+    final Map<String, Memory> pruned = new LinkedHashMap<>();
+    final Map<String, String> paths = new HashMap<>();
+    final Map<String, Set<String>> peopleOf = new HashMap<>();
+    final Map<String, Set<String>> topicsOf = new HashMap<>();
+    /** Person note title → the active memories naming them, in id order. */
+    final TreeMap<String, List<Memory>> people = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    final TreeMap<String, List<Memory>> topics = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    private final Map<String, String> personPaths;
+    private final Map<String, String> topicPaths;
+
+    VaultView(List<Memory> activeMemories, List<Memory> prunedMemories) {
+        List<Memory> all = new ArrayList<>(activeMemories);
+        all.addAll(prunedMemories);
+        all.sort((a, b) -> a.id().compareTo(b.id()));
+        activeMemories.stream().sorted((a, b) -> a.id().compareTo(b.id())).forEach(m -> active.put(m.id(), m));
+        prunedMemories.stream().sorted((a, b) -> a.id().compareTo(b.id())).forEach(m -> pruned.put(m.id(), m));
+        Set<String> taken = new HashSet<>();
+        for (Memory m : all) {
+            String folder = active.containsKey(m.id()) ? MEMORIES : ARCHIVE;
+            String name = null;
+            for (int suffix = 8; name == null || taken.contains(NoteNames.key(folder + "/" + name)); suffix += 4) {
+                name = NoteNames.of(title(m.text()), " (" + m.id().substring(Math.max(0, m.id().length() - suffix)) + ")");
+                if (suffix >= m.id().length()) {
+                    break;
+                }
+            }
+            taken.add(NoteNames.key(folder + "/" + name));
+            paths.put(m.id(), folder + "/" + name + ".md");
+        }
+        for (Memory m : active.values()) {
+            Set<String> names = Subjects.people(m);
+            Set<String> subjects = Subjects.topics(m, names);
+            peopleOf.put(m.id(), names);
+            topicsOf.put(m.id(), subjects);
+            names.forEach(p -> people.computeIfAbsent(p, k -> new ArrayList<>()).add(m));
+            subjects.forEach(t -> topics.computeIfAbsent(t, k -> new ArrayList<>()).add(m));
+        }
+        personPaths = pathsOf(PEOPLE, people.navigableKeySet());
+        topicPaths = pathsOf(TOPICS, topics.navigableKeySet());
+    }
+
+    Set<String> peopleOf(String memoryId) {
+        return peopleOf.getOrDefault(memoryId, Collections.emptySet());
+    }
+
+    Set<String> topicsOf(String memoryId) {
+        return topicsOf.getOrDefault(memoryId, Collections.emptySet());
+    }
+
+    /** A person's note, whatever the case the name is written in (the first spelling, in id order, names it). */
+    String personPath(String name) {
+        return personPaths.get(people.ceilingKey(name));
+    }
+
+    String topicPath(String name) {
+        return topicPaths.get(topics.ceilingKey(name));
+    }
+
+    /** One path per title, unique regardless of case even where two titles become the same safe name. */
+    private static Map<String, String> pathsOf(String folder, Set<String> titles) {
+        Map<String, String> paths = new HashMap<>();
+        Set<String> taken = new HashSet<>();
+        for (String title : titles) {
+            String name = NoteNames.of(title, "");
+            for (int n = 2; taken.contains(NoteNames.key(name)); n++) {
+                name = NoteNames.of(title, " " + n);
+            }
+            taken.add(NoteNames.key(name));
+            paths.put(title, folder + "/" + name + ".md");
+        }
+        return paths;
+    }
+
+    static String title(String text) {
+        String t = text.strip().replaceAll("[.!?…]+$", "");
+        if (t.codePointCount(0, t.length()) <= TITLE_CHARS) {
+            return t;
+        }
+        String cut = t.substring(0, t.offsetByCodePoints(0, TITLE_CHARS));
+        int space = cut.lastIndexOf(' ');
+        return (space > TITLE_CHARS / 2 ? cut.substring(0, space) : cut) + "…";
+    }
+}
