@@ -49,7 +49,11 @@ abstract class AppInitializer implements ApplicationContextInitializer<Configura
                 "assistant.memory.background-jobs=false",
                 "assistant.proactive.background=false",
                 "assistant.conversation.late-answers.background=false",
-                "assistant.backup.scheduled=false");
+                "assistant.backup.scheduled=false",
+                "assistant.vault.dir=",
+                "assistant.vault.git-remote=",
+                "assistant.vault.git-token=",
+                "assistant.vault.scheduled=false");
     }
 
     /** Anthropic configured against {@link FakeModelServer}, with the two models of {@link FakeAnthropicApp}. */

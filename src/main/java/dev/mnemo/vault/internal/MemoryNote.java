@@ -38,7 +38,7 @@ record MemoryNote(String id, String text, String kind, Integer importance, List<
         }
         List<String> tags = NoteRenderer.obsidianTags(parsed.strings("tags").stream()
                 .map(t -> t.startsWith("#") ? t.substring(1) : t).filter(t -> !t.startsWith("mnemo/")).toList());
-        return Optional.of(new MemoryNote(id.get().strip(), text.toString(), parsed.string("kind").orElse("fact").strip()
+        return Optional.of(new MemoryNote(id.get().strip(), NoteRenderer.unescaped(text.toString()), parsed.string("kind").orElse("fact").strip()
                 .toLowerCase(Locale.ROOT), importance, tags));
     }
 }

@@ -38,9 +38,10 @@ final class NoteNames {
         if (name.isEmpty()) {
             name = "Untitled";
         }
-        String stem = name.contains(".") ? name.substring(0, name.indexOf('.')) : name;
+        int dot = name.indexOf('.');
+        String stem = dot < 0 ? name : name.substring(0, dot);
         if (RESERVED.contains(stem.strip().toUpperCase(Locale.ROOT))) {
-            name = name + "_";
+            name = stem.strip() + "_" + (dot < 0 ? "" : name.substring(dot));
         }
         return name + suffix;
     }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -30,6 +31,7 @@ final class NoteRenderer {
 
             """;
     private static final int RECENT_DAYS = 10;
+    private static final Pattern LEADING_MARK = Pattern.compile("[#>*+=-]|\\d+[.)]\\s");
 
     private final String folder;
     private final ZoneId zone;
@@ -41,7 +43,7 @@ final class NoteRenderer {
 
     /** The hash of what a person can change in a memory's note: text, kind, importance, tags. */
     static String contentHash(String text, String kind, int importance, List<String> tags) {
-        return Hashes.sha256Hex(text + "\n" + kind + "\n" + importance + "\n" + String.join(",", tags));
+        return Hashes.sha256Hex(oneLine(text) + "\n" + kind + "\n" + importance + "\n" + String.join(",", tags));
     }
 
     static String contentHash(Memory m) {
@@ -65,7 +67,7 @@ final class NoteRenderer {
                 .text("status", archived ? "pruned" : null)
                 .list("sources", m.sources().stream().sorted().toList())
                 .text("hash", contentHash(m));
-        StringBuilder note = new StringBuilder(properties.end()).append(m.text().strip()).append("\n");
+        StringBuilder note = new StringBuilder(properties.end()).append(escaped(oneLine(m.text()))).append("\n");
         if (!history.isEmpty()) {
             note.append("\n## Before\n");
             for (MemoryVersion v : history) {
@@ -75,8 +77,8 @@ final class NoteRenderer {
             }
         }
         if (archived) {
-            note.append("\nSet aside: out of recall, and deleted for good 30 days after. Say /memories to find it, or "
-                    + "restore it on the web page.\n");
+            note.append("\nSet aside: out of recall, and deleted for good 30 days after it was set aside. To keep it, move "
+                    + "this note back into the Memories folder.\n");
         } else {
             note.append("\n## Links\n");
             Set<String> people = view.peopleOf(m.id());
@@ -89,6 +91,17 @@ final class NoteRenderer {
                     .append('\n');
         }
         return note.toString();
+    }
+
+    /** The whole folder, by path: every memory's note, the linking notes and an empty Inbox. */
+    Map<String, String> all(VaultView view, Map<String, List<MemoryVersion>> histories, List<LoggedChange> log) {
+        Map<String, String> notes = new TreeMap<>(linkingNotes(view, log));
+        for (Map<String, Memory> memories : List.of(view.active, view.pruned)) {
+            memories.values().forEach(m -> notes.put(view.paths.get(m.id()),
+                    memoryNote(view, m, histories.getOrDefault(m.id(), List.of()))));
+        }
+        notes.put(VaultView.INBOX, INBOX_HEADER);
+        return notes;
     }
 
     /** Every note that is not a memory's: people, topics, days and the index, by path in the Mnemo folder. */
@@ -186,7 +199,25 @@ final class NoteRenderer {
 
     /** Text on one line with no markdown of its own taking effect inside a list item. */
     private static String inline(String text) {
-        return text.strip().replaceAll("\\s+", " ").replace("~~", "~");
+        return oneLine(text).replace("~~", "~").replace("[[", "\\[\\[");
+    }
+
+    /**
+     * A memory's text as a paragraph of its own: "[[" does not become a link to a note that does not exist, and a
+     * leading "#", "-" or ">" does not make it a heading, a list or a quote. {@link #unescaped} reverses it.
+     */
+    static String oneLine(String text) {
+        return text.strip().replaceAll("\\s+", " ");
+    }
+
+    static String escaped(String text) {
+        String out = text.replace("[[", "\\[\\[");
+        return LEADING_MARK.matcher(out).lookingAt() ? "\\" + out : out;
+    }
+
+    static String unescaped(String text) {
+        String out = text.replace("\\[\\[", "[[");
+        return out.startsWith("\\") && LEADING_MARK.matcher(out.substring(1)).lookingAt() ? out.substring(1) : out;
     }
 
     private LocalDate day(Instant at) {

@@ -27,7 +27,7 @@ final class Subjects {
             "His", "Her", "Their", "Mr", "Mrs", "Ms", "Dr", "Was", "Is", "Will", "Went", "Got", "Had", "Has");
     private static final Pattern RELATION_NAME = Pattern.compile(
             "\\b(?i:my|our|his|her|their)\\s+(?:(?i:best|older|younger|little|big|new|ex|step)[- ]?\\s*)?(\\p{L}+)"
-                    + "(?:\\s+(\\p{Lu}\\p{Ll}+(?:-\\p{Lu}\\p{Ll}+)?))?");
+                    + "(?:\\s+(\\p{Lu}\\p{L}+(?:-\\p{Lu}\\p{L}+)?))?");
     private static final Pattern NAME_DOES = Pattern.compile(
             "\\b(\\p{Lu}\\p{Ll}+(?:-\\p{Lu}\\p{Ll}+)?)(?:'s\\b|’s\\b|\\s+(?:is|was|lives|lived|works|worked|likes|loves|"
                     + "hates|has|had|moved|got|studies|plays|said|wants|needs|turns|turned|can't|cannot|doesn't|"
@@ -46,7 +46,7 @@ final class Subjects {
             if (!RELATIONS.contains(word)) {
                 continue;
             }
-            people.add(relation.group(2) != null && !NOT_NAMES.contains(relation.group(2)) ? relation.group(2)
+            people.add(relation.group(2) != null && !NOT_NAMES.contains(relation.group(2)) ? name(relation.group(2))
                     : capitalised(word.equals("mom") ? "mum" : word));
         }
         Matcher does = NAME_DOES.matcher(text);
@@ -85,6 +85,11 @@ final class Subjects {
             case EVENT -> "Events";
             case PLAN -> "Plans";
         };
+    }
+
+    /** "ANA" is Ana: shouting a name does not make another person. */
+    private static String name(String written) {
+        return written.chars().noneMatch(Character::isLowerCase) ? capitalised(written.toLowerCase(Locale.ROOT)) : written;
     }
 
     static String capitalised(String word) {

@@ -230,9 +230,20 @@ class VaultSync implements Vault {
     private void edited(String user, MemoryNote note, Map<String, WrittenFile> files, FromVault applied)
             throws IOException {
         Optional<WrittenFile> written = files.values().stream().filter(f -> note.id().equals(f.memoryId())
-                && f.path().startsWith(VaultView.MEMORIES + "/")).findFirst();
-        if (written.isEmpty() || note.contentHash().equals(written.get().hash())) {
-            return; // not a note Mnemo wrote, or unchanged
+                && !f.path().startsWith(VaultView.CONFLICTS + "/")).findFirst();
+        if (written.isEmpty()) {
+            return; // not a note Mnemo wrote
+        }
+        if (written.get().path().startsWith(VaultView.ARCHIVE + "/")) {
+            // A set-aside memory's note moved back into Memories: the person wants it back.
+            if (memories.getPruned(user, note.id()).isPresent() && memories.restore(user, note.id())) {
+                applied.count++;
+                applied.dirty.add(note.id());
+            }
+            return;
+        }
+        if (note.contentHash().equals(written.get().hash())) {
+            return; // unchanged
         }
         Optional<Memory> current = memories.get(user, note.id());
         if (current.isEmpty()) {
