@@ -39,7 +39,6 @@ import org.eclipse.jgit.util.io.DisabledOutputStream;
 final class VaultGit implements AutoCloseable {
     static final String BRANCH = "main";
     private static final String REMOTE = "origin";
-    private static final String REMOTE_BRANCH = "refs/remotes/" + REMOTE + "/" + BRANCH;
     private static final PersonIdent MNEMO = new PersonIdent("Mnemo", "mnemo@localhost");
 
     private final Git git;
@@ -113,7 +112,7 @@ final class VaultGit implements AutoCloseable {
     /** The remote's {@code main} after fetching; empty when the remote has none yet. */
     Optional<ObjectId> fetch() throws GitAPIException, IOException {
         FetchResult result = git.fetch().setRemote(REMOTE).setCredentialsProvider(credentials)
-                .setRefSpecs(new RefSpec("+refs/heads/" + BRANCH + ":" + REMOTE_BRANCH)).call();
+                .setRefSpecs(new RefSpec("+refs/heads/*:refs/remotes/" + REMOTE + "/*")).call();
         return Optional.ofNullable(result.getAdvertisedRef("refs/heads/" + BRANCH)).map(r -> r.getObjectId());
     }
 

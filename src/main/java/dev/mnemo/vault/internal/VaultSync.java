@@ -38,7 +38,6 @@ import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -60,11 +59,11 @@ class VaultSync implements Vault {
     private final MemoryIntake intake;
     private final VaultStore store;
     private final UserSettings settings;
-    private final ApplicationEventPublisher events;
+    private final VaultEvents events;
     private final Clock clock;
 
     VaultSync(VaultProperties properties, MemoryControl memories, MemoryIntake intake, VaultStore store,
-              UserSettings settings, ApplicationEventPublisher events, Clock clock) {
+              UserSettings settings, VaultEvents events, Clock clock) {
         this.properties = properties;
         this.memories = memories;
         this.intake = intake;
@@ -285,7 +284,7 @@ class VaultSync implements Vault {
         Files.writeString(file, content, StandardCharsets.UTF_8);
         store.wrote(user, path, memory.id(), NoteRenderer.contentHash(memory));
         applied.conflicts++;
-        events.publishEvent(new VaultConflictFound(user, memory.id(), path, now));
+        events.publish(new VaultConflictFound(user, memory.id(), path, now));
     }
 
     /**
@@ -372,8 +371,10 @@ class VaultSync implements Vault {
 
     /** "3 learned, 1 corrected, 1 pruned", from the log since the last sync and what came from the vault. */
     private String summary(String user, Instant since, FromVault applied) {
-        Map<Change, Integer> counts = since == null ? new EnumMap<>(Change.class)
-                : new EnumMap<>(store.countsSince(user, since));
+        Map<Change, Integer> counts = new EnumMap<>(Change.class);
+        if (since != null) {
+            counts.putAll(store.countsSince(user, since));
+        }
         List<String> parts = new ArrayList<>();
         counts.entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(e -> parts.add(e.getValue() + " " + verb(e.getKey())));
