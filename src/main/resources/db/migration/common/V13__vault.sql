@@ -6,10 +6,12 @@ CREATE TABLE vault_log (
     change    VARCHAR(16)  NOT NULL,
     memory_id VARCHAR(64)  NOT NULL,
     count     INTEGER      NOT NULL,
+    committed INTEGER      NOT NULL DEFAULT 0,   -- 1 once a commit message counted it
     PRIMARY KEY (user_id, at, change, memory_id)
 );
 
--- Memories changed since the last sync ('' when only the linking notes change), oldest first.
+-- Memories changed since the last sync ('' when only the linking notes change; '!purge' when a forget asks for the
+-- git history to be rewritten).
 CREATE TABLE vault_pending (
     user_id   VARCHAR(64)  NOT NULL,
     memory_id VARCHAR(64)  NOT NULL,

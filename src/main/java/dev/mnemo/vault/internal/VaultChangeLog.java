@@ -11,6 +11,8 @@ import dev.mnemo.memory.MemoryChanged.MemoryPruned;
 import dev.mnemo.memory.MemoryChanged.MemoryRestored;
 import dev.mnemo.memory.MemoryChanged.MemorySummarised;
 import dev.mnemo.vault.Vault;
+import dev.mnemo.vault.VaultProperties;
+import java.util.List;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -22,10 +24,12 @@ import org.springframework.stereotype.Component;
 class VaultChangeLog {
     private final Vault vault;
     private final VaultStore store;
+    private final VaultProperties properties;
 
-    VaultChangeLog(Vault vault, VaultStore store) {
+    VaultChangeLog(Vault vault, VaultStore store, VaultProperties properties) {
         this.vault = vault;
         this.store = store;
+        this.properties = properties;
     }
 
     @ApplicationModuleListener
@@ -45,6 +49,9 @@ class VaultChangeLog {
             case MemoriesForgotten c -> {
                 store.unlog(user, c.memoryIds());
                 store.log(user, c.at(), Change.FORGOTTEN, null, c.memoryIds().size());
+                if (properties.gitPurge()) {
+                    store.pending(user, List.of(VaultStore.PURGE), c.at());
+                }
             }
             case MemoriesPurged c -> {
                 store.unlog(user, c.memoryIds());

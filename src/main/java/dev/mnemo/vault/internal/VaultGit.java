@@ -6,18 +6,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.Date;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.ResetCommand;
 import org.eclipse.jgit.api.Status;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.diff.DiffEntry;
 import org.eclipse.jgit.diff.DiffFormatter;
+import org.eclipse.jgit.lib.CommitBuilder;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.StoredConfig;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -181,6 +188,52 @@ final class VaultGit implements AutoCloseable {
                 if (update.getStatus() != RemoteRefUpdate.Status.OK && update.getStatus() != RemoteRefUpdate.Status.UP_TO_DATE) {
                     throw new IOException("the remote refused the push: " + update.getStatus()
                             + (update.getMessage() == null ? "" : " (" + update.getMessage() + ")"));
+                }
+            }
+        }
+    }
+
+    /**
+     * Replaces the whole history by one commit of the current folder, and deletes what the old history kept: reflogs,
+     * the remote-tracking branch, and every object no longer reachable. A forgotten memory's text then exists in no
+     * commit of this repository.
+     */
+    void replaceHistory(String message, Instant at) throws IOException, GitAPIException {
+        Repository repo = git.getRepository();
+        ObjectId root;
+        try (RevWalk walk = new RevWalk(repo); ObjectInserter inserter = repo.newObjectInserter()) {
+            RevCommit head = walk.parseCommit(repo.resolve(Constants.HEAD));
+            CommitBuilder commit = new CommitBuilder();
+            PersonIdent who = new PersonIdent(MNEMO, at, ZoneOffset.UTC);
+            commit.setTreeId(head.getTree());
+            commit.setAuthor(who);
+            commit.setCommitter(who);
+            commit.setMessage(message);
+            root = inserter.insert(commit);
+            inserter.flush();
+        }
+        RefUpdate update = repo.updateRef("refs/heads/" + BRANCH);
+        update.setNewObjectId(root);
+        update.setForceUpdate(true);
+        update.disableRefLog();
+        RefUpdate.Result result = update.forceUpdate();
+        if (result != RefUpdate.Result.FORCED && result != RefUpdate.Result.NEW && result != RefUpdate.Result.NO_CHANGE) {
+            throw new IOException("the vault's history could not be replaced: " + result);
+        }
+        for (Ref tracking : repo.getRefDatabase().getRefsByPrefix("refs/remotes/")) {
+            RefUpdate delete = repo.updateRef(tracking.getName());
+            delete.setForceUpdate(true);
+            delete.delete();
+        }
+        deleteTree(repo.getDirectory().toPath().resolve("logs"));
+        git.gc().setExpire(new Date(Long.MAX_VALUE)).setAggressive(false).call();
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(file);
                 }
             }
         }

@@ -2,6 +2,7 @@ package dev.mnemo.vault.internal;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class VaultStore {
     private static final String NONE = "";
+    /** The pending mark of a forget that asks for the git history to be rewritten. */
+    static final String PURGE = "!purge";
 
     private final JdbcClient jdbc;
 
@@ -40,13 +43,17 @@ class VaultStore {
                 .list();
     }
 
-    /** Counts of the changes logged since {@code after}, for the commit message. */
-    Map<Change, Integer> countsSince(String userId, Instant after) {
-        Map<Change, Integer> counts = new HashMap<>();
-        jdbc.sql("SELECT change, SUM(CASE WHEN memory_id = '' THEN count ELSE 1 END) FROM vault_log "
-                        + "WHERE user_id = ? AND at > ? GROUP BY change")
-                .params(userId, after.toEpochMilli())
-                .query((rs, n) -> counts.put(Change.valueOf(rs.getString(1)), rs.getInt(2))).list();
+    /** Counts of the changes no commit message has counted yet; they are then counted. */
+    Map<Change, Integer> countUncommitted(String userId) {
+        Map<Change, Integer> counts = new EnumMap<>(Change.class);
+        List<Object[]> rows = jdbc.sql("SELECT at, change, memory_id, count FROM vault_log WHERE user_id = ? AND committed = 0")
+                .param(userId).query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4)})
+                .list();
+        for (Object[] row : rows) {
+            counts.merge(Change.valueOf((String) row[1]), ((String) row[2]).isEmpty() ? (Integer) row[3] : 1, Integer::sum);
+            jdbc.sql("UPDATE vault_log SET committed = 1 WHERE user_id = ? AND at = ? AND change = ? AND memory_id = ?")
+                    .params(userId, row[0], row[1], row[2]).update();
+        }
         return counts;
     }
 

@@ -23,7 +23,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -94,7 +93,7 @@ class VaultSync implements Vault {
             return new VaultStatus(false, null, null, 0, VaultStatus.Remote.NONE, null);
         }
         Optional<SyncState> state = store.state(user());
-        int pending = (int) store.pendingIds(user()).stream().filter(id -> !id.isEmpty()).count();
+        int pending = (int) store.pendingIds(user()).stream().filter(id -> !id.isEmpty() && !id.equals(VaultStore.PURGE)).count();
         String error = state.map(SyncState::remoteError).orElse(null);
         VaultStatus.Remote remote = !properties.hasRemote() ? VaultStatus.Remote.NONE
                 : error != null ? VaultStatus.Remote.UNREACHABLE : VaultStatus.Remote.UP_TO_DATE;
@@ -117,9 +116,10 @@ class VaultSync implements Vault {
             Map<String, WrittenFile> files = store.files(user);
             readBack(user, root, git.uncommitted(), files, applied);
             String remoteError = null;
+            Optional<ObjectId> theirs = Optional.empty();
             if (properties.hasRemote()) {
                 try {
-                    Optional<ObjectId> theirs = git.fetch();
+                    theirs = git.fetch();
                     if (theirs.isPresent() && !git.contains(theirs.get())) {
                         takeRemote(user, root, git, theirs.get(), files, applied);
                     }
@@ -130,13 +130,21 @@ class VaultSync implements Vault {
             Set<String> dirty = new TreeSet<>(pending);
             dirty.addAll(applied.dirty);
             int written = write(user, root, dirty, applied.rewriteAll || files.isEmpty(), applied.inboxRead, store.files(user));
-            String summary = summary(user, before.syncedAt(), applied);
+            Map<Change, Integer> counts = store.countUncommitted(user);
+            String summary = summary(counts, before.syncedAt() == null, applied);
             boolean committed = git.commitAll(summary, clock.instant());
+            boolean purge = pending.contains(VaultStore.PURGE) && git.head().isPresent();
+            if (purge) {
+                // Forget means forget: no commit may still hold the forgotten text, here or (force-pushed) there.
+                git.replaceHistory("Vault history rewritten: forgotten memories removed from every commit",
+                        clock.instant());
+                log.info("The vault's git history was rewritten after a forget; other clones must clone it again");
+            }
             boolean pushed = false;
             Instant pushedAt = before.pushedAt();
             if (properties.hasRemote() && remoteError == null) {
                 try {
-                    git.push(false, Optional.empty());
+                    git.push(purge, theirs);
                     pushed = true;
                     pushedAt = clock.instant();
                 } catch (GitAPIException | IOException | RuntimeException e) {
@@ -370,13 +378,9 @@ class VaultSync implements Vault {
     }
 
     /** "3 learned, 1 corrected, 1 pruned", from the log since the last sync and what came from the vault. */
-    private String summary(String user, Instant since, FromVault applied) {
-        Map<Change, Integer> counts = new EnumMap<>(Change.class);
-        if (since != null) {
-            counts.putAll(store.countsSince(user, since));
-        }
+    private static String summary(Map<Change, Integer> counts, boolean first, FromVault applied) {
         List<String> parts = new ArrayList<>();
-        counts.entrySet().stream().sorted(Map.Entry.comparingByKey())
+        counts.entrySet().stream()
                 .forEach(e -> parts.add(e.getValue() + " " + verb(e.getKey())));
         if (applied.count > 0) {
             parts.add(applied.count + " from the vault");
@@ -384,7 +388,7 @@ class VaultSync implements Vault {
         if (applied.conflicts > 0) {
             parts.add(applied.conflicts + (applied.conflicts == 1 ? " conflict" : " conflicts") + " kept both ways");
         }
-        return parts.isEmpty() ? (since == null ? "Memories written to the vault" : "Vault notes updated")
+        return parts.isEmpty() ? (first ? "Memories written to the vault" : "Vault notes updated")
                 : parts.stream().collect(Collectors.joining(", "));
     }
 

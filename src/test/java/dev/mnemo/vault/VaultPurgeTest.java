@@ -1,0 +1,99 @@
+package dev.mnemo.vault;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.mnemo.memory.write.MemoryJobWorker;
+import dev.mnemo.testing.Api;
+import dev.mnemo.testing.MutableClock;
+import dev.mnemo.testing.SqliteApp;
+import dev.mnemo.testing.TestDatabases;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.eclipse.jgit.api.Git;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * With {@code VAULT_GIT_PURGE=true} a forget rewrites the vault's history, here and (force-pushed with lease) on
+ * the remote: {@code git log -p --all} — the git command line, not JGit — no longer shows the forgotten text.
+ */
+@SqliteApp
+class VaultPurgeTest {
+    private static final Path BASE = TestDatabases.sqliteDataDir().resolve("vault-purge");
+    private static final String PERSON = "purge-person";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Vault vault;
+    @Autowired
+    MemoryJobWorker worker;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    MutableClock clock;
+
+    @DynamicPropertySource
+    static void vault(DynamicPropertyRegistry registry) throws Exception {
+        VaultSyncContract.deleteTree(BASE);
+        Files.createDirectories(BASE);
+        Git.init().setBare(true).setInitialBranch("main").setDirectory(BASE.resolve("remote.git").toFile()).call().close();
+        registry.add("assistant.vault.dir", () -> BASE.resolve("vault").toString());
+        registry.add("assistant.vault.git-remote", () -> BASE.resolve("remote.git").toUri().toString());
+        registry.add("assistant.vault.user", () -> PERSON);
+        registry.add("assistant.vault.git-purge", () -> "true");
+    }
+
+    @Test
+    void aForgottenMemoryIsGoneFromTheHistoryHereAndOnTheRemote() throws Exception {
+        Api api = new Api(port, SqliteApp.API_TOKEN);
+        api.message(PERSON, "My locker code is in the blue notebook. I love hiking.");
+        sync();
+        api.message(PERSON, "I love swimming.");
+        sync();
+        Path folder = BASE.resolve("vault/Mnemo");
+        assertThat(gitLog(folder)).contains("locker");
+        assertThat(gitLog(BASE.resolve("remote.git"))).contains("locker");
+
+        api.message(PERSON, "/forget locker");
+        assertThat(api.message(PERSON, "/forget yes").json().get("reply").asString()).contains("and its git history");
+        sync();
+
+        assertThat(gitLog(folder)).doesNotContain("locker").contains("hiking", "swimming");
+        assertThat(gitLog(BASE.resolve("remote.git"))).doesNotContain("locker").contains("hiking");
+        try (Git git = Git.open(folder.toFile())) {
+            assertThat(git.log().call()).hasSize(1);
+        }
+        api.message(PERSON, "I keep a diary.");
+        api.message(PERSON, "I love cycling.");
+        sync();
+        try (Git git = Git.open(folder.toFile())) {
+            assertThat(git.log().call()).as("afterwards, history grows again").hasSize(2);
+        }
+    }
+
+    private void sync() {
+        worker.drain();
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
+                "SELECT COUNT(*) FROM event_publications WHERE completion_date IS NULL AND status <> 'FAILED'")
+                .query(Long.class).single() == 0);
+        clock.advance(Duration.ofSeconds(5));
+        vault.sync();
+    }
+
+    private static String gitLog(Path repository) throws IOException, InterruptedException {
+        Process git = new ProcessBuilder("git", "-C", repository.toString(), "log", "-p", "--all")
+                .redirectErrorStream(true).start();
+        String out = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(git.waitFor()).as(out).isZero();
+        return out;
+    }
+}
