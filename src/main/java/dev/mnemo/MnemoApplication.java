@@ -30,6 +30,7 @@ public class MnemoApplication {
             case "restore" -> restore(rest);
             case "token" -> TokenCommand.run(rest, MnemoApplication::batch);
             case "memories" -> MemoriesCommand.run(rest, MnemoApplication::batch, System.err);
+            case "vault" -> VaultExportCommand.run(rest, MnemoApplication::batch, System.err);
             case "help", "--help", "-h" -> usage(0);
             default -> {
                 System.err.println("mnemo: unknown command '" + command + "'");
@@ -53,7 +54,8 @@ public class MnemoApplication {
                 .web(WebApplicationType.NONE)
                 .run("--logging.level.root=WARN", "--logging.level.dev.mnemo=WARN", "--assistant.memory.background-jobs=false",
                         "--assistant.proactive.background=false", "--assistant.backup.scheduled=false",
-                        "--assistant.conversation.late-answers.background=false", "--assistant.events.redelivery=false");
+                        "--assistant.conversation.late-answers.background=false", "--assistant.events.redelivery=false",
+                        "--assistant.vault.scheduled=false");
     }
 
     private static int backup(String[] args) {
@@ -105,7 +107,10 @@ public class MnemoApplication {
                   token show        the owner's token, which chat uses (ASSISTANT_DATA_DIR/chat-token)
                   memories export FILE [--user ID] | memories import FILE [--user ID]
                                     a person's memories (default: the owner's) as JSON Lines, with when each
-                                    was said and its history; an import is all or nothing""");
+                                    was said and its history; an import is all or nothing
+                  vault export DIR [--user ID]
+                                    a one-off Obsidian vault of a person's memories (default: VAULT_USER, else
+                                    the owner's) in DIR/VAULT_FOLDER""");
         return status;
     }
 }

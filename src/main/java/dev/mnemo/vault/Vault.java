@@ -1,5 +1,9 @@
 package dev.mnemo.vault;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.function.IntConsumer;
+
 /**
  * The person's memories as an Obsidian vault kept in sync: {@link #sync()} writes what changed, reads back what
  * the person changed there, and exchanges commits with the git remote.
@@ -16,6 +20,15 @@ public interface Vault {
     SyncReport sync();
 
     VaultStatus status();
+
+    /**
+     * Writes a one-off vault of the person's memories into {@code dir}/{@code VAULT_FOLDER}, which must not exist or be
+     * empty: no git, no bookkeeping, nothing read back. Works whether or not a vault is configured.
+     *
+     * @param progress told how many memory notes are written so far
+     * @return how many memory notes were written
+     */
+    int export(String userId, Path dir, IntConsumer progress) throws IOException;
 
     /** True when a forgotten memory's text stays in the vault's git history (no purge configured). */
     boolean historyKeepsForgotten();

@@ -32,7 +32,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.IntConsumer;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.ObjectId;
 import org.slf4j.Logger;
@@ -160,6 +162,35 @@ class VaultSync implements Vault {
         } catch (IOException | GitAPIException e) {
             throw new IllegalStateException("the vault at " + root + " could not be synced: " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public int export(String userId, Path dir, IntConsumer progress) throws IOException {
+        Path root = dir.resolve(properties.folder());
+        if (Files.isDirectory(root)) {
+            try (Stream<Path> inside = Files.list(root)) {
+                if (inside.findAny().isPresent()) {
+                    throw new IOException(root + " is not empty: export into a new directory");
+                }
+            }
+        }
+        VaultView view = new VaultView(visible(memories.all(userId, false)), visible(memories.all(userId, true)));
+        Map<String, List<MemoryVersion>> histories = new HashMap<>();
+        for (String id : view.paths.keySet()) {
+            histories.put(id, memories.history(userId, id).orElse(List.of()));
+        }
+        Map<String, String> notes = new NoteRenderer(properties.folder(), settings.timeZone(userId)).all(view, histories, List.of());
+        Set<String> memoryNotes = new HashSet<>(view.paths.values());
+        int written = 0;
+        for (Map.Entry<String, String> note : notes.entrySet()) {
+            Path file = inside(root, note.getKey());
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, note.getValue(), StandardCharsets.UTF_8);
+            if (memoryNotes.contains(note.getKey())) {
+                progress.accept(++written);
+            }
+        }
+        return written;
     }
 
     /**
