@@ -103,13 +103,47 @@ final class VaultGit implements AutoCloseable {
         return paths;
     }
 
-    /** Commits everything in the folder as Mnemo; false when nothing changed. */
-    boolean commitAll(String message, Instant at) throws GitAPIException {
-        git.add().addFilepattern(".").call();
-        git.add().setUpdate(true).addFilepattern(".").call();
-        Status status = git.status().call();
-        if (status.getAdded().isEmpty() && status.getChanged().isEmpty() && status.getRemoved().isEmpty()) {
+    /**
+     * Commits these paths of the folder as Mnemo (written, or deleted), without walking the rest of it; false when
+     * they leave the tree as it was.
+     */
+    boolean commit(Set<String> paths, String message, Instant at) throws GitAPIException, IOException {
+        if (paths.isEmpty()) {
             return false;
+        }
+        Path root = git.getRepository().getWorkTree().toPath();
+        var add = git.add();
+        var remove = git.rm().setCached(true);
+        boolean adding = false;
+        boolean removing = false;
+        for (String path : paths) {
+            if (Files.exists(root.resolve(path))) {
+                add.addFilepattern(path);
+                adding = true;
+            } else {
+                remove.addFilepattern(path);
+                removing = true;
+            }
+        }
+        if (adding) {
+            add.call();
+        }
+        if (removing) {
+            remove.call();
+        }
+        Repository repo = git.getRepository();
+        ObjectId tree;
+        try (ObjectInserter inserter = repo.newObjectInserter()) {
+            tree = repo.readDirCache().writeTree(inserter);
+            inserter.flush();
+        }
+        Optional<ObjectId> head = head();
+        if (head.isPresent()) {
+            try (RevWalk walk = new RevWalk(repo)) {
+                if (walk.parseCommit(head.get()).getTree().getId().equals(tree)) {
+                    return false;
+                }
+            }
         }
         PersonIdent who = new PersonIdent(MNEMO, at, ZoneOffset.UTC);
         git.commit().setMessage(message).setAuthor(who).setCommitter(who).call();

@@ -116,7 +116,9 @@ class VaultSync implements Vault {
         try (VaultGit git = VaultGit.open(root, properties.gitRemote(), properties.gitToken())) {
             FromVault applied = new FromVault();
             Map<String, WrittenFile> files = store.files(user);
-            readBack(user, root, git.uncommitted(), files, applied);
+            Set<String> uncommitted = git.uncommitted();
+            applied.changed.addAll(uncommitted);
+            readBack(user, root, uncommitted, files, applied);
             String remoteError = null;
             Optional<ObjectId> theirs = Optional.empty();
             if (properties.hasRemote()) {
@@ -131,10 +133,11 @@ class VaultSync implements Vault {
             }
             Set<String> dirty = new TreeSet<>(pending);
             dirty.addAll(applied.dirty);
-            int written = write(user, root, dirty, applied.rewriteAll || files.isEmpty(), applied.inboxRead, store.files(user));
+            int written = write(user, root, dirty, applied.rewriteAll || files.isEmpty(), applied.inboxRead, store.files(user),
+                    applied.changed);
             Map<Change, Integer> counts = store.countUncommitted(user);
             String summary = summary(counts, before.syncedAt() == null, applied);
-            boolean committed = git.commitAll(summary, clock.instant());
+            boolean committed = git.commit(applied.changed, summary, clock.instant());
             boolean purge = pending.contains(VaultStore.PURGE) && git.head().isPresent();
             if (purge) {
                 // Forget means forget: no commit may still hold the forgotten text, here or (force-pushed) there.
@@ -321,6 +324,7 @@ class VaultSync implements Vault {
         Path file = properties.root().resolve(path);
         Files.createDirectories(file.getParent());
         Files.writeString(file, content, StandardCharsets.UTF_8);
+        applied.changed.add(path);
         store.wrote(user, path, memory.id(), NoteRenderer.contentHash(memory));
         applied.conflicts++;
         events.publish(new VaultConflictFound(user, memory.id(), path, now));
@@ -331,7 +335,7 @@ class VaultSync implements Vault {
      * longer belongs; only files whose bytes change are touched. Returns how many files were written or deleted.
      */
     private int write(String user, Path root, Set<String> dirty, boolean all, boolean emptyInbox,
-                      Map<String, WrittenFile> files) throws IOException {
+                      Map<String, WrittenFile> files, Set<String> changed) throws IOException {
         List<Memory> active = visible(memories.all(user, false));
         List<Memory> pruned = visible(memories.all(user, true));
         VaultView view = new VaultView(active, pruned);
@@ -362,6 +366,7 @@ class VaultSync implements Vault {
             if (!Files.isRegularFile(file) || !Arrays.equals(Files.readAllBytes(file), bytes)) {
                 Files.createDirectories(file.getParent());
                 Files.write(file, bytes);
+                changed.add(e.getKey());
                 touched++;
             }
             String hash = e.getValue().hash() != null ? e.getValue().hash() : Hashes.sha256Hex(bytes);
@@ -376,6 +381,7 @@ class VaultSync implements Vault {
                     && Files.exists(root.resolve(file.path()));
             if (!keep.contains(file.path()) && !conflictOfAMemoryKept) {
                 if (Files.deleteIfExists(inside(root, file.path()))) {
+                    changed.add(file.path());
                     touched++;
                 }
                 store.removed(user, file.path());
@@ -444,6 +450,8 @@ class VaultSync implements Vault {
     /** What the person's changes in the vault did during this sync. */
     private static final class FromVault {
         final Set<String> dirty = new HashSet<>();
+        /** Paths of the folder that changed in this sync: the only ones the commit looks at. */
+        final Set<String> changed = new TreeSet<>();
         int count;
         int conflicts;
         boolean inboxRead;
