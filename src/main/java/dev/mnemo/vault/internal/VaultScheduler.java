@@ -39,7 +39,7 @@ class VaultScheduler {
     }
 
     @Scheduled(cron = "${assistant.vault.nightly-cron}")
-    @SchedulerLock(name = "vault-sync-nightly", lockAtMostFor = "PT10M")
+    @SchedulerLock(name = "vault-sync", lockAtMostFor = "PT10M")
     void nightly() {
         if (active()) {
             run("nightly");

@@ -133,7 +133,8 @@ class VaultSync implements Vault {
             }
             Set<String> dirty = new TreeSet<>(pending);
             dirty.addAll(applied.dirty);
-            int written = write(user, root, dirty, applied.rewriteAll || files.isEmpty(), applied.inboxRead, store.files(user),
+            int written = write(user, root, dirty, applied.rewriteAll || files.isEmpty(),
+                    applied.inboxRead ? applied.inboxLeft : null, store.files(user),
                     applied.changed);
             Map<Change, Integer> counts = store.countUncommitted(user);
             String summary = summary(counts, before.syncedAt() == null, applied);
@@ -261,8 +262,14 @@ class VaultSync implements Vault {
         for (String line : lines.split("\n")) {
             String text = line.strip().replaceFirst("^([-*+]\\s+(\\[[ xX]]\\s+)?)", "").strip();
             if (!text.isEmpty() && !text.startsWith("#") && !header.contains(text)) {
-                intake.remember(user, text, null);
-                applied.count++;
+                try {
+                    intake.remember(user, text, null);
+                    applied.count++;
+                } catch (RuntimeException e) {
+                    // One line that cannot be stored must not stop every sync, nor be lost: it stays for the next.
+                    log.warn("An Inbox line of the vault could not be remembered and stays in the Inbox: {}", e.getMessage());
+                    applied.inboxLeft.add(line.strip());
+                }
             }
         }
         applied.inboxRead = true;
@@ -334,7 +341,7 @@ class VaultSync implements Vault {
      * Writes the notes of the changed memories (all of them with {@code all}) and every linking note, deletes what no
      * longer belongs; only files whose bytes change are touched. Returns how many files were written or deleted.
      */
-    private int write(String user, Path root, Set<String> dirty, boolean all, boolean emptyInbox,
+    private int write(String user, Path root, Set<String> dirty, boolean all, List<String> inboxLeft,
                       Map<String, WrittenFile> files, Set<String> changed) throws IOException {
         List<Memory> active = visible(memories.all(user, false));
         List<Memory> pruned = visible(memories.all(user, true));
@@ -356,8 +363,9 @@ class VaultSync implements Vault {
             wanted.put(path, new Note(content, null, null));
         });
         keep.add(VaultView.INBOX);
-        if (emptyInbox || !Files.exists(root.resolve(VaultView.INBOX))) {
-            wanted.put(VaultView.INBOX, new Note(NoteRenderer.INBOX_HEADER, null, null));
+        if (inboxLeft != null || !Files.exists(root.resolve(VaultView.INBOX))) {
+            String left = inboxLeft == null || inboxLeft.isEmpty() ? "" : String.join("\n", inboxLeft) + "\n";
+            wanted.put(VaultView.INBOX, new Note(NoteRenderer.INBOX_HEADER + left, null, null));
         }
         int touched = 0;
         for (Map.Entry<String, Note> e : wanted.entrySet()) {
@@ -455,6 +463,8 @@ class VaultSync implements Vault {
         int count;
         int conflicts;
         boolean inboxRead;
+        /** Inbox lines that could not be remembered: written back for the next sync. */
+        final List<String> inboxLeft = new ArrayList<>();
         boolean rewriteAll;
     }
 }
