@@ -82,10 +82,6 @@ final class VaultGit implements AutoCloseable {
         return new VaultGit(git, credentials);
     }
 
-    Repository repository() {
-        return git.getRepository();
-    }
-
     Optional<ObjectId> head() throws IOException {
         return Optional.ofNullable(git.getRepository().resolve(Constants.HEAD));
     }

@@ -53,14 +53,12 @@ class VaultScheduler {
         }
     }
 
-    /** Syncs when the oldest pending change is older than the debounce; true when it did. */
-    boolean syncIfSettled() {
+    /** Syncs when the oldest pending change is older than the debounce. */
+    void syncIfSettled() {
         Optional<Instant> oldest = store.oldestPending(vault.user());
         if (oldest.isPresent() && !oldest.get().plus(properties.debounce()).isAfter(clock.instant())) {
             run("changes");
-            return true;
         }
-        return false;
     }
 
     private boolean active() {
