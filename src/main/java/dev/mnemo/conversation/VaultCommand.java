@@ -25,10 +25,20 @@ class VaultCommand {
             return "The vault here keeps someone else's memories; yours are not in it.";
         }
         if (argument.equalsIgnoreCase("sync")) {
-            SyncReport report = vault.sync();
+            SyncReport report;
+            try {
+                report = vault.sync();
+            } catch (RuntimeException e) {
+                // The sync's own failures are worded for the person and hold no secret; anything else is not shown.
+                return "The vault could not be synced: " + (e instanceof IllegalStateException ? e.getMessage()
+                        : "an unexpected error (see the log)") + ".";
+            }
             return "Vault synced: " + report.summary() + "." + (report.conflicts() > 0
                     ? " " + report.conflicts() + " changed both in the vault and here: both versions are kept, see its "
-                            + "Conflicts folder." : "");
+                            + "Conflicts folder." : "")
+                    + (report.unreadable() > 0 ? " " + report.unreadable() + (report.unreadable() == 1 ? " note" : " notes")
+                            + " could not be read (not UTF-8 text, or broken properties) and " + (report.unreadable() == 1
+                            ? "is" : "are") + " left as they are until fixed." : "");
         }
         if (!argument.isEmpty()) {
             return "Use /vault to see the vault's state, or /vault sync to sync it now.";

@@ -23,9 +23,13 @@ class VaultNotices {
     @ApplicationModuleListener
     void on(VaultConflictFound conflict) {
         try {
-            replies.send(conflict.userId(), "A memory was changed both in your Obsidian vault and here since the last "
-                    + "sync. I kept both: mine is in the memory, yours in the vault's note " + conflict.note()
-                    + ". Copy yours into the memory's note to keep it.", MessageKind.NOTICE);
+            String text = conflict.memoryId() != null
+                    ? "A memory was changed both in your Obsidian vault and here since the last sync. I kept both: mine "
+                            + "is in the memory, yours in the vault's note " + conflict.note()
+                            + ". Copy yours into the memory's note to keep it."
+                    : "A file in Mnemo's folder of your vault was changed on two devices at once. I kept both: the other "
+                            + "device's in place, this one's as " + conflict.note() + ".";
+            replies.send(conflict.userId(), text, MessageKind.NOTICE);
         } catch (ChannelUnavailableException e) {
             log.warn("The vault conflict notice for user {} could not be sent: {}", conflict.userId(), e.getMessage());
         }

@@ -1,6 +1,7 @@
 package dev.mnemo.vault;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
@@ -191,6 +192,7 @@ abstract class VaultSyncContract {
         Files.writeString(onPhone, Files.readString(onPhone).replace("lives in Porto", "lives in Faro"));
         pushFromPhone("Phone edit");
         control.edit(PERSON, sister.id(), "My sister Ana lives in Braga.", null, null, null);
+        long noticesBefore = conflictNotices();
 
         SyncReport report = sync();
 
@@ -203,9 +205,7 @@ abstract class VaultSyncContract {
             assertThat(conflict).contains("My sister Ana lives in Faro.", "My sister Ana lives in Braga.");
         }
         assertThat(Files.readString(note("sister Ana"))).contains("Braga");
-        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
-                "SELECT COUNT(*) FROM deliveries WHERE user_id = ? AND kind = 'NOTICE' AND text LIKE '%Conflicts/%'")
-                .param(PERSON).query(Long.class).single() == 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> conflictNotices() == noticesBefore + 1);
         pull();
         assertThat(phone.resolve(folder().relativize(note("sister Ana")))).content().contains("Braga");
     }
@@ -281,6 +281,172 @@ abstract class VaultSyncContract {
             }
         }
         assertThat(note("hiking")).exists();
+    }
+
+    @Test
+    void aNoteForgottenInAnUnpushedCommitDoesNotComeBackWithTheRemotesCommits() throws Exception {
+        say("My locker code is in the blue notebook. I love hiking.");
+        sync();
+        pull();
+        Files.move(remote(name()), remote(name()).resolveSibling("remote-away.git"));
+        say("/forget locker");
+        say("/forget yes");
+        assertThat(sync().pushed()).as("the remote is down").isFalse();
+        remoteBack();
+        Path hikingOnPhone = phone.resolve(folder().relativize(note("hiking")));
+        Files.writeString(hikingOnPhone, Files.readString(hikingOnPhone).replace("I love hiking.", "I love hiking in the Alps."));
+        pushFromPhone("Phone edit while Mnemo was away");
+
+        SyncReport report = sync();
+
+        assertThat(report.pushed()).isTrue();
+        assertThat(memoryWith("hiking").text()).isEqualTo("I love hiking in the Alps.");
+        assertNoFileSays(folder(), "locker");
+        pull();
+        assertNoFileSays(phone, "locker");
+    }
+
+    @Test
+    void anOlderEditFromThePhoneNeverOverwritesAChatChangeThatWaitsToBePushed() throws Exception {
+        say("My sister Ana lives in Porto.");
+        sync();
+        pull();
+        Memory sister = memoryWith("Porto");
+        Path onPhone = phone.resolve(folder().relativize(note("sister Ana")));
+        Files.move(remote(name()), remote(name()).resolveSibling("remote-away.git"));
+        control.edit(PERSON, sister.id(), "My sister Ana lives in Braga.", null, null, null);
+        assertThat(sync().pushed()).isFalse();
+        remoteBack();
+        Files.writeString(onPhone, Files.readString(onPhone).replace("lives in Porto", "lives in Faro"));
+        pushFromPhone("Phone edit of the version before");
+
+        SyncReport report = sync();
+
+        assertThat(report.conflicts()).isEqualTo(1);
+        assertThat(control.get(PERSON, sister.id()).orElseThrow().text()).isEqualTo("My sister Ana lives in Braga.");
+        assertThat(conflictNotes()).singleElement().satisfies(c -> assertThat(c).content()
+                .contains("My sister Ana lives in Faro.", "My sister Ana lives in Braga."));
+        assertThat(conflictNotes().getFirst().getFileName().toString()).as("no memory words in its name")
+                .doesNotContain("sister", "Ana");
+    }
+
+    @Test
+    void aFileMergedWithConflictMarkersOnThePhoneIsKeptAsAConflictNotAsTheMemory() throws Exception {
+        say("I love hiking.");
+        sync();
+        pull();
+        Path onPhone = phone.resolve(folder().relativize(note("hiking")));
+        Files.writeString(onPhone, Files.readString(onPhone).replace("I love hiking.",
+                "<<<<<<< HEAD\nI love hiking.\n=======\nI love climbing.\n>>>>>>> phone"));
+        pushFromPhone("A merge left unresolved");
+
+        SyncReport report = sync();
+
+        assertThat(report.conflicts()).isEqualTo(1);
+        assertThat(memoryWith("hiking").text()).isEqualTo("I love hiking.");
+        assertThat(Files.readString(note("hiking"))).doesNotContain("<<<<<<<");
+    }
+
+    @Test
+    void thePersonsOwnFilesInTheFolderSurviveTheRemotesCommits() throws Exception {
+        say("I love hiking.");
+        sync();
+        pull();
+        Files.writeString(folder().resolve("My plans.md"), "# Plans\n\nWalk the Camino.\n");
+        Files.createDirectories(folder().resolve("Attachments"));
+        Files.write(folder().resolve("Attachments/map.bin"), new byte[] {0, 1, 2, (byte) 0xff});
+        Files.writeString(phone.resolve("From the phone.md"), "# Phone\n");
+        pushFromPhone("A note of the person's own on the phone");
+
+        SyncReport report = sync();
+
+        assertThat(report.pushed()).isTrue();
+        assertThat(folder().resolve("My plans.md")).content().contains("Camino");
+        assertThat(folder().resolve("Attachments/map.bin")).hasBinaryContent(new byte[] {0, 1, 2, (byte) 0xff});
+        assertThat(folder().resolve("From the phone.md")).exists();
+        pull();
+        assertThat(phone.resolve("My plans.md")).content().contains("Camino");
+    }
+
+    @Test
+    void aNoteThatIsNotUtf8IsLeftAloneAndTheSyncGoesOn() throws Exception {
+        say("I love hiking.");
+        sync();
+        byte[] broken = {(byte) 0xff, (byte) 0xfe, 'x', '\n'};
+        Files.write(note("hiking"), broken);
+        say("I love swimming.");
+
+        SyncReport report = sync();
+
+        assertThat(report.unreadable()).isEqualTo(1);
+        assertThat(note("hiking")).hasBinaryContent(broken);
+        assertThat(note("swimming")).exists();
+        assertThat(memoryWith("hiking").text()).isEqualTo("I love hiking.");
+        assertThat(say("/vault sync")).contains("could not be read");
+    }
+
+    @Test
+    void anEditInTheVaultKeepsTheMemorysTagsAsTheyWere() throws Exception {
+        say("I love hiking.");
+        Memory hiking = memoryWith("hiking");
+        control.edit(PERSON, hiking.id(), null, null, null, List.of("Outdoor life", "hobbies"));
+        List<String> tags = control.get(PERSON, hiking.id()).orElseThrow().tags();
+        sync();
+        Path file = note("hiking");
+        assertThat(Files.readString(file)).contains("\"outdoor-life\"");
+        Files.writeString(file, Files.readString(file).replace("I love hiking.", "I love hiking with Tom."));
+
+        sync();
+
+        Memory edited = control.get(PERSON, hiking.id()).orElseThrow();
+        assertThat(edited.text()).isEqualTo("I love hiking with Tom.");
+        assertThat(edited.tags()).containsExactlyInAnyOrderElementsOf(tags).contains("hobbies").doesNotContain("outdoor-life").anyMatch(t -> t.equalsIgnoreCase("outdoor life"));
+    }
+
+    @Test
+    void aLinkInTheFolderIsNeverFollowed() throws Exception {
+        say("I love hiking.");
+        sync();
+        Path outside = base(name()).resolve("outside-" + System.nanoTime());
+        Files.createDirectories(outside);
+        Path people = folder().resolve("People");
+        deleteTree(people);
+        Files.createSymbolicLink(people, outside);
+        say("My brother Tom lives in Leeds.");
+        try {
+            assertThatThrownBy(this::sync).hasMessageContaining("link");
+            try (Stream<Path> files = Files.list(outside)) {
+                assertThat(files).as("nothing written through the link").isEmpty();
+            }
+        } finally {
+            Files.delete(people);
+        }
+        assertThat(sync().written()).isPositive();
+        assertThat(folder().resolve("People/Tom.md")).exists();
+    }
+
+    private void assertNoFileSays(Path dir, String words) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".md") && !f.toString().contains(".git")).toList()) {
+                assertThat(file.toString()).doesNotContain(words);
+                assertThat(Files.readString(file)).as(file.toString()).doesNotContain(words);
+            }
+        }
+    }
+
+    private long conflictNotices() {
+        return jdbc.sql("SELECT COUNT(*) FROM deliveries WHERE user_id = ? AND kind = 'NOTICE' AND text LIKE '%Conflicts/%'")
+                .param(PERSON).query(Long.class).single();
+    }
+
+    private List<Path> conflictNotes() throws IOException {
+        Path conflicts = folder().resolve("Conflicts");
+        if (!Files.isDirectory(conflicts)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(conflicts)) {
+            return files.sorted().toList();
+        }
     }
 
     private SyncReport sync() {

@@ -59,7 +59,7 @@ final class NoteRenderer {
                 .text("mnemo_id", m.id())
                 .text("kind", m.kind().name().toLowerCase(Locale.ROOT))
                 .plain("importance", m.importance())
-                .plain("strength", String.format(Locale.ROOT, "%.2f", m.strength()))
+                .plain("strength", String.format(Locale.ROOT, "%.1f", m.strength()))
                 .list("tags", tags)
                 .plain("created", day(m.createdAt()))
                 .plain("updated", day(m.updatedAt()))
@@ -125,7 +125,7 @@ final class NoteRenderer {
     private String subjectNote(String tag, String name, String heading, VaultView view, List<Memory> memories,
                                boolean person) {
         StringBuilder note = new StringBuilder(new Frontmatter().list("tags", List.of(tag)).end());
-        note.append("# ").append(name).append("\n\n").append(heading).append(":\n");
+        note.append("# ").append(inline(name)).append("\n\n").append(inline(heading)).append(":\n");
         memories.forEach(m -> note.append("- ").append(memoryLink(view, m)).append('\n'));
         Set<String> related = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         memories.forEach(m -> related.addAll(person ? view.topicsOf(m.id()) : view.peopleOf(m.id())));

@@ -1,17 +1,16 @@
 package dev.mnemo.vault.internal;
 
+import java.io.File;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Comparator;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.ResetCommand;
 import org.eclipse.jgit.api.Status;
@@ -37,7 +36,9 @@ import org.eclipse.jgit.transport.RefLeaseSpec;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.RemoteRefUpdate;
 import org.eclipse.jgit.transport.URIish;
+import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
+import org.eclipse.jgit.util.FileUtils;
 import org.eclipse.jgit.util.io.DisabledOutputStream;
 
 /**
@@ -46,6 +47,8 @@ import org.eclipse.jgit.util.io.DisabledOutputStream;
 final class VaultGit implements AutoCloseable {
     static final String BRANCH = "main";
     private static final String REMOTE = "origin";
+    /** The repository's own config section: whose memories the folder holds. */
+    private static final String MNEMO_SECTION = "mnemo";
     private static final PersonIdent MNEMO = new PersonIdent("Mnemo", "mnemo@localhost");
 
     private final Git git;
@@ -57,11 +60,22 @@ final class VaultGit implements AutoCloseable {
     }
 
     /** Opens the repository, creating it (and the folder) the first time; points {@code origin} at the remote. */
-    static VaultGit open(Path root, String remote, String token) throws IOException, GitAPIException {
+    static VaultGit open(Path root, String user, String remote, String token) throws IOException, GitAPIException {
         Files.createDirectories(root);
         Git git = Files.isDirectory(root.resolve(".git")) ? Git.open(root.toFile())
                 : Git.init().setDirectory(root.toFile()).setInitialBranch(BRANCH).call();
         StoredConfig config = git.getRepository().getConfig();
+        String owner = config.getString(MNEMO_SECTION, null, "user");
+        if (owner != null && !owner.equals(user)) {
+            git.close();
+            throw new IllegalStateException("the vault folder " + root + " holds the memories of another person (user "
+                    + owner + "): set VAULT_USER back to " + owner + ", or give user " + user + " a vault of their own "
+                    + "with another VAULT_DIR or VAULT_FOLDER");
+        }
+        if (owner == null) {
+            config.setString(MNEMO_SECTION, null, "user", user);
+            config.save();
+        }
         boolean hasRemote = remote != null && !remote.isBlank();
         String current = config.getString("remote", REMOTE, "url");
         if (hasRemote && !remote.equals(current)) {
@@ -69,7 +83,7 @@ final class VaultGit implements AutoCloseable {
             try {
                 uri = new URIish(remote);
             } catch (URISyntaxException e) {
-                throw new IllegalArgumentException("VAULT_GIT_REMOTE is not a git URL", e);
+                throw new IllegalStateException("VAULT_GIT_REMOTE is not a git URL", e);
             }
             if (current == null) {
                 git.remoteAdd().setName(REMOTE).setUri(uri).call();
@@ -195,10 +209,24 @@ final class VaultGit implements AutoCloseable {
         return paths;
     }
 
-    /** Makes the folder and the branch exactly {@code commit}. */
+    /**
+     * Makes the branch and its tracked files exactly {@code commit}. Files git does not track are left alone: the sync
+     * commits everything it wants kept before it resets.
+     */
     void resetTo(ObjectId commit) throws GitAPIException {
         git.reset().setMode(ResetCommand.ResetType.HARD).setRef(commit.name()).call();
-        git.clean().setCleanDirectories(true).call();
+    }
+
+    /** A file's bytes as {@code commit} has it; empty when the commit has no such file. */
+    Optional<byte[]> bytes(ObjectId commit, String path) throws IOException {
+        Repository repo = git.getRepository();
+        try (RevWalk walk = new RevWalk(repo);
+             TreeWalk file = TreeWalk.forPath(repo, path, walk.parseCommit(commit).getTree())) {
+            if (file == null) {
+                return Optional.empty();
+            }
+            return Optional.of(repo.open(file.getObjectId(0)).getBytes());
+        }
     }
 
     /**
@@ -255,18 +283,8 @@ final class VaultGit implements AutoCloseable {
             delete.setForceUpdate(true);
             delete.delete();
         }
-        deleteTree(repo.getDirectory().toPath().resolve("logs"));
+        FileUtils.delete(new File(repo.getDirectory(), "logs"), FileUtils.RECURSIVE | FileUtils.SKIP_MISSING);
         git.gc().setExpire(new Date(Long.MAX_VALUE)).setAggressive(false).call();
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (Stream<Path> files = Files.walk(dir)) {
-                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(file);
-                }
-            }
-        }
     }
 
     @Override

@@ -4,19 +4,22 @@ import dev.mnemo.memory.SleepCompleted;
 import dev.mnemo.vault.Vault;
 import dev.mnemo.vault.VaultProperties;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.Optional;
-import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** When the vault syncs: a while after the last change (debounced), after each sleep of its person, and nightly. */
+/**
+ * When the vault syncs: once changes have settled (the debounce after the latest one, or ten debounces after the
+ * first however many keep coming), after each sleep of its person (every note is written again then: strengths
+ * decayed), and nightly. The sync itself makes sure only one runs at a time.
+ */
 @Component
 class VaultScheduler {
     private static final Logger log = LoggerFactory.getLogger(VaultScheduler.class);
+    private static final int LONGEST_WAIT = 10;
 
     private final Vault vault;
     private final VaultStore store;
@@ -31,7 +34,6 @@ class VaultScheduler {
     }
 
     @Scheduled(fixedDelayString = "${assistant.vault.poll}", initialDelayString = "${assistant.vault.poll}")
-    @SchedulerLock(name = "vault-sync", lockAtMostFor = "PT10M")
     void poll() {
         if (active()) {
             syncIfSettled();
@@ -39,24 +41,23 @@ class VaultScheduler {
     }
 
     @Scheduled(cron = "${assistant.vault.nightly-cron}")
-    @SchedulerLock(name = "vault-sync", lockAtMostFor = "PT10M")
     void nightly() {
         if (active()) {
             run("nightly");
         }
     }
 
+    /** Marks the whole vault for the next sync, which the poll then runs outside this listener's transaction. */
     @ApplicationModuleListener
     void on(SleepCompleted sleep) {
-        if (active() && sleep.userId().equals(vault.user())) {
-            run("after sleep");
+        if (vault.on() && sleep.userId().equals(vault.user())) {
+            store.pending(sleep.userId(), List.of(VaultStore.ALL), sleep.finishedAt());
         }
     }
 
-    /** Syncs when the oldest pending change is older than the debounce. */
     void syncIfSettled() {
-        Optional<Instant> oldest = store.oldestPending(vault.user());
-        if (oldest.isPresent() && !oldest.get().plus(properties.debounce()).isAfter(clock.instant())) {
+        if (store.settled(vault.user(), properties.debounce(), properties.debounce().multipliedBy(LONGEST_WAIT),
+                clock.instant())) {
             run("changes");
         }
     }

@@ -1,5 +1,6 @@
 package dev.mnemo.vault.internal;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -7,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -16,6 +18,8 @@ class VaultStore {
     private static final String NONE = "";
     /** The pending mark of a forget that asks for the git history to be rewritten. */
     static final String PURGE = "!purge";
+    /** The pending mark of a sleep: every note is written again (strengths decayed). */
+    static final String ALL = "!all";
 
     private final JdbcClient jdbc;
 
@@ -57,26 +61,40 @@ class VaultStore {
         return counts;
     }
 
-    void pending(String userId, Collection<String> memoryIds, Instant since) {
+    /** Marks the memories for the next sync ('' when only the linking notes need it); a mark made again counts up. */
+    void pending(String userId, Collection<String> memoryIds, Instant at) {
         for (String id : memoryIds.isEmpty() ? List.of(NONE) : memoryIds) {
-            jdbc.sql("INSERT INTO vault_pending (user_id, memory_id, since) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
-                    .params(userId, id, since.toEpochMilli()).update();
+            jdbc.sql("INSERT INTO vault_pending (user_id, memory_id, since, latest, mark) VALUES (?, ?, ?, ?, 0) "
+                            + "ON CONFLICT (user_id, memory_id) DO UPDATE SET mark = vault_pending.mark + 1, latest = "
+                            + "CASE WHEN excluded.latest > vault_pending.latest THEN excluded.latest ELSE vault_pending.latest END")
+                    .params(userId, id, at.toEpochMilli(), at.toEpochMilli()).update();
         }
     }
 
-    /** The memories waiting for a sync ('' when only the linking notes need it). */
-    List<String> pendingIds(String userId) {
-        return jdbc.sql("SELECT memory_id FROM vault_pending WHERE user_id = ? ORDER BY memory_id").param(userId)
-                .query(String.class).list();
+    /** The marks waiting for a sync, memory id → its count of marks. */
+    Map<String, Long> pending(String userId) {
+        Map<String, Long> marks = new TreeMap<>();
+        jdbc.sql("SELECT memory_id, mark FROM vault_pending WHERE user_id = ?").param(userId)
+                .query((rs, n) -> marks.put(rs.getString(1), rs.getLong(2))).list();
+        return marks;
     }
 
-    Optional<Instant> oldestPending(String userId) {
-        return jdbc.sql("SELECT MIN(since) FROM vault_pending WHERE user_id = ?").param(userId).query(Long.class)
-                .optional().map(Instant::ofEpochMilli);
+    /**
+     * True when something waits and either nothing changed for {@code quiet}, or the first change has waited
+     * {@code longest}: changes that keep coming do not hold the vault back for ever.
+     */
+    boolean settled(String userId, Duration quiet, Duration longest, Instant now) {
+        return jdbc.sql("SELECT MIN(since), MAX(latest) FROM vault_pending WHERE user_id = ?").param(userId)
+                .query((rs, n) -> rs.getObject(1) != null
+                        && (rs.getLong(2) + quiet.toMillis() <= now.toEpochMilli()
+                        || rs.getLong(1) + longest.toMillis() <= now.toEpochMilli()))
+                .single();
     }
 
-    void donePending(String userId, Collection<String> memoryIds) {
-        memoryIds.forEach(id -> jdbc.sql("DELETE FROM vault_pending WHERE user_id = ? AND memory_id = ?").params(userId, id).update());
+    /** Clears the marks a sync has seen; a mark made since (a higher count) stays for the next one. */
+    void donePending(String userId, Map<String, Long> marks) {
+        marks.forEach((id, mark) -> jdbc.sql("DELETE FROM vault_pending WHERE user_id = ? AND memory_id = ? AND mark = ?")
+                .params(userId, id, mark).update());
     }
 
     /** Path → what Mnemo last wrote there. */

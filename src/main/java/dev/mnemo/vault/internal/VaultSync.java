@@ -1,15 +1,7 @@
 package dev.mnemo.vault.internal;
 
-import dev.mnemo.memory.Memory;
-import dev.mnemo.memory.MemoryControl;
-import dev.mnemo.memory.MemoryIntake;
-import dev.mnemo.memory.MemoryKind;
-import dev.mnemo.memory.MemoryVersion;
-import dev.mnemo.system.Hashes;
-import dev.mnemo.user.UserSettings;
 import dev.mnemo.vault.SyncReport;
 import dev.mnemo.vault.Vault;
-import dev.mnemo.vault.VaultConflictFound;
 import dev.mnemo.vault.VaultProperties;
 import dev.mnemo.vault.VaultStatus;
 import dev.mnemo.vault.internal.VaultStore.SyncState;
@@ -19,22 +11,22 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.function.IntConsumer;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
+import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockProvider;
+import net.javacrumbs.shedlock.core.LockingTaskExecutor;
+import net.javacrumbs.shedlock.core.LockingTaskExecutor.TaskResult;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.ObjectId;
 import org.slf4j.Logger;
@@ -47,30 +39,31 @@ import org.springframework.stereotype.Service;
  * as a prune, an Inbox line through the write path, a memory changed on both sides as a conflict note with both
  * versions —; then the notes the changes touch are written, committed as Mnemo and pushed. Mnemo's own unpushed
  * commits are renders of the database, so when the remote moved on they are rebuilt on top of it rather than
- * merged: history stays linear, as with a rebase, and no side is ever dropped by a merge tool.
+ * merged: history stays linear, as with a rebase, and no side is ever dropped by a merge tool. One sync runs at a
+ * time, however it was asked for.
  */
 @Service
 class VaultSync implements Vault {
     static final String OWNER = "owner";
-    private static final String SENSITIVE = "sensitive";
+    private static final String LOCK = "vault-sync";
     private static final Logger log = LoggerFactory.getLogger(VaultSync.class);
 
     private final VaultProperties properties;
-    private final MemoryControl memories;
-    private final MemoryIntake intake;
     private final VaultStore store;
-    private final UserSettings settings;
-    private final VaultEvents events;
+    private final VaultReadBack readBack;
+    private final VaultWriter writer;
+    private final ConflictNotes conflicts;
+    private final LockingTaskExecutor locks;
     private final Clock clock;
 
-    VaultSync(VaultProperties properties, MemoryControl memories, MemoryIntake intake, VaultStore store,
-              UserSettings settings, VaultEvents events, Clock clock) {
+    VaultSync(VaultProperties properties, VaultStore store, VaultReadBack readBack, VaultWriter writer,
+              ConflictNotes conflicts, LockProvider locks, Clock clock) {
         this.properties = properties;
-        this.memories = memories;
-        this.intake = intake;
         this.store = store;
-        this.settings = settings;
-        this.events = events;
+        this.readBack = readBack;
+        this.writer = writer;
+        this.conflicts = conflicts;
+        this.locks = new DefaultLockingTaskExecutor(locks);
         this.clock = clock;
     }
 
@@ -95,7 +88,7 @@ class VaultSync implements Vault {
             return new VaultStatus(false, null, null, 0, VaultStatus.Remote.NONE, null);
         }
         Optional<SyncState> state = store.state(user());
-        int pending = (int) store.pendingIds(user()).stream().filter(id -> !id.isEmpty() && !id.equals(VaultStore.PURGE)).count();
+        int pending = (int) store.pending(user()).keySet().stream().filter(SyncRun::isMemoryId).count();
         String error = state.map(SyncState::remoteError).orElse(null);
         VaultStatus.Remote remote = !properties.hasRemote() ? VaultStatus.Remote.NONE
                 : error != null ? VaultStatus.Remote.UNREACHABLE : VaultStatus.Remote.UP_TO_DATE;
@@ -104,42 +97,59 @@ class VaultSync implements Vault {
     }
 
     @Override
-    public synchronized SyncReport sync() {
+    public SyncReport sync() {
         if (!on()) {
-            return new SyncReport("the vault is off", 0, 0, 0, false);
+            return new SyncReport("the vault is off", 0, 0, 0, false, 0);
         }
+        TaskResult<SyncReport> result;
+        try {
+            result = locks.executeWithLock(this::syncNow,
+                    new LockConfiguration(clock.instant(), LOCK, Duration.ofMinutes(10), Duration.ZERO));
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+        return result.wasExecuted() ? result.getResult()
+                : new SyncReport("another sync is running", 0, 0, 0, false, 0);
+    }
+
+    @Override
+    public int export(String userId, Path dir, IntConsumer progress) throws IOException {
+        return writer.export(userId, dir.resolve(properties.folder()), progress);
+    }
+
+    private synchronized SyncReport syncNow() {
         String user = user();
         Instant started = clock.instant();
-        List<String> pending = store.pendingIds(user);
+        Map<String, Long> marks = store.pending(user);
         SyncState before = store.state(user).orElse(new SyncState(null, null, null));
         Path root = properties.root();
-        try (VaultGit git = VaultGit.open(root, properties.gitRemote(), properties.gitToken())) {
-            FromVault applied = new FromVault();
-            Map<String, WrittenFile> files = store.files(user);
+        try (VaultGit git = VaultGit.open(root, user, properties.gitRemote(), properties.gitToken())) {
+            SyncRun run = new SyncRun(user, root, store.files(user));
             Set<String> uncommitted = git.uncommitted();
-            applied.changed.addAll(uncommitted);
-            readBack(user, root, uncommitted, files, applied);
+            run.changed.addAll(uncommitted);
+            readBack.inbox(run);
+            readBack.notes(run, uncommitted, path -> Optional.empty());
+            run.sweep |= uncommitted.stream().anyMatch(p -> VaultView.isMemoryNote(p) && !run.files.containsKey(p));
             String remoteError = null;
             Optional<ObjectId> theirs = Optional.empty();
             if (properties.hasRemote()) {
                 try {
                     theirs = git.fetch();
                     if (theirs.isPresent() && !git.contains(theirs.get())) {
-                        takeRemote(user, root, git, theirs.get(), files, applied);
+                        takeRemote(git, theirs.get(), run);
                     }
                 } catch (GitAPIException | IOException | RuntimeException e) {
                     remoteError = Secrets.hidden(e, properties.gitToken());
                 }
             }
-            Set<String> dirty = new TreeSet<>(pending);
-            dirty.addAll(applied.dirty);
-            int written = write(user, root, dirty, applied.rewriteAll || files.isEmpty(),
-                    applied.inboxRead ? applied.inboxLeft : null, store.files(user),
-                    applied.changed);
+            run.rewriteAll |= marks.containsKey(VaultStore.ALL);
+            int written = writer.write(run, marks.keySet());
             Map<Change, Integer> counts = store.countUncommitted(user);
-            String summary = summary(counts, before.syncedAt() == null, applied);
-            boolean committed = git.commit(applied.changed, summary, clock.instant());
-            boolean purge = pending.contains(VaultStore.PURGE) && git.head().isPresent();
+            String summary = summary(counts, before.syncedAt() == null, run);
+            boolean committed = git.commit(run.committable(), summary, clock.instant());
+            boolean purge = marks.containsKey(VaultStore.PURGE) && git.head().isPresent();
             if (purge) {
                 // Forget means forget: no commit may still hold the forgotten text, here or (force-pushed) there.
                 git.replaceHistory("Vault history rewritten: forgotten memories removed from every commit",
@@ -160,311 +170,97 @@ class VaultSync implements Vault {
             if (remoteError != null) {
                 log.warn("The vault's remote could not be reached; its commits wait for the next push: {}", remoteError);
             }
-            store.donePending(user, pending);
+            Map<String, Long> done = new HashMap<>(marks);
+            if (properties.hasRemote() && !pushed) {
+                done.remove(VaultStore.PURGE); // the remote still holds the forgotten text: rewrite it next time
+            }
+            store.donePending(user, done);
             store.saveState(user, new SyncState(started, pushedAt, remoteError));
-            return new SyncReport(committed ? summary : "nothing changed", written, applied.count, applied.conflicts, pushed);
+            return new SyncReport(committed ? summary : "nothing changed", written, run.fromVault, run.conflicts, pushed,
+                    run.unreadable.size());
         } catch (IOException | GitAPIException e) {
-            throw new IllegalStateException("the vault at " + root + " could not be synced: " + e.getMessage(), e);
+            throw new IllegalStateException("the vault at " + root + " could not be synced: "
+                    + Secrets.hidden(e, properties.gitToken()), e);
         }
-    }
-
-    @Override
-    public int export(String userId, Path dir, IntConsumer progress) throws IOException {
-        Path root = dir.resolve(properties.folder());
-        if (Files.isDirectory(root)) {
-            try (Stream<Path> inside = Files.list(root)) {
-                if (inside.findAny().isPresent()) {
-                    throw new IOException(root + " is not empty: export into a new directory");
-                }
-            }
-        }
-        VaultView view = new VaultView(visible(memories.all(userId, false)), visible(memories.all(userId, true)));
-        Map<String, List<MemoryVersion>> histories = new HashMap<>();
-        for (String id : view.paths.keySet()) {
-            histories.put(id, memories.history(userId, id).orElse(List.of()));
-        }
-        Map<String, String> notes = new NoteRenderer(properties.folder(), settings.timeZone(userId)).all(view, histories, List.of());
-        Set<String> memoryNotes = new HashSet<>(view.paths.values());
-        int written = 0;
-        for (Map.Entry<String, String> note : notes.entrySet()) {
-            Path file = inside(root, note.getKey());
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, note.getValue(), StandardCharsets.UTF_8);
-            if (memoryNotes.contains(note.getKey())) {
-                progress.accept(++written);
-            }
-        }
-        return written;
     }
 
     /**
-     * The remote has commits this branch lacks: what they changed since the last shared commit reaches the memories,
-     * the folder becomes the remote's, and everything Mnemo had changed since is written again on top.
+     * The remote has commits this branch lacks. Everything in the folder is committed first, so the reset loses
+     * nothing; what the remote changed since the last shared commit reaches the memories (judged against that
+     * commit's notes), the folder becomes the remote's, and everything this side changed is put back on top: the
+     * notes Mnemo renders by writing them again, the person's own files (and conflict notes) from this side's commit,
+     * both kept when both sides changed one.
      */
-    private void takeRemote(String user, Path root, VaultGit git, ObjectId theirs, Map<String, WrittenFile> files,
-                            FromVault applied) throws IOException, GitAPIException {
+    private void takeRemote(VaultGit git, ObjectId theirs, SyncRun run) throws IOException, GitAPIException {
+        git.commit(run.committable(), "Changes made in the vault", clock.instant());
+        run.changed.clear();
         Optional<ObjectId> ours = git.head();
         Optional<ObjectId> base = ours.isEmpty() ? Optional.empty() : git.mergeBase(ours.get(), theirs);
         Set<String> oursChanged = ours.isEmpty() ? Set.of() : git.changed(base, ours.get());
         Set<String> theirsChanged = git.changed(base, theirs);
+        Map<String, byte[]> aside = new HashMap<>();
+        for (String path : run.unreadable) {
+            Path file = VaultFiles.inside(run.root, path);
+            if (VaultFiles.isFile(file)) {
+                aside.put(path, Files.readAllBytes(file));
+            }
+        }
         git.resetTo(theirs);
-        readBack(user, root, theirsChanged, files, applied);
+        for (Map.Entry<String, byte[]> file : aside.entrySet()) {
+            Files.write(VaultFiles.inside(run.root, file.getKey()), file.getValue());
+        }
         for (String path : oursChanged) {
-            WrittenFile file = files.get(path);
+            if (!VaultView.rendered(path) && !aside.containsKey(path)) {
+                Optional<byte[]> mine = git.bytes(ours.get(), path);
+                Optional<byte[]> remote = git.bytes(theirs, path);
+                if (!theirsChanged.contains(path) || remote.isEmpty()) {
+                    putBack(run, path, mine);
+                } else if (mine.isPresent() && !Arrays.equals(mine.get(), remote.get())) {
+                    conflicts.keepBoth(run, path, mine.get());
+                }
+            }
+            WrittenFile file = run.files.get(path);
             if (file != null && file.memoryId() != null) {
-                applied.dirty.add(file.memoryId());
+                run.dirty.add(file.memoryId());
             }
         }
-        applied.rewriteAll |= base.isEmpty();
+        if (theirsChanged.contains(VaultView.INBOX)) {
+            readBack.inbox(run);
+        }
+        Map<String, Optional<MemoryNote>> shared = new HashMap<>();
+        for (String path : theirsChanged) {
+            if (VaultView.isMemoryNote(path) && base.isPresent()) {
+                Optional<byte[]> was = git.bytes(base.get(), path);
+                shared.put(path, was.flatMap(b -> MemoryNote.read(new String(b, StandardCharsets.UTF_8))));
+            }
+        }
+        readBack.notes(run, theirsChanged, path -> shared.getOrDefault(path, Optional.empty()));
+        run.changed.addAll(theirsChanged);
+        run.rewriteAll |= base.isEmpty();
+        run.sweep = true;
     }
 
-    /** The changes the person made in these files reach their memories. */
-    private void readBack(String user, Path root, Set<String> paths, Map<String, WrittenFile> files, FromVault applied)
-            throws IOException {
-        Set<String> present = new HashSet<>();
-        List<String> deleted = new ArrayList<>();
-        for (String path : new TreeSet<>(paths)) {
-            Path file = root.resolve(path);
-            if (path.equals(VaultView.INBOX)) {
-                if (Files.isRegularFile(file)) {
-                    inbox(user, Files.readString(file, StandardCharsets.UTF_8), applied);
-                }
-                continue;
-            }
-            if (!path.endsWith(".md") || !path.startsWith(VaultView.MEMORIES + "/")) {
-                continue; // the linking notes and the archive are Mnemo's: written again from the memories
-            }
-            if (Files.isRegularFile(file)) {
-                Optional<MemoryNote> note = MemoryNote.read(Files.readString(file, StandardCharsets.UTF_8));
-                if (note.isPresent()) {
-                    present.add(note.get().id());
-                    edited(user, note.get(), files, applied);
-                }
-            } else {
-                WrittenFile was = files.get(path);
-                if (was != null && was.memoryId() != null) {
-                    deleted.add(was.memoryId());
-                }
-            }
+    private static void putBack(SyncRun run, String path, Optional<byte[]> mine) throws IOException {
+        Path file = VaultFiles.inside(run.root, path);
+        if (mine.isPresent()) {
+            Files.createDirectories(file.getParent());
+            Files.write(file, mine.get());
+        } else {
+            Files.deleteIfExists(file);
         }
-        for (String id : deleted) {
-            if (!present.contains(id) && memories.prune(user, id)) {
-                applied.count++;
-                applied.dirty.add(id);
-            }
-        }
-    }
-
-    private void inbox(String user, String content, FromVault applied) {
-        String body = content.replace("\r\n", "\n");
-        String header = NoteRenderer.INBOX_HEADER;
-        String lines = body.startsWith(header) ? body.substring(header.length()) : body.replaceFirst("(?s)^# Inbox\n", "");
-        for (String line : lines.split("\n")) {
-            String text = line.strip().replaceFirst("^([-*+]\\s+(\\[[ xX]]\\s+)?)", "").strip();
-            if (!text.isEmpty() && !text.startsWith("#") && !header.contains(text)) {
-                try {
-                    intake.remember(user, text, null);
-                    applied.count++;
-                } catch (RuntimeException e) {
-                    // One line that cannot be stored must not stop every sync, nor be lost: it stays for the next.
-                    log.warn("An Inbox line of the vault could not be remembered and stays in the Inbox: {}", e.getMessage());
-                    applied.inboxLeft.add(line.strip());
-                }
-            }
-        }
-        applied.inboxRead = true;
-    }
-
-    private void edited(String user, MemoryNote note, Map<String, WrittenFile> files, FromVault applied)
-            throws IOException {
-        Optional<WrittenFile> written = files.values().stream().filter(f -> note.id().equals(f.memoryId())
-                && !f.path().startsWith(VaultView.CONFLICTS + "/")).findFirst();
-        if (written.isEmpty()) {
-            return; // not a note Mnemo wrote
-        }
-        if (written.get().path().startsWith(VaultView.ARCHIVE + "/")) {
-            // A set-aside memory's note moved back into Memories: the person wants it back.
-            if (memories.getPruned(user, note.id()).isPresent() && memories.restore(user, note.id())) {
-                applied.count++;
-                applied.dirty.add(note.id());
-            }
-            return;
-        }
-        if (note.contentHash().equals(written.get().hash())) {
-            return; // unchanged
-        }
-        Optional<Memory> current = memories.get(user, note.id());
-        if (current.isEmpty()) {
-            return; // pruned or forgotten meanwhile: its note is moved or removed when written
-        }
-        Memory memory = current.get();
-        if (NoteRenderer.contentHash(memory).equals(note.contentHash())) {
-            return;
-        }
-        applied.dirty.add(memory.id());
-        if (!NoteRenderer.contentHash(memory).equals(written.get().hash())) {
-            conflict(user, memory, note, applied);
-            return;
-        }
-        memories.edit(user, memory.id(), note.text().isBlank() ? null : note.text(), MemoryKind.parse(note.kind()),
-                note.importance(), note.tags());
-        applied.count++;
-    }
-
-    /** Changed on both sides: the memory keeps Mnemo's version, the vault's goes into a conflict note, nothing is lost. */
-    private void conflict(String user, Memory memory, MemoryNote note, FromVault applied) throws IOException {
-        Instant now = clock.instant();
-        LocalDate day = LocalDate.ofInstant(now, settings.timeZone(user));
-        String path = VaultView.CONFLICTS + "/" + NoteNames.of(day + " " + VaultView.title(memory.text()),
-                " (" + memory.id().substring(memory.id().length() - 8) + ")") + ".md";
-        String content = new Frontmatter().list("tags", List.of("mnemo/conflict")).text("mnemo_id", memory.id())
-                .plain("date", day).end()
-                + "# Changed in the vault and in Mnemo\n\n"
-                + "Since the last sync this memory was changed both here and in a conversation with Mnemo. The memory "
-                + "keeps Mnemo's version; yours is below. To keep yours, copy it into the memory's note.\n\n"
-                + "## Your version in the vault\n" + note.text() + "\n\n"
-                + "- importance: " + (note.importance() == null ? "-" : note.importance()) + "\n"
-                + "- tags: " + String.join(", ", note.tags()) + "\n\n"
-                + "## Mnemo's version\n" + memory.text() + "\n\n"
-                + "- importance: " + memory.importance() + "\n"
-                + "- tags: " + String.join(", ", NoteRenderer.obsidianTags(memory.tags())) + "\n";
-        Path file = properties.root().resolve(path);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, content, StandardCharsets.UTF_8);
-        applied.changed.add(path);
-        store.wrote(user, path, memory.id(), NoteRenderer.contentHash(memory));
-        applied.conflicts++;
-        events.publish(new VaultConflictFound(user, memory.id(), path, now));
-    }
-
-    /**
-     * Writes the notes of the changed memories (all of them with {@code all}) and every linking note, deletes what no
-     * longer belongs; only files whose bytes change are touched. Returns how many files were written or deleted.
-     */
-    private int write(String user, Path root, Set<String> dirty, boolean all, List<String> inboxLeft,
-                      Map<String, WrittenFile> files, Set<String> changed) throws IOException {
-        List<Memory> active = visible(memories.all(user, false));
-        List<Memory> pruned = visible(memories.all(user, true));
-        VaultView view = new VaultView(active, pruned);
-        NoteRenderer renderer = new NoteRenderer(properties.folder(), settings.timeZone(user));
-        Map<String, String> pathOf = new HashMap<>();
-        files.values().stream().filter(f -> f.memoryId() != null && !f.path().startsWith(VaultView.CONFLICTS + "/"))
-                .forEach(f -> pathOf.put(f.memoryId(), f.path()));
-        Map<String, Note> wanted = new TreeMap<>();
-        Set<String> keep = new HashSet<>();
-        for (Memory m : view.active.values()) {
-            memoryNote(user, root, view, renderer, m, dirty, all, pathOf, wanted, keep);
-        }
-        for (Memory m : view.pruned.values()) {
-            memoryNote(user, root, view, renderer, m, dirty, all, pathOf, wanted, keep);
-        }
-        renderer.linkingNotes(view, store.logOf(user)).forEach((path, content) -> {
-            keep.add(path);
-            wanted.put(path, new Note(content, null, null));
-        });
-        keep.add(VaultView.INBOX);
-        if (inboxLeft != null || !Files.exists(root.resolve(VaultView.INBOX))) {
-            String left = inboxLeft == null || inboxLeft.isEmpty() ? "" : String.join("\n", inboxLeft) + "\n";
-            wanted.put(VaultView.INBOX, new Note(NoteRenderer.INBOX_HEADER + left, null, null));
-        }
-        int touched = 0;
-        for (Map.Entry<String, Note> e : wanted.entrySet()) {
-            Path file = inside(root, e.getKey());
-            byte[] bytes = e.getValue().content().getBytes(StandardCharsets.UTF_8);
-            if (!Files.isRegularFile(file) || !Arrays.equals(Files.readAllBytes(file), bytes)) {
-                Files.createDirectories(file.getParent());
-                Files.write(file, bytes);
-                changed.add(e.getKey());
-                touched++;
-            }
-            String hash = e.getValue().hash() != null ? e.getValue().hash() : Hashes.sha256Hex(bytes);
-            WrittenFile was = files.get(e.getKey());
-            if (was == null || !hash.equals(was.hash()) || !Objects.equals(was.memoryId(), e.getValue().memoryId())) {
-                store.wrote(user, e.getKey(), e.getValue().memoryId(), hash);
-            }
-        }
-        for (WrittenFile file : files.values()) {
-            boolean conflictOfAMemoryKept = file.path().startsWith(VaultView.CONFLICTS + "/")
-                    && (view.active.containsKey(file.memoryId()) || view.pruned.containsKey(file.memoryId()))
-                    && Files.exists(root.resolve(file.path()));
-            if (!keep.contains(file.path()) && !conflictOfAMemoryKept) {
-                if (Files.deleteIfExists(inside(root, file.path()))) {
-                    changed.add(file.path());
-                    touched++;
-                }
-                store.removed(user, file.path());
-            }
-        }
-        return touched;
-    }
-
-    private void memoryNote(String user, Path root, VaultView view, NoteRenderer renderer, Memory m, Set<String> dirty,
-                            boolean all, Map<String, String> pathOf, Map<String, Note> wanted, Set<String> keep) {
-        String path = view.paths.get(m.id());
-        keep.add(path);
-        if (all || dirty.contains(m.id()) || !path.equals(pathOf.get(m.id())) || !Files.exists(root.resolve(path))) {
-            List<MemoryVersion> history = memories.history(user, m.id()).orElse(List.of());
-            wanted.put(path, new Note(renderer.memoryNote(view, m, history), m.id(), NoteRenderer.contentHash(m)));
-        }
-    }
-
-    private List<Memory> visible(List<Memory> all) {
-        return properties.includeSensitive() ? all
-                : all.stream().filter(m -> !m.tags().contains(SENSITIVE)).toList();
-    }
-
-    /** The path inside Mnemo's folder, refusing anything that would leave it. */
-    private static Path inside(Path root, String path) {
-        Path file = root.resolve(path).normalize();
-        if (!file.startsWith(root.normalize()) || file.equals(root.normalize())) {
-            throw new IllegalStateException("refusing to write outside the vault folder: " + path);
-        }
-        return file;
+        run.changed.add(path);
     }
 
     /** "3 learned, 1 corrected, 1 pruned", from the log since the last sync and what came from the vault. */
-    private static String summary(Map<Change, Integer> counts, boolean first, FromVault applied) {
+    private static String summary(Map<Change, Integer> counts, boolean first, SyncRun run) {
         List<String> parts = new ArrayList<>();
-        counts.entrySet().stream()
-                .forEach(e -> parts.add(e.getValue() + " " + verb(e.getKey())));
-        if (applied.count > 0) {
-            parts.add(applied.count + " from the vault");
+        counts.forEach((change, n) -> parts.add(n + " " + change.name().toLowerCase(Locale.ROOT)));
+        if (run.fromVault > 0) {
+            parts.add(run.fromVault + " from the vault");
         }
-        if (applied.conflicts > 0) {
-            parts.add(applied.conflicts + (applied.conflicts == 1 ? " conflict" : " conflicts") + " kept both ways");
+        if (run.conflicts > 0) {
+            parts.add(run.conflicts + (run.conflicts == 1 ? " conflict" : " conflicts") + " kept both ways");
         }
-        return parts.isEmpty() ? (first ? "Memories written to the vault" : "Vault notes updated")
-                : parts.stream().collect(Collectors.joining(", "));
-    }
-
-    private static String verb(Change change) {
-        return switch (change) {
-            case LEARNED -> "learned";
-            case MERGED -> "merged";
-            case CORRECTED -> "corrected";
-            case EDITED -> "edited";
-            case SUMMARISED -> "summarised";
-            case PRUNED -> "pruned";
-            case RESTORED -> "restored";
-            case FORGOTTEN -> "forgotten";
-            case PURGED -> "purged";
-        };
-    }
-
-    /** A note to write: a memory's has its id and content hash. */
-    private record Note(String content, String memoryId, String hash) {
-    }
-
-    /** What the person's changes in the vault did during this sync. */
-    private static final class FromVault {
-        final Set<String> dirty = new HashSet<>();
-        /** Paths of the folder that changed in this sync: the only ones the commit looks at. */
-        final Set<String> changed = new TreeSet<>();
-        int count;
-        int conflicts;
-        boolean inboxRead;
-        /** Inbox lines that could not be remembered: written back for the next sync. */
-        final List<String> inboxLeft = new ArrayList<>();
-        boolean rewriteAll;
+        return parts.isEmpty() ? (first ? "Memories written to the vault" : "Vault notes updated") : String.join(", ", parts);
     }
 }

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Where each of a person's memories lives in the vault and who and what it is about: the same memories always
@@ -26,6 +28,8 @@ final class VaultView {
     static final String INDEX = "Index.md";
     static final String INBOX = "Inbox.md";
     private static final int TITLE_CHARS = 60;
+    private static final Pattern ID_SUFFIX = Pattern.compile(" \\(([0-9A-Za-z-]{8,})\\)( \\d+)?\\.md$");
+    private static final List<String> RENDERED_FOLDERS = List.of(MEMORIES, ARCHIVE, PEOPLE, TOPICS, DAILY);
 
     final Map<String, Memory> active = new LinkedHashMap<>();
     final Map<String, Memory> pruned = new LinkedHashMap<>();
@@ -109,5 +113,29 @@ final class VaultView {
         String cut = t.substring(0, t.offsetByCodePoints(0, TITLE_CHARS));
         int space = cut.lastIndexOf(' ');
         return (space > TITLE_CHARS / 2 ? cut.substring(0, space) : cut) + "…";
+    }
+
+    static boolean isConflict(String path) {
+        return path.startsWith(CONFLICTS + "/");
+    }
+
+    static boolean isMemoryNote(String path) {
+        return path.startsWith(MEMORIES + "/") && path.endsWith(".md");
+    }
+
+    /**
+     * True for the paths Mnemo writes from the memories alone, and writes again whenever it likes: the person's edits
+     * there are read back first. Conflict notes and any file of the person's own are not among them.
+     */
+    static boolean rendered(String path) {
+        return path.equals(INDEX) || path.equals(INBOX)
+                || RENDERED_FOLDERS.stream().anyMatch(folder -> path.startsWith(folder + "/"));
+    }
+
+    /** A path as a log may show it: the folder and the end of the memory's id, not the words of its name. */
+    static String shortName(String path) {
+        Matcher id = ID_SUFFIX.matcher(path);
+        int slash = path.indexOf('/');
+        return (slash < 0 ? "" : path.substring(0, slash + 1)) + "…" + (id.find() ? " (" + id.group(1) + ")" : "");
     }
 }

@@ -61,6 +61,10 @@ final class VaultNotes {
             for (Path file : files.filter(f -> f.toString().endsWith(".md")).toList()) {
                 String content = Files.readString(file);
                 String path = vault.relativize(file).toString();
+                String inFolder = vault.resolve(folder).relativize(file).toString();
+                if (!VaultView.rendered(inFolder) && !VaultView.isConflict(inFolder)) {
+                    continue; // a file of the person's own: theirs to shape
+                }
                 if (!path.endsWith("Inbox.md")) {
                     check(path, content);
                 }

@@ -1,0 +1,196 @@
+package dev.mnemo.vault.internal;
+
+import dev.mnemo.memory.Memory;
+import dev.mnemo.memory.MemoryControl;
+import dev.mnemo.memory.MemoryVersion;
+import dev.mnemo.system.Hashes;
+import dev.mnemo.user.UserSettings;
+import dev.mnemo.vault.VaultProperties;
+import dev.mnemo.vault.internal.VaultStore.WrittenFile;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.IntConsumer;
+import java.util.stream.Stream;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes the folder from the memories: the notes of the changed memories (every one when asked), every linking note,
+ * and removes what no longer belongs — first, so that a note renamed only in case is not deleted after it was
+ * written on a file system that ignores case. Only files whose bytes change are touched.
+ */
+@Component
+class VaultWriter {
+    private static final String SENSITIVE = "sensitive";
+    private static final Set<String> MNEMO_TAGS = Set.of("mnemo/person", "mnemo/topic", "mnemo/daily", "mnemo/index",
+            "mnemo/conflict");
+
+    private final VaultProperties properties;
+    private final MemoryControl memories;
+    private final VaultStore store;
+    private final UserSettings settings;
+
+    VaultWriter(VaultProperties properties, MemoryControl memories, VaultStore store, UserSettings settings) {
+        this.properties = properties;
+        this.memories = memories;
+        this.store = store;
+        this.settings = settings;
+    }
+
+    /** Writes what {@code run} and the marks ask for; returns how many files were written or deleted. */
+    int write(SyncRun run, Set<String> marked) throws IOException {
+        VaultView view = view(run.user);
+        NoteRenderer renderer = new NoteRenderer(properties.folder(), settings.timeZone(run.user));
+        Set<String> dirty = new HashSet<>(marked);
+        dirty.addAll(run.dirty);
+        boolean all = run.rewriteAll || run.files.isEmpty();
+        Map<String, Note> wanted = new TreeMap<>();
+        Set<String> keep = new HashSet<>();
+        for (Map<String, Memory> group : List.of(view.active, view.pruned)) {
+            for (Memory m : group.values()) {
+                String path = view.paths.get(m.id());
+                keep.add(path);
+                WrittenFile was = run.noteOf.get(m.id());
+                if (all || dirty.contains(m.id()) || was == null || !path.equals(was.path())
+                        || !VaultFiles.isFile(run.root.resolve(path))) {
+                    List<MemoryVersion> history = memories.history(run.user, m.id()).orElse(List.of());
+                    wanted.put(path, new Note(renderer.memoryNote(view, m, history), m.id(), NoteRenderer.contentHash(m)));
+                }
+            }
+        }
+        renderer.linkingNotes(view, store.logOf(run.user)).forEach((path, content) -> {
+            keep.add(path);
+            wanted.put(path, new Note(content, null, null));
+        });
+        keep.add(VaultView.INBOX);
+        if (!Files.exists(run.root.resolve(VaultView.INBOX))) {
+            wanted.put(VaultView.INBOX, new Note(NoteRenderer.INBOX_HEADER, null, null));
+        }
+        int touched = 0;
+        for (WrittenFile file : List.copyOf(run.files.values())) {
+            boolean conflictOfAMemoryKept = VaultView.isConflict(file.path()) && view.paths.containsKey(file.memoryId())
+                    && Files.exists(run.root.resolve(file.path()));
+            if (!keep.contains(file.path()) && !conflictOfAMemoryKept) {
+                touched += delete(run, file.path());
+                store.removed(run.user, file.path());
+            }
+        }
+        if (run.sweep || all || dirty.stream().anyMatch(id -> SyncRun.isMemoryId(id) && !view.paths.containsKey(id))) {
+            touched += sweep(run, view, keep);
+        }
+        for (Map.Entry<String, Note> e : wanted.entrySet()) {
+            if (run.unreadable.contains(e.getKey())) {
+                continue; // the person's unreadable edit stays until they fix it
+            }
+            Path file = VaultFiles.inside(run.root, e.getKey());
+            byte[] bytes = e.getValue().content().getBytes(StandardCharsets.UTF_8);
+            if (!VaultFiles.isFile(file) || !Arrays.equals(Files.readAllBytes(file), bytes)) {
+                Files.createDirectories(file.getParent());
+                Files.write(file, bytes);
+                run.changed.add(e.getKey());
+                touched++;
+            }
+            String hash = e.getValue().hash() != null ? e.getValue().hash() : Hashes.sha256Hex(bytes);
+            WrittenFile was = run.files.get(e.getKey());
+            if (was == null || !hash.equals(was.hash()) || !Objects.equals(was.memoryId(), e.getValue().memoryId())) {
+                store.wrote(run.user, e.getKey(), e.getValue().memoryId(), hash);
+            }
+        }
+        return touched;
+    }
+
+    /** Every memory's note and the linking notes into {@code root}, which must be new or empty. */
+    int export(String userId, Path root, IntConsumer progress) throws IOException {
+        if (Files.isDirectory(root)) {
+            try (Stream<Path> inside = Files.list(root)) {
+                if (inside.findAny().isPresent()) {
+                    throw new IOException(root + " is not empty: export into a new directory");
+                }
+            }
+        }
+        VaultView view = view(userId);
+        Map<String, List<MemoryVersion>> histories = new HashMap<>();
+        for (String id : view.paths.keySet()) {
+            histories.put(id, memories.history(userId, id).orElse(List.of()));
+        }
+        Map<String, String> notes = new NoteRenderer(properties.folder(), settings.timeZone(userId)).all(view, histories, List.of());
+        Set<String> memoryNotes = new HashSet<>(view.paths.values());
+        int written = 0;
+        for (Map.Entry<String, String> note : notes.entrySet()) {
+            Path file = VaultFiles.inside(root, note.getKey());
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, note.getValue(), StandardCharsets.UTF_8);
+            if (memoryNotes.contains(note.getKey())) {
+                progress.accept(++written);
+            }
+        }
+        return written;
+    }
+
+    private VaultView view(String userId) {
+        return new VaultView(visible(memories.all(userId, false)), visible(memories.all(userId, true)));
+    }
+
+    private List<Memory> visible(List<Memory> all) {
+        return properties.includeSensitive() ? all : all.stream().filter(m -> !m.tags().contains(SENSITIVE)).toList();
+    }
+
+    /**
+     * Removes the notes no sync has recorded but nothing should keep: a forgotten memory's note or a copy of it, and
+     * Mnemo's notes a reset to the remote brought back. Files of the person's own (no {@code mnemo_id}, no tag of
+     * Mnemo's) are never touched.
+     */
+    private int sweep(SyncRun run, VaultView view, Set<String> keep) throws IOException {
+        List<Path> notes;
+        try (Stream<Path> walk = Files.walk(run.root)) {
+            notes = walk.filter(p -> !run.root.relativize(p).startsWith(".git"))
+                    .filter(p -> p.toString().endsWith(".md") && VaultFiles.isFile(p)).toList();
+        }
+        int touched = 0;
+        for (Path file : notes) {
+            String path = run.root.relativize(file).toString().replace('\\', '/');
+            WrittenFile known = run.files.get(path);
+            if (keep.contains(path) || run.unreadable.contains(path)
+                    || (known != null && VaultView.isConflict(path) && view.paths.containsKey(known.memoryId()))) {
+                continue;
+            }
+            Frontmatter.Parsed parsed;
+            try {
+                parsed = Frontmatter.parse(VaultFiles.utf8(Files.readAllBytes(file)));
+            } catch (CharacterCodingException e) {
+                continue; // not text Mnemo wrote
+            }
+            Optional<String> id = parsed.string("mnemo_id").map(String::strip);
+            boolean stale = id.isPresent() && (!view.paths.containsKey(id.get())
+                    || path.startsWith(VaultView.MEMORIES + "/") || path.startsWith(VaultView.ARCHIVE + "/"));
+            boolean mnemos = VaultView.rendered(path) && parsed.strings("tags").stream().anyMatch(MNEMO_TAGS::contains);
+            if (stale || mnemos) {
+                touched += delete(run, path);
+            }
+        }
+        return touched;
+    }
+
+    private static int delete(SyncRun run, String path) throws IOException {
+        if (Files.deleteIfExists(VaultFiles.inside(run.root, path))) {
+            run.changed.add(path);
+            return 1;
+        }
+        return 0;
+    }
+
+    /** A note to write: a memory's has its id and content hash. */
+    private record Note(String content, String memoryId, String hash) {
+    }
+}
