@@ -9,11 +9,13 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.ResetCommand;
 import org.eclipse.jgit.api.Status;
+import org.eclipse.jgit.api.TransportCommand;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.diff.DiffEntry;
 import org.eclipse.jgit.diff.DiffFormatter;
@@ -35,9 +37,12 @@ import org.eclipse.jgit.transport.PushResult;
 import org.eclipse.jgit.transport.RefLeaseSpec;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.RemoteRefUpdate;
+import org.eclipse.jgit.transport.SshTransport;
 import org.eclipse.jgit.transport.URIish;
 import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
+import org.eclipse.jgit.transport.sshd.SshdSessionFactory;
+import org.eclipse.jgit.transport.sshd.SshdSessionFactoryBuilder;
 import org.eclipse.jgit.util.FileUtils;
 import org.eclipse.jgit.util.io.DisabledOutputStream;
 
@@ -53,14 +58,18 @@ final class VaultGit implements AutoCloseable {
 
     private final Git git;
     private final CredentialsProvider credentials;
+    /** Signs in over ssh with the configured key only, checking the host against the configured known hosts. */
+    private final SshdSessionFactory ssh;
 
-    private VaultGit(Git git, CredentialsProvider credentials) {
+    private VaultGit(Git git, CredentialsProvider credentials, SshdSessionFactory ssh) {
         this.git = git;
         this.credentials = credentials;
+        this.ssh = ssh;
     }
 
     /** Opens the repository, creating it (and the folder) the first time; points {@code origin} at the remote. */
-    static VaultGit open(Path root, String user, String remote, String token) throws IOException, GitAPIException {
+    static VaultGit open(Path root, String user, GitRemote gitRemote) throws IOException, GitAPIException {
+        String remote = gitRemote.url();
         Files.createDirectories(root);
         Git git = Files.isDirectory(root.resolve(".git")) ? Git.open(root.toFile())
                 : Git.init().setDirectory(root.toFile()).setInitialBranch(BRANCH).call();
@@ -91,9 +100,35 @@ final class VaultGit implements AutoCloseable {
                 git.remoteSetUrl().setRemoteName(REMOTE).setRemoteUri(uri).call();
             }
         }
-        CredentialsProvider credentials = hasRemote && token != null && !token.isBlank()
+        String token = gitRemote.token();
+        CredentialsProvider credentials = hasRemote && !gitRemote.ssh() && token != null && !token.isBlank()
                 ? new UsernamePasswordCredentialsProvider("x-access-token", token) : null;
-        return new VaultGit(git, credentials);
+        return new VaultGit(git, credentials, gitRemote.ssh() ? sshFactory(gitRemote) : null);
+    }
+
+    private static SshdSessionFactory sshFactory(GitRemote remote) {
+        File sshDir = remote.sshKey().getParent().toFile();
+        return new SshdSessionFactoryBuilder()
+                .setHomeDirectory(sshDir.getParentFile() != null ? sshDir.getParentFile() : sshDir)
+                .setSshDirectory(sshDir)
+                // Nothing of the machine's own ssh setup (config, agent, other keys) takes part.
+                .setConfigFile(dir -> new File(dir, "mnemo-no-ssh-config"))
+                .setDefaultIdentities(dir -> List.of(remote.sshKey()))
+                .setDefaultKnownHostsFiles(dir -> List.of(remote.knownHosts()))
+                .setPreferredAuthentications("publickey")
+                .build(null);
+    }
+
+    private <C extends TransportCommand<C, ?>> C signedIn(C command) {
+        command.setCredentialsProvider(credentials);
+        if (ssh != null) {
+            command.setTransportConfigCallback(transport -> {
+                if (transport instanceof SshTransport sshTransport) {
+                    sshTransport.setSshSessionFactory(ssh);
+                }
+            });
+        }
+        return command;
     }
 
     Optional<ObjectId> head() throws IOException {
@@ -162,7 +197,7 @@ final class VaultGit implements AutoCloseable {
 
     /** The remote's {@code main} after fetching; empty when the remote has none yet. */
     Optional<ObjectId> fetch() throws GitAPIException, IOException {
-        FetchResult result = git.fetch().setRemote(REMOTE).setCredentialsProvider(credentials)
+        FetchResult result = signedIn(git.fetch()).setRemote(REMOTE)
                 .setRefSpecs(new RefSpec("+refs/heads/*:refs/remotes/" + REMOTE + "/*")).call();
         return Optional.ofNullable(result.getAdvertisedRef("refs/heads/" + BRANCH)).map(r -> r.getObjectId());
     }
@@ -236,7 +271,7 @@ final class VaultGit implements AutoCloseable {
      * @throws IOException when the remote refused
      */
     void push(boolean force, Optional<ObjectId> lease) throws GitAPIException, IOException {
-        var push = git.push().setRemote(REMOTE).setCredentialsProvider(credentials)
+        var push = signedIn(git.push()).setRemote(REMOTE)
                 .setRefSpecs(new RefSpec((force ? "+" : "") + "refs/heads/" + BRANCH + ":refs/heads/" + BRANCH));
         if (force && lease.isPresent()) {
             push.setRefLeaseSpecs(new RefLeaseSpec("refs/heads/" + BRANCH, lease.get().name()));
@@ -290,5 +325,8 @@ final class VaultGit implements AutoCloseable {
     @Override
     public void close() {
         git.close();
+        if (ssh != null) {
+            ssh.close();
+        }
     }
 }

@@ -125,7 +125,7 @@ class VaultSync implements Vault {
         Map<String, Long> marks = store.pending(user);
         SyncState before = store.state(user).orElse(new SyncState(null, null, null));
         Path root = properties.root();
-        try (VaultGit git = VaultGit.open(root, user, properties.gitRemote(), properties.gitToken())) {
+        try (VaultGit git = VaultGit.open(root, user, GitRemote.of(properties))) {
             SyncRun run = new SyncRun(user, root, store.files(user));
             Set<String> uncommitted = git.uncommitted();
             run.changed.addAll(uncommitted);

@@ -17,16 +17,16 @@ class VaultGitTest {
 
     @Test
     void aFolderHoldingOnePersonsMemoriesRefusesAnother() throws Exception {
-        VaultGit.open(root, "ana", null, null).close();
-        VaultGit.open(root, "ana", null, null).close();
+        VaultGit.open(root, "ana", GitRemote.NONE).close();
+        VaultGit.open(root, "ana", GitRemote.NONE).close();
 
-        assertThatThrownBy(() -> VaultGit.open(root, "tom", null, null))
+        assertThatThrownBy(() -> VaultGit.open(root, "tom", GitRemote.NONE))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("VAULT_USER");
     }
 
     @Test
     void aResetKeepsTheFilesGitDoesNotTrack() throws Exception {
-        try (VaultGit git = VaultGit.open(root, "ana", null, null)) {
+        try (VaultGit git = VaultGit.open(root, "ana", GitRemote.NONE)) {
             Files.writeString(root.resolve("a.md"), "one\n");
             git.commit(Set.of("a.md"), "first", Instant.parse("2026-12-01T10:00:00Z"));
             var first = git.head().orElseThrow();
