@@ -24,6 +24,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
@@ -423,6 +425,38 @@ abstract class VaultSyncContract {
         }
         assertThat(sync().written()).isPositive();
         assertThat(folder().resolve("People/Tom.md")).exists();
+    }
+
+    @Test
+    void incrementalSyncsLeaveTheFolderAsAFullExportWritesIt() throws Exception {
+        say("My sister Ana lives in Porto. I love hiking. Tom's allergic to nuts.");
+        sync();
+        Memory sister = memoryWith("Porto");
+        control.edit(PERSON, sister.id(), "My sister Ana moved to Lisbon with Tom.", null, null, List.of("family"));
+        sync();
+        control.prune(PERSON, memoryWith("hiking").id());
+        say("Rui is my running partner.");
+        sync();
+
+        Path export = base(name()).resolve("export-" + System.nanoTime());
+        vault.export(PERSON, export, n -> { });
+
+        for (String dir : List.of("Memories", "_Archive", "People", "Topics")) {
+            assertThat(tree(folder().resolve(dir))).as(dir).isEqualTo(tree(export.resolve("Mnemo").resolve(dir)));
+        }
+    }
+
+    /** Every file under {@code dir}, by relative path, with its text. */
+    private static Map<String, String> tree(Path dir) throws IOException {
+        Map<String, String> files = new TreeMap<>();
+        if (Files.isDirectory(dir)) {
+            try (Stream<Path> walk = Files.walk(dir)) {
+                for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                    files.put(dir.relativize(file).toString(), Files.readString(file));
+                }
+            }
+        }
+        return files;
     }
 
     private void assertNoFileSays(Path dir, String words) throws IOException {

@@ -15,6 +15,8 @@ final class NoteNames {
     static final int MAX_BYTES = 255;
     private static final Pattern REFUSED = Pattern.compile("[\\[\\]#^|\\\\:*?\"<>/\\p{Cntrl}\\u2028\\u2029]");
     private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern LEADING_DOTS = Pattern.compile("^\\.+");
+    private static final Pattern TRAILING = Pattern.compile("[. ]+$");
     private static final Set<String> RESERVED = Set.of("CON", "PRN", "AUX", "NUL",
             "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8", "COM9",
             "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9");
@@ -29,7 +31,7 @@ final class NoteNames {
         String name = SPACES.matcher(REFUSED.matcher(title == null ? "" : title).replaceAll(" ")).replaceAll(" ").strip();
         name = stripTrailing(name);
         if (name.startsWith(".")) {
-            name = name.replaceFirst("^\\.+", "").strip();
+            name = LEADING_DOTS.matcher(name).replaceFirst("").strip();
         }
         int room = MAX_BYTES - utf8(suffix) - utf8(".md");
         if (utf8(name) > room) {
@@ -52,7 +54,7 @@ final class NoteNames {
     }
 
     private static String stripTrailing(String name) {
-        return name.replaceFirst("[. ]+$", "");
+        return TRAILING.matcher(name).replaceFirst("");
     }
 
     private static String cut(String text, int maxBytes) {

@@ -8,12 +8,14 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -31,10 +33,14 @@ final class NoteRenderer {
 
             """;
     private static final int RECENT_DAYS = 10;
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern NOT_IN_TAG = Pattern.compile("[^\\p{L}\\p{N}_/-]+");
+    private static final Pattern EDGE_DASHES = Pattern.compile("^-+|-+$");
     private static final Pattern LEADING_MARK = Pattern.compile("[#>*+=-]|\\d+[.)]\\s");
 
     private final String folder;
     private final ZoneId zone;
+    private final Map<String, String> memoryLinks = new HashMap<>();
 
     NoteRenderer(String folder, ZoneId zone) {
         this.folder = folder;
@@ -106,16 +112,53 @@ final class NoteRenderer {
 
     /** Every note that is not a memory's: people, topics, days and the index, by path in the Mnemo folder. */
     Map<String, String> linkingNotes(VaultView view, List<LoggedChange> log) {
+        return linkingNotes(view, log, path -> true);
+    }
+
+    /** The linking notes whose paths {@code render} takes. */
+    Map<String, String> linkingNotes(VaultView view, List<LoggedChange> log, Predicate<String> render) {
         Map<String, String> notes = new TreeMap<>();
-        view.people.forEach((name, memories) -> notes.put(view.personPath(name),
-                subjectNote("mnemo/person", name, "What Mnemo knows about " + name, view, memories, true)));
-        view.topics.forEach((name, memories) -> notes.put(view.topicPath(name),
-                subjectNote("mnemo/topic", name, "Memories about " + name.toLowerCase(Locale.ROOT), view, memories, false)));
-        Map<LocalDate, List<LoggedChange>> days = new TreeMap<>();
-        log.forEach(c -> days.computeIfAbsent(LocalDate.ofInstant(c.at(), zone), d -> new ArrayList<>()).add(c));
-        days.forEach((day, changes) -> notes.put(dailyPath(day), dailyNote(view, day, changes)));
+        view.people.forEach((name, memories) -> {
+            if (render.test(view.personPath(name))) {
+                notes.put(view.personPath(name),
+                        subjectNote("mnemo/person", name, "What Mnemo knows about " + name, view, memories, true));
+            }
+        });
+        view.topics.forEach((name, memories) -> {
+            if (render.test(view.topicPath(name))) {
+                notes.put(view.topicPath(name), subjectNote("mnemo/topic", name,
+                        "Memories about " + name.toLowerCase(Locale.ROOT), view, memories, false));
+            }
+        });
+        Map<LocalDate, List<LoggedChange>> days = days(log);
+        days.forEach((day, changes) -> {
+            if (render.test(dailyPath(day))) {
+                notes.put(dailyPath(day), dailyNote(view, day, changes));
+            }
+        });
         notes.put(VaultView.INDEX, index(view, days));
         return notes;
+    }
+
+    /** The paths of every linking note. */
+    Set<String> linkingPaths(VaultView view, List<LoggedChange> log) {
+        Set<String> paths = new TreeSet<>();
+        view.people.keySet().forEach(name -> paths.add(view.personPath(name)));
+        view.topics.keySet().forEach(name -> paths.add(view.topicPath(name)));
+        days(log).keySet().forEach(day -> paths.add(dailyPath(day)));
+        paths.add(VaultView.INDEX);
+        return paths;
+    }
+
+    /** The day a change was made, in the person's time zone. */
+    LocalDate dayOf(LoggedChange change) {
+        return LocalDate.ofInstant(change.at(), zone);
+    }
+
+    private Map<LocalDate, List<LoggedChange>> days(List<LoggedChange> log) {
+        Map<LocalDate, List<LoggedChange>> days = new TreeMap<>();
+        log.forEach(c -> days.computeIfAbsent(dayOf(c), d -> new ArrayList<>()).add(c));
+        return days;
     }
 
     static String dailyPath(LocalDate day) {
@@ -188,7 +231,8 @@ final class NoteRenderer {
     }
 
     private String memoryLink(VaultView view, Memory m) {
-        return link(view.paths.get(m.id()), VaultView.title(m.text()));
+        // The same memory is linked from its people, its topics and its days: rendered once.
+        return memoryLinks.computeIfAbsent(m.id(), id -> link(view.paths.get(id), VaultView.title(m.text())));
     }
 
     /** A wikilink by the note's full path in the vault, so it resolves whatever else the vault holds. */
@@ -207,7 +251,7 @@ final class NoteRenderer {
      * leading "#", "-" or ">" does not make it a heading, a list or a quote. {@link #unescaped} reverses it.
      */
     static String oneLine(String text) {
-        return text.strip().replaceAll("\\s+", " ");
+        return SPACES.matcher(text.strip()).replaceAll(" ");
     }
 
     static String escaped(String text) {
@@ -226,7 +270,7 @@ final class NoteRenderer {
 
     /** Tags as Obsidian takes them: no spaces or punctuation but {@code _-/}, never only digits. */
     static List<String> obsidianTags(List<String> tags) {
-        return tags.stream().map(t -> t.strip().replaceAll("[^\\p{L}\\p{N}_/-]+", "-").replaceAll("^-+|-+$", ""))
+        return tags.stream().map(t -> EDGE_DASHES.matcher(NOT_IN_TAG.matcher(t.strip()).replaceAll("-")).replaceAll(""))
                 .filter(t -> !t.isEmpty()).map(t -> t.chars().allMatch(Character::isDigit) ? "t" + t : t)
                 .distinct().sorted().toList();
     }

@@ -57,8 +57,8 @@ final class Subjects {
             }
         }
         for (String tag : memory.tags()) {
-            if (Pattern.compile("\\b" + Pattern.quote(capitalised(tag)) + "\\b").matcher(text).find()
-                    && (memory.kind() == MemoryKind.PERSON || people.contains(tag))) {
+            if ((memory.kind() == MemoryKind.PERSON || people.contains(tag))
+                    && Pattern.compile("\\b" + Pattern.quote(capitalised(tag)) + "\\b").matcher(text).find()) {
                 people.add(capitalised(tag));
             }
         }

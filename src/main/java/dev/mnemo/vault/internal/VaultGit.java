@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -19,8 +20,12 @@ import org.eclipse.jgit.api.TransportCommand;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.diff.DiffEntry;
 import org.eclipse.jgit.diff.DiffFormatter;
+import org.eclipse.jgit.dircache.DirCache;
+import org.eclipse.jgit.dircache.DirCacheEditor;
+import org.eclipse.jgit.dircache.DirCacheEntry;
 import org.eclipse.jgit.lib.CommitBuilder;
 import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.PersonIdent;
@@ -156,31 +161,39 @@ final class VaultGit implements AutoCloseable {
         if (paths.isEmpty()) {
             return false;
         }
-        Path root = git.getRepository().getWorkTree().toPath();
-        var add = git.add();
-        var remove = git.rm().setCached(true);
-        boolean adding = false;
-        boolean removing = false;
-        for (String path : paths) {
-            if (Files.exists(root.resolve(path))) {
-                add.addFilepattern(path);
-                adding = true;
-            } else {
-                remove.addFilepattern(path);
-                removing = true;
-            }
-        }
-        if (adding) {
-            add.call();
-        }
-        if (removing) {
-            remove.call();
-        }
         Repository repo = git.getRepository();
+        Path root = repo.getWorkTree().toPath();
         ObjectId tree;
+        // One edit of the index for exactly these paths: git add and git rm would each walk and rewrite all of it.
+        DirCache index = repo.lockDirCache();
         try (ObjectInserter inserter = repo.newObjectInserter()) {
-            tree = repo.readDirCache().writeTree(inserter);
+            DirCacheEditor editor = index.editor();
+            for (String path : paths) {
+                Path file = root.resolve(path);
+                if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                    byte[] bytes = Files.readAllBytes(file);
+                    ObjectId blob = inserter.insert(Constants.OBJ_BLOB, bytes);
+                    Instant modified = Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS).toInstant();
+                    editor.add(new DirCacheEditor.PathEdit(path) {
+                        @Override
+                        public void apply(DirCacheEntry entry) {
+                            entry.setFileMode(FileMode.REGULAR_FILE);
+                            entry.setObjectId(blob);
+                            entry.setLength(bytes.length);
+                            entry.setLastModified(modified);
+                        }
+                    });
+                } else {
+                    editor.add(new DirCacheEditor.DeletePath(path));
+                }
+            }
+            editor.finish();
+            tree = index.writeTree(inserter);
             inserter.flush();
+            index.write();
+            index.commit();
+        } finally {
+            index.unlock();
         }
         Optional<ObjectId> head = head();
         if (head.isPresent()) {

@@ -35,6 +35,7 @@ class VaultReadBack {
     private static final Logger log = LoggerFactory.getLogger(VaultReadBack.class);
     /** What git leaves in a file it could not merge (obsidian-git on a phone pushes such files). */
     private static final Set<String> HEADER_LINES = Set.of(NoteRenderer.INBOX_HEADER.strip().split("\n"));
+    private static final Pattern LIST_MARK = Pattern.compile("^([-*+]\\s+(\\[[ xX]]\\s+)?)");
     private static final Pattern CONFLICT_MARKERS = Pattern.compile("(?m)^(<{7}|>{7})( |$)");
 
     private final MemoryControl memories;
@@ -201,6 +202,6 @@ class VaultReadBack {
     }
 
     private static String text(String line) {
-        return line.strip().replaceFirst("^([-*+]\\s+(\\[[ xX]]\\s+)?)", "").strip();
+        return LIST_MARK.matcher(line.strip()).replaceFirst("").strip();
     }
 }

@@ -28,6 +28,7 @@ final class VaultView {
     static final String INDEX = "Index.md";
     static final String INBOX = "Inbox.md";
     private static final int TITLE_CHARS = 60;
+    private static final Pattern END_MARKS = Pattern.compile("[.!?…]+$");
     private static final Pattern ID_SUFFIX = Pattern.compile(" \\(([0-9A-Za-z-]{8,})\\)( \\d+)?\\.md$");
     private static final List<String> RENDERED_FOLDERS = List.of(MEMORIES, ARCHIVE, PEOPLE, TOPICS, DAILY);
 
@@ -43,6 +44,10 @@ final class VaultView {
     private final Map<String, String> topicPaths;
 
     VaultView(List<Memory> activeMemories, List<Memory> prunedMemories) {
+        this(activeMemories, prunedMemories, new SubjectCache());
+    }
+
+    VaultView(List<Memory> activeMemories, List<Memory> prunedMemories, SubjectCache cache) {
         List<Memory> all = new ArrayList<>(activeMemories);
         all.addAll(prunedMemories);
         all.sort((a, b) -> a.id().compareTo(b.id()));
@@ -53,7 +58,7 @@ final class VaultView {
             String folder = active.containsKey(m.id()) ? MEMORIES : ARCHIVE;
             String name = null;
             for (int suffix = 8; name == null || taken.contains(NoteNames.key(folder + "/" + name)); suffix += 4) {
-                name = NoteNames.of(title(m.text()), " (" + m.id().substring(Math.max(0, m.id().length() - suffix)) + ")");
+                name = cache.name(m, " (" + m.id().substring(Math.max(0, m.id().length() - suffix)) + ")");
                 if (suffix >= m.id().length()) {
                     break;
                 }
@@ -62,8 +67,9 @@ final class VaultView {
             paths.put(m.id(), folder + "/" + name + ".md");
         }
         for (Memory m : active.values()) {
-            Set<String> names = Subjects.people(m);
-            Set<String> subjects = Subjects.topics(m, names);
+            SubjectCache.Found found = cache.of(m);
+            Set<String> names = found.people();
+            Set<String> subjects = found.topics();
             peopleOf.put(m.id(), names);
             topicsOf.put(m.id(), subjects);
             names.forEach(p -> people.computeIfAbsent(p, k -> new ArrayList<>()).add(m));
@@ -71,6 +77,20 @@ final class VaultView {
         }
         personPaths = pathsOf(PEOPLE, people.navigableKeySet());
         topicPaths = pathsOf(TOPICS, topics.navigableKeySet());
+        cache.done();
+    }
+
+    /** The notes of the people and topics a memory is about. */
+    Set<String> subjectPathsOf(String memoryId) {
+        Set<String> paths = new HashSet<>();
+        peopleOf(memoryId).forEach(p -> paths.add(personPath(p)));
+        topicsOf(memoryId).forEach(t -> paths.add(topicPath(t)));
+        return paths;
+    }
+
+    /** True when both give every person and topic the same note. */
+    boolean sameSubjectPaths(VaultView other) {
+        return personPaths.equals(other.personPaths) && topicPaths.equals(other.topicPaths);
     }
 
     Set<String> peopleOf(String memoryId) {
@@ -106,7 +126,7 @@ final class VaultView {
     }
 
     static String title(String text) {
-        String t = text.strip().replaceAll("[.!?…]+$", "");
+        String t = END_MARKS.matcher(text.strip()).replaceAll("");
         if (t.codePointCount(0, t.length()) <= TITLE_CHARS) {
             return t;
         }

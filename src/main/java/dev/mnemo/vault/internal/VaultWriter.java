@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.IntConsumer;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 
@@ -40,6 +41,11 @@ class VaultWriter {
     private final MemoryControl memories;
     private final VaultStore store;
     private final UserSettings settings;
+    /** Kept between syncs (one runs at a time). */
+    private final SubjectCache subjects = new SubjectCache();
+    /** The layout the last sync wrote, and whose: the linking notes a change touches are found from it. */
+    private VaultView last;
+    private String lastUser;
 
     VaultWriter(VaultProperties properties, MemoryControl memories, VaultStore store, UserSettings settings) {
         this.properties = properties;
@@ -50,11 +56,14 @@ class VaultWriter {
 
     /** Writes what {@code run} and the marks ask for; returns how many files were written or deleted. */
     int write(SyncRun run, Set<String> marked) throws IOException {
-        VaultView view = view(run.user);
+        VaultView view = view(run.user, subjects);
         NoteRenderer renderer = new NoteRenderer(properties.folder(), settings.timeZone(run.user));
         Set<String> dirty = new HashSet<>(marked);
         dirty.addAll(run.dirty);
         boolean all = run.rewriteAll || run.files.isEmpty();
+        // A memory's note that went missing is found by git's status (and read back as a deletion) or by the sweep:
+        // only then does each note's file need looking at.
+        boolean look = all || run.sweep;
         Map<String, Note> wanted = new TreeMap<>();
         Set<String> keep = new HashSet<>();
         for (Map<String, Memory> group : List.of(view.active, view.pruned)) {
@@ -63,16 +72,16 @@ class VaultWriter {
                 keep.add(path);
                 WrittenFile was = run.noteOf.get(m.id());
                 if (all || dirty.contains(m.id()) || was == null || !path.equals(was.path())
-                        || !VaultFiles.isFile(run.root.resolve(path))) {
+                        || (look && !VaultFiles.isFile(run.root.resolve(path)))) {
                     List<MemoryVersion> history = memories.history(run.user, m.id()).orElse(List.of());
                     wanted.put(path, new Note(renderer.memoryNote(view, m, history), m.id(), NoteRenderer.contentHash(m)));
                 }
             }
         }
-        renderer.linkingNotes(view, store.logOf(run.user)).forEach((path, content) -> {
-            keep.add(path);
-            wanted.put(path, new Note(content, null, null));
-        });
+        List<LoggedChange> log = store.logOf(run.user);
+        keep.addAll(renderer.linkingPaths(view, log));
+        renderer.linkingNotes(view, log, touched(run, view, dirty, all || look, renderer, log))
+                .forEach((path, content) -> wanted.put(path, new Note(content, null, null)));
         keep.add(VaultView.INBOX);
         if (!Files.exists(run.root.resolve(VaultView.INBOX))) {
             wanted.put(VaultView.INBOX, new Note(NoteRenderer.INBOX_HEADER, null, null));
@@ -95,19 +104,46 @@ class VaultWriter {
             }
             Path file = VaultFiles.inside(run.root, e.getKey());
             byte[] bytes = e.getValue().content().getBytes(StandardCharsets.UTF_8);
-            if (!VaultFiles.isFile(file) || !Arrays.equals(Files.readAllBytes(file), bytes)) {
+            String hash = e.getValue().hash() != null ? e.getValue().hash() : Hashes.sha256Hex(bytes);
+            WrittenFile was = run.files.get(e.getKey());
+            // A linking note written before with the same bytes is left unread, unless the folder may have moved on.
+            boolean same = e.getValue().memoryId() == null && was != null && hash.equals(was.hash()) && !look
+                    && !run.changed.contains(e.getKey()) && VaultFiles.isFile(file);
+            if (!same && (!VaultFiles.isFile(file) || !Arrays.equals(Files.readAllBytes(file), bytes))) {
                 Files.createDirectories(file.getParent());
                 Files.write(file, bytes);
                 run.changed.add(e.getKey());
                 touched++;
             }
-            String hash = e.getValue().hash() != null ? e.getValue().hash() : Hashes.sha256Hex(bytes);
-            WrittenFile was = run.files.get(e.getKey());
             if (was == null || !hash.equals(was.hash()) || !Objects.equals(was.memoryId(), e.getValue().memoryId())) {
                 store.wrote(run.user, e.getKey(), e.getValue().memoryId(), hash);
             }
         }
+        last = view;
+        lastUser = run.user;
         return touched;
+    }
+
+    /**
+     * The linking notes a sync must render: all of them after a restart, a rewrite, a reset or a forget; otherwise
+     * those of the people, topics and days of the changed memories (before and after the change), those the person
+     * touched, and the index. Rendering every People and Topics note of a large vault is most of a sync's time.
+     */
+    private Predicate<String> touched(SyncRun run, VaultView view, Set<String> dirty, boolean everything,
+                                      NoteRenderer renderer, List<LoggedChange> log) {
+        VaultView before = run.user.equals(lastUser) ? last : null;
+        if (everything || before == null || !before.sameSubjectPaths(view)
+                || dirty.stream().anyMatch(id -> SyncRun.isMemoryId(id) && !view.paths.containsKey(id))) {
+            return path -> true;
+        }
+        Set<String> paths = new HashSet<>(run.changed);
+        for (String id : dirty) {
+            paths.addAll(view.subjectPathsOf(id));
+            paths.addAll(before.subjectPathsOf(id));
+        }
+        log.stream().filter(c -> c.memoryId() == null || dirty.contains(c.memoryId()))
+                .forEach(c -> paths.add(NoteRenderer.dailyPath(renderer.dayOf(c))));
+        return paths::contains;
     }
 
     /** Every memory's note and the linking notes into {@code root}, which must be new or empty. */
@@ -119,7 +155,7 @@ class VaultWriter {
                 }
             }
         }
-        VaultView view = view(userId);
+        VaultView view = view(userId, new SubjectCache());
         Map<String, List<MemoryVersion>> histories = new HashMap<>();
         for (String id : view.paths.keySet()) {
             histories.put(id, memories.history(userId, id).orElse(List.of()));
@@ -138,8 +174,8 @@ class VaultWriter {
         return written;
     }
 
-    private VaultView view(String userId) {
-        return new VaultView(visible(memories.all(userId, false)), visible(memories.all(userId, true)));
+    private VaultView view(String userId, SubjectCache cache) {
+        return new VaultView(visible(memories.all(userId, false)), visible(memories.all(userId, true)), cache);
     }
 
     private List<Memory> visible(List<Memory> all) {
