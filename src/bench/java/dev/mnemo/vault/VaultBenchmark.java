@@ -8,17 +8,14 @@ import dev.mnemo.memory.MemoryControl;
 import dev.mnemo.testing.MutableClock;
 import dev.mnemo.testing.SqliteApp;
 import dev.mnemo.testing.TestDatabases;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,7 +53,7 @@ class VaultBenchmark {
 
     @DynamicPropertySource
     static void vault(DynamicPropertyRegistry registry) throws IOException {
-        deleteTree(BASE);
+        VaultSyncContract.deleteTree(BASE);
         registry.add("assistant.vault.dir", () -> BASE.resolve("vault").toString());
         registry.add("assistant.vault.user", () -> USER);
     }
@@ -131,13 +128,5 @@ class VaultBenchmark {
 
     private static double ms(long nanos) {
         return nanos / 1e6;
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (Stream<Path> files = Files.walk(dir)) {
-                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            }
-        }
     }
 }

@@ -1,7 +1,6 @@
 package dev.mnemo.vault;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import dev.mnemo.memory.write.MemoryJobWorker;
 import dev.mnemo.testing.Api;
@@ -81,10 +80,7 @@ class VaultPurgeTest {
     }
 
     private void sync() {
-        worker.drain();
-        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
-                "SELECT COUNT(*) FROM event_publications WHERE completion_date IS NULL AND status <> 'FAILED'")
-                .query(Long.class).single() == 0);
+        VaultSyncContract.settle(worker, jdbc);
         clock.advance(Duration.ofSeconds(5));
         vault.sync();
     }

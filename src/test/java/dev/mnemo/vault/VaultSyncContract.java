@@ -16,13 +16,11 @@ import dev.mnemo.testing.MutableClock;
 import dev.mnemo.testing.SqliteApp;
 import dev.mnemo.testing.TestDatabases;
 import dev.mnemo.vault.internal.VaultFolderCheck;
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -31,6 +29,7 @@ import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.util.FileUtils;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -496,8 +495,12 @@ abstract class VaultSyncContract {
         return response.json().get("reply").asString();
     }
 
-    /** Every event of the memories has reached its listeners (the vault's log among them). */
     private void settle() {
+        settle(worker, jdbc);
+    }
+
+    /** Every event of the memories has reached its listeners (the vault's log among them). */
+    static void settle(MemoryJobWorker worker, JdbcClient jdbc) {
         worker.drain();
         await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
                 "SELECT COUNT(*) FROM event_publications WHERE completion_date IS NULL AND status <> 'FAILED'")
@@ -544,10 +547,6 @@ abstract class VaultSyncContract {
     }
 
     static void deleteTree(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (Stream<Path> files = Files.walk(dir)) {
-                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            }
-        }
+        FileUtils.delete(dir.toFile(), FileUtils.RECURSIVE | FileUtils.SKIP_MISSING);
     }
 }

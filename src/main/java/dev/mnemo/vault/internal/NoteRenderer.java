@@ -67,6 +67,8 @@ final class NoteRenderer {
                 .plain("importance", m.importance())
                 .plain("strength", String.format(Locale.ROOT, "%.1f", m.strength()))
                 .list("tags", tags)
+                // Obsidian finds and links the note by its words, without the end of the id its file name carries.
+                .list("aliases", List.of(oneLine(VaultView.title(m.text()))))
                 .plain("created", day(m.createdAt()))
                 .plain("updated", day(m.updatedAt()))
                 .plain("valid_from", day(m.updatedAt()))
