@@ -30,8 +30,9 @@ class VaultCommand {
                 report = vault.sync();
             } catch (RuntimeException e) {
                 // The sync's own failures are worded for the person and hold no secret; anything else is not shown.
-                return "The vault could not be synced: " + (e instanceof IllegalStateException ? e.getMessage()
-                        : "an unexpected error (see the log)") + ".";
+                String why = e instanceof IllegalStateException ? e.getMessage() : "an unexpected error (see the log)";
+                return (why.startsWith("the vault could not be synced") ? "T" + why.substring(1)
+                        : "The vault could not be synced: " + why) + ".";
             }
             return "Vault synced: " + report.summary() + "." + (report.conflicts() > 0
                     ? " " + report.conflicts() + " changed both in the vault and here: both versions are kept, see its "

@@ -2,6 +2,8 @@ package dev.mnemo.vault;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mnemo.memory.Memory;
+import dev.mnemo.memory.MemoryControl;
 import dev.mnemo.memory.write.MemoryJobWorker;
 import dev.mnemo.testing.Api;
 import dev.mnemo.testing.MutableClock;
@@ -39,6 +41,8 @@ class VaultPurgeTest {
     JdbcClient jdbc;
     @Autowired
     MutableClock clock;
+    @Autowired
+    MemoryControl control;
 
     @DynamicPropertySource
     static void vault(DynamicPropertyRegistry registry) throws Exception {
@@ -77,6 +81,33 @@ class VaultPurgeTest {
         try (Git git = Git.open(folder.toFile())) {
             assertThat(git.log().call()).as("afterwards, history grows again").hasSize(2);
         }
+    }
+
+    @Test
+    void aPurgeWhosePushFailedGoesOutLaterWithoutUndoingWhatChangedMeanwhile() throws Exception {
+        Api api = new Api(port, SqliteApp.API_TOKEN);
+        api.message(PERSON, "My bike lock code is 4412. I love rowing. I love chess.");
+        sync();
+        Memory chess = control.all(PERSON, false).stream().filter(m -> m.text().contains("chess")).findFirst().orElseThrow();
+        Memory rowing = control.all(PERSON, false).stream().filter(m -> m.text().contains("rowing")).findFirst().orElseThrow();
+        Path remote = BASE.resolve("remote.git");
+        Path away = BASE.resolve("remote-away.git");
+        Files.move(remote, away);
+        api.message(PERSON, "/forget bike lock");
+        api.message(PERSON, "/forget yes");
+        control.edit(PERSON, chess.id(), "I love chess, and play on Sundays.", null, 8, null);
+        control.prune(PERSON, rowing.id());
+        sync(); // history rewritten here; the push cannot go out
+        Files.move(away, remote);
+
+        sync();
+
+        assertThat(vault.status().remote()).isEqualTo(VaultStatus.Remote.UP_TO_DATE);
+        assertThat(control.get(PERSON, chess.id()).orElseThrow().text()).as("the chat's change stays")
+                .isEqualTo("I love chess, and play on Sundays.");
+        assertThat(control.get(PERSON, rowing.id())).as("still set aside").isEmpty();
+        assertThat(gitLog(remote)).doesNotContain("4412").contains("play on Sundays");
+        assertThat(gitLog(BASE.resolve("vault/Mnemo"))).doesNotContain("4412");
     }
 
     private void sync() {

@@ -75,6 +75,14 @@ class VaultSshRemoteTest {
                 "[127.0.0.1]:" + port + " " + PublicKeyEntry.toString(key.getPublic()) + "\n");
     }
 
+    @Test
+    void sshRemotesAreKnownInBothTheirForms() {
+        assertThat(VaultProperties.isSsh("ssh://git@example.org/me/vault.git")).isTrue();
+        assertThat(VaultProperties.isSsh("git@example.org:me/vault.git")).isTrue();
+        assertThat(VaultProperties.isSsh("https://example.org/me/vault.git")).isFalse();
+        assertThat(VaultProperties.isSsh("https://token@example.org/me/vault.git")).isFalse();
+    }
+
     @AfterAll
     static void stop() throws Exception {
         server.stop();
@@ -95,6 +103,7 @@ class VaultSshRemoteTest {
 
         assertThat(refused.pushed()).isFalse();
         assertThat(vault.status().remote()).isEqualTo(VaultStatus.Remote.UNREACHABLE);
+        assertThat(vault.status().remoteError()).as("refused for the host's key").containsIgnoringCase("key");
         knownHosts(host);
         clock.advance(Duration.ofSeconds(5));
         assertThat(vault.sync().pushed()).as("the waiting commit goes out once the host is known again").isTrue();

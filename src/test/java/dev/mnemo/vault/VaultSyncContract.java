@@ -212,6 +212,30 @@ abstract class VaultSyncContract {
     }
 
     @Test
+    void inboxLinesFromBothSidesAreEachRememberedOnceAndMergeMarkersAndHeadingsAreNot() throws Exception {
+        Path inbox = folder().resolve("Inbox.md");
+        Path onPhone = phone.resolve("Inbox.md");
+        Files.writeString(onPhone, Files.readString(onPhone)
+                + "<<<<<<< HEAD\n- Rita's birthday is on 3 May\n=======\n- I play the cello\n>>>>>>> phone\n");
+        pushFromPhone("Inbox lines on the phone, merged badly");
+        Files.writeString(inbox, Files.readString(inbox) + "## Things to keep\n- My dentist is Dr Okafor\n");
+
+        SyncReport report = sync();
+
+        assertThat(report.fromVault()).isEqualTo(3);
+        assertThat(control.all(PERSON, false)).extracting(Memory::text).noneMatch(t -> t.contains("<<<<") || t.contains("===")
+                || t.contains("Things to keep"));
+        assertThat(memoryWith("cello")).isNotNull();
+        assertThat(memoryWith("Okafor")).isNotNull();
+        assertThat(memoryWith("Rita")).isNotNull();
+        assertThat(Files.readString(inbox)).contains("## Things to keep").doesNotContain("cello", "Okafor");
+        int count = control.all(PERSON, false).size();
+        settle();
+        sync();
+        assertThat(control.all(PERSON, false)).as("nothing remembered twice").hasSize(count);
+    }
+
+    @Test
     void aLineInTheInboxBecomesAMemoryAndTheInboxIsEmptied() throws Exception {
         Path inbox = folder().resolve("Inbox.md");
         Files.writeString(inbox, Files.readString(inbox) + "- Tom's allergic to nuts\n");
@@ -354,6 +378,8 @@ abstract class VaultSyncContract {
         sync();
         pull();
         Files.writeString(folder().resolve("My plans.md"), "# Plans\n\nWalk the Camino.\n");
+        Files.createDirectories(folder().resolve("People"));
+        Files.writeString(folder().resolve("People/Gift ideas.md"), "- a kite for Tom\n");
         Files.createDirectories(folder().resolve("Attachments"));
         Files.write(folder().resolve("Attachments/map.bin"), new byte[] {0, 1, 2, (byte) 0xff});
         Files.writeString(phone.resolve("From the phone.md"), "# Phone\n");
@@ -365,6 +391,8 @@ abstract class VaultSyncContract {
         assertThat(folder().resolve("My plans.md")).content().contains("Camino");
         assertThat(folder().resolve("Attachments/map.bin")).hasBinaryContent(new byte[] {0, 1, 2, (byte) 0xff});
         assertThat(folder().resolve("From the phone.md")).exists();
+        assertThat(folder().resolve("People/Gift ideas.md")).as("the person's own, in a folder of Mnemo's")
+                .content().isEqualTo("- a kite for Tom\n");
         pull();
         assertThat(phone.resolve("My plans.md")).content().contains("Camino");
     }
@@ -437,21 +465,35 @@ abstract class VaultSyncContract {
         say("Rui is my running partner.");
         sync();
 
+        Memory tom = memoryWith("nuts");
+        control.edit(PERSON, tom.id(), "Tom's allergic to nuts and shellfish.", null, 9, null); // same people and topics
+        sync();
+
         Path export = base(name()).resolve("export-" + System.nanoTime());
         vault.export(PERSON, export, n -> { });
-
         for (String dir : List.of("Memories", "_Archive", "People", "Topics")) {
             assertThat(tree(folder().resolve(dir))).as(dir).isEqualTo(tree(export.resolve("Mnemo").resolve(dir)));
         }
+        // The days and the index have no export to compare with: written from scratch, they must be what is there.
+        Map<String, String> days = tree(folder().resolve("Daily"));
+        String index = Files.readString(folder().resolve("Index.md"));
+        deleteTree(folder().resolve("Daily"));
+        Files.delete(folder().resolve("Index.md"));
+        vault.sync();
+        assertThat(tree(folder().resolve("Daily"))).isEqualTo(days);
+        assertThat(folder().resolve("Index.md")).content().isEqualTo(index);
     }
 
-    /** Every file under {@code dir}, by relative path, with its text. */
+    /** Every note of Mnemo's under {@code dir} (not the person's own), by relative path, with its text. */
     private static Map<String, String> tree(Path dir) throws IOException {
         Map<String, String> files = new TreeMap<>();
         if (Files.isDirectory(dir)) {
             try (Stream<Path> walk = Files.walk(dir)) {
                 for (Path file : walk.filter(Files::isRegularFile).toList()) {
-                    files.put(dir.relativize(file).toString(), Files.readString(file));
+                    String text = Files.readString(file);
+                    if (text.startsWith("---\n")) {
+                        files.put(dir.relativize(file).toString(), text);
+                    }
                 }
             }
         }

@@ -4,7 +4,7 @@ import java.util.regex.Pattern;
 
 /** What a git failure may say, without the token or any password written into the remote's URL. */
 final class Secrets {
-    private static final Pattern USER_INFO = Pattern.compile("(?i)(https?://)[^/@\\s]+@");
+    private static final Pattern USER_INFO = Pattern.compile("(?i)([a-z][a-z0-9+.-]*://)[^/@\\s]+@");
 
     private Secrets() {
     }

@@ -23,11 +23,13 @@ final class VaultFiles {
         Path base = root.toAbsolutePath().normalize();
         Path file = base.resolve(path).normalize();
         if (!file.startsWith(base) || file.equals(base)) {
-            throw new IllegalStateException("refusing to write outside the vault folder: " + path);
+            throw new IllegalStateException("refusing to write outside the vault folder: " + VaultView.shortName(path));
         }
         for (Path p = file; !p.equals(base); p = p.getParent()) {
             if (Files.isSymbolicLink(p)) {
-                throw new IllegalStateException("refusing to follow a link in the vault folder: " + base.relativize(p));
+                Path inFolder = base.relativize(p);
+                throw new IllegalStateException("refusing to follow a link in the vault folder: " + inFolder.getName(0)
+                        + (inFolder.getNameCount() > 1 ? "/…" : ""));
             }
         }
         return file;

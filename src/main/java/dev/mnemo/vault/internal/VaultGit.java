@@ -57,8 +57,12 @@ import org.eclipse.jgit.util.io.DisabledOutputStream;
 final class VaultGit implements AutoCloseable {
     static final String BRANCH = "main";
     private static final String REMOTE = "origin";
-    /** The repository's own config section: whose memories the folder holds. */
+    /** The repository's own config section: whose memories the folder holds, the remote's tip a purge replaced. */
     private static final String MNEMO_SECTION = "mnemo";
+    /** This side's commit while a reset to the remote is being finished: nothing of it is lost if that is cut short. */
+    private static final String PRE_RESET = "refs/mnemo/pre-reset";
+    /** A remote that does not answer within this is down: the commits wait for the next push. */
+    private static final int TIMEOUT_SECONDS = 60;
     private static final PersonIdent MNEMO = new PersonIdent("Mnemo", "mnemo@localhost");
 
     private final Git git;
@@ -170,14 +174,19 @@ final class VaultGit implements AutoCloseable {
             DirCacheEditor editor = index.editor();
             for (String path : paths) {
                 Path file = root.resolve(path);
-                if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                if (Files.isSymbolicLink(file)) {
+                    continue; // a link of the person's: neither followed nor removed
+                }
+                if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && sameName(file)) {
+                    // Stat first: an edit saved while the bytes are read then looks changed to git, not clean.
+                    Instant modified = Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS).toInstant();
+                    FileMode mode = Files.isExecutable(file) ? FileMode.EXECUTABLE_FILE : FileMode.REGULAR_FILE;
                     byte[] bytes = Files.readAllBytes(file);
                     ObjectId blob = inserter.insert(Constants.OBJ_BLOB, bytes);
-                    Instant modified = Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS).toInstant();
                     editor.add(new DirCacheEditor.PathEdit(path) {
                         @Override
                         public void apply(DirCacheEntry entry) {
-                            entry.setFileMode(FileMode.REGULAR_FILE);
+                            entry.setFileMode(mode);
                             entry.setObjectId(blob);
                             entry.setLength(bytes.length);
                             entry.setLastModified(modified);
@@ -191,7 +200,9 @@ final class VaultGit implements AutoCloseable {
             tree = index.writeTree(inserter);
             inserter.flush();
             index.write();
-            index.commit();
+            if (!index.commit()) {
+                throw new IOException("the vault's git index could not be written");
+            }
         } finally {
             index.unlock();
         }
@@ -208,9 +219,63 @@ final class VaultGit implements AutoCloseable {
         return true;
     }
 
+    /**
+     * False when the file is there only under another case of its name (a case-insensitive disk after a rename that
+     * changed only case): the path given is then gone, and must leave the index.
+     */
+    private static boolean sameName(Path file) throws IOException {
+        return file.toRealPath(LinkOption.NOFOLLOW_LINKS).getFileName().toString().equals(file.getFileName().toString());
+    }
+
+    /** The commit of this side a reset to the remote left unfinished, if one did. */
+    Optional<ObjectId> preReset() throws IOException {
+        return Optional.ofNullable(git.getRepository().resolve(PRE_RESET));
+    }
+
+    void markPreReset(ObjectId commit) throws IOException {
+        RefUpdate update = git.getRepository().updateRef(PRE_RESET);
+        update.setNewObjectId(commit);
+        update.setForceUpdate(true);
+        update.disableRefLog();
+        update.forceUpdate();
+    }
+
+    void clearPreReset() throws IOException {
+        if (preReset().isPresent()) {
+            RefUpdate delete = git.getRepository().updateRef(PRE_RESET);
+            delete.setForceUpdate(true);
+            delete.delete();
+        }
+    }
+
+    /** The remote's tip when a purge replaced this side's history and the push did not go out yet. */
+    Optional<ObjectId> purgedRemote() {
+        String id = git.getRepository().getConfig().getString(MNEMO_SECTION, null, "purgedRemote");
+        return id == null ? Optional.empty() : Optional.of(ObjectId.fromString(id));
+    }
+
+    void purgedRemote(Optional<ObjectId> tip) throws IOException {
+        StoredConfig config = git.getRepository().getConfig();
+        if (tip.isPresent()) {
+            config.setString(MNEMO_SECTION, null, "purgedRemote", tip.get().name());
+        } else {
+            config.unset(MNEMO_SECTION, null, "purgedRemote");
+        }
+        config.save();
+    }
+
+    /** True when {@code ancestor} is {@code commit} or in its history; false too when either is not here. */
+    boolean isAncestorQuietly(ObjectId ancestor, ObjectId commit) {
+        try (RevWalk walk = new RevWalk(git.getRepository())) {
+            return walk.isMergedInto(walk.parseCommit(ancestor), walk.parseCommit(commit));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** The remote's {@code main} after fetching; empty when the remote has none yet. */
     Optional<ObjectId> fetch() throws GitAPIException, IOException {
-        FetchResult result = signedIn(git.fetch()).setRemote(REMOTE)
+        FetchResult result = signedIn(git.fetch()).setRemote(REMOTE).setTimeout(TIMEOUT_SECONDS)
                 .setRefSpecs(new RefSpec("+refs/heads/*:refs/remotes/" + REMOTE + "/*")).call();
         return Optional.ofNullable(result.getAdvertisedRef("refs/heads/" + BRANCH)).map(r -> r.getObjectId());
     }
@@ -284,7 +349,7 @@ final class VaultGit implements AutoCloseable {
      * @throws IOException when the remote refused
      */
     void push(boolean force, Optional<ObjectId> lease) throws GitAPIException, IOException {
-        var push = signedIn(git.push()).setRemote(REMOTE)
+        var push = signedIn(git.push()).setRemote(REMOTE).setTimeout(TIMEOUT_SECONDS)
                 .setRefSpecs(new RefSpec((force ? "+" : "") + "refs/heads/" + BRANCH + ":refs/heads/" + BRANCH));
         if (force && lease.isPresent()) {
             push.setRefLeaseSpecs(new RefLeaseSpec("refs/heads/" + BRANCH, lease.get().name()));

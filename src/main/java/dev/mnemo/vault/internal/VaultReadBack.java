@@ -10,6 +10,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,9 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Function;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -57,12 +56,16 @@ class VaultReadBack {
         if (read.isEmpty()) {
             return;
         }
-        List<String> lines = lines(read.get());
-        if (lines.isEmpty()) {
+        List<String> lines = inboxLines(read.get());
+        if (lines.stream().noneMatch(VaultReadBack::rememberable)) {
             return;
         }
         List<String> left = new ArrayList<>();
         for (String line : lines) {
+            if (!rememberable(line)) {
+                left.add(line); // a heading or note of the person's own: kept, not remembered
+                continue;
+            }
             try {
                 intake.remember(run.user, text(line), null);
                 run.fromVault++;
@@ -75,19 +78,37 @@ class VaultReadBack {
         }
         Optional<String> now = readable(run, VaultView.INBOX);
         if (now.isPresent() && !now.get().equals(read.get())) {
-            Set<String> seen = new HashSet<>(lines);
-            lines(now.get()).stream().filter(l -> !seen.contains(l)).forEach(left::add);
+            left.addAll(added(lines, inboxLines(now.get()))); // written while the others were being stored
         }
         String content = NoteRenderer.INBOX_HEADER + (left.isEmpty() ? "" : String.join("\n", left) + "\n");
-        Files.writeString(VaultFiles.inside(run.root, VaultView.INBOX), content, StandardCharsets.UTF_8);
-        run.changed.add(VaultView.INBOX);
+        if (!content.equals(now.orElse(""))) {
+            Files.writeString(VaultFiles.inside(run.root, VaultView.INBOX), content, StandardCharsets.UTF_8);
+            run.changed.add(VaultView.INBOX);
+        }
     }
 
     /**
-     * Reads back the memory notes among {@code paths}. {@code base} gives, for a path, the note as both sides last
-     * shared it (the merge base, for what the remote brought); empty means what Mnemo last wrote is that version.
+     * The version of a note both sides last shared, against which a change is judged: what Mnemo last wrote there
+     * (for the folder's own edits), the merge base's note (for what the remote brought), or none at all (a remote of
+     * unrelated history: then any difference is a conflict, never an edit).
      */
-    void notes(SyncRun run, Set<String> paths, Function<String, Optional<MemoryNote>> base) throws IOException {
+    interface Base {
+        Base WRITTEN = (path, written) -> Optional.of(written.hash());
+        Base UNRELATED = (path, written) -> Optional.empty();
+
+        /** The hash of the shared version, or empty when none is known. */
+        Optional<String> hash(String path, WrittenFile written);
+
+        /** The note at the merge base where it has one, otherwise what Mnemo last wrote. */
+        static Base of(Map<String, Optional<MemoryNote>> shared) {
+            return (path, written) -> shared.containsKey(path)
+                    ? Optional.of(shared.get(path).map(MemoryNote::contentHash).orElse(written.hash()))
+                    : Optional.of(written.hash());
+        }
+    }
+
+    /** Reads back the memory notes among {@code paths}, judging each against {@code base}. */
+    void notes(SyncRun run, Set<String> paths, Base base) throws IOException {
         Set<String> present = new HashSet<>();
         List<String> deleted = new ArrayList<>();
         for (String path : new TreeSet<>(paths)) {
@@ -116,25 +137,30 @@ class VaultReadBack {
             }
             present.add(note.get().id());
             try {
-                edited(run, path, note.get(), base.apply(path).map(MemoryNote::contentHash));
+                edited(run, path, note.get(), base);
             } catch (RuntimeException e) {
                 unreadable(run, path, "the change was refused (" + e.getClass().getSimpleName() + ")");
             }
         }
         for (String id : deleted) {
-            if (!present.contains(id) && memories.prune(run.user, id)) {
-                run.fromVault++;
-                run.dirty.add(id);
+            try {
+                if (!present.contains(id) && memories.prune(run.user, id)) {
+                    run.fromVault++;
+                    run.dirty.add(id);
+                }
+            } catch (RuntimeException e) {
+                unreadable(run, run.noteOf.get(id).path(), "the prune was refused (" + e.getClass().getSimpleName() + ")");
             }
         }
     }
 
-    private void edited(SyncRun run, String path, MemoryNote note, Optional<String> baseHash) throws IOException {
+    private void edited(SyncRun run, String path, MemoryNote note, Base shared) throws IOException {
         WrittenFile written = run.noteOf.get(note.id());
         if (written == null) {
             return; // not a note Mnemo wrote: a copy of a forgotten memory is swept away when the folder is written
         }
-        if (written.path().startsWith(VaultView.ARCHIVE + "/")) {
+        Optional<String> baseHash = shared.hash(path, written);
+        if (written.path().startsWith(VaultView.ARCHIVE + "/") && baseHash.isPresent()) {
             // A set-aside memory's note moved back into Memories: the person wants it back.
             if (memories.getPruned(run.user, note.id()).isPresent() && memories.restore(run.user, note.id())) {
                 run.fromVault++;
@@ -142,8 +168,7 @@ class VaultReadBack {
             }
             return;
         }
-        String base = baseHash.orElse(written.hash());
-        if (note.contentHash().equals(base)) {
+        if (baseHash.isPresent() && note.contentHash().equals(baseHash.get()) && !note.mergeMarkers()) {
             return; // unchanged (or an unchanged copy, or the old name of a renamed note)
         }
         Optional<Memory> current = memories.get(run.user, note.id());
@@ -152,11 +177,11 @@ class VaultReadBack {
         }
         Memory memory = current.get();
         String now = NoteRenderer.contentHash(memory);
-        if (now.equals(note.contentHash())) {
+        if (now.equals(note.contentHash()) && !note.mergeMarkers()) {
             return;
         }
         run.dirty.add(memory.id());
-        if (!now.equals(base) || CONFLICT_MARKERS.matcher(note.text()).find()) {
+        if (baseHash.isEmpty() || !now.equals(baseHash.get()) || note.mergeMarkers()) {
             conflicts.write(run, memory, note);
             return;
         }
@@ -167,9 +192,18 @@ class VaultReadBack {
 
     /** The note's tags as the memory spells them: Obsidian's form of a tag never replaces the tag it came from. */
     static List<String> storedTags(Memory memory, List<String> noteTags) {
-        Map<String, String> original = memory.tags().stream().collect(Collectors.toMap(
-                t -> NoteRenderer.obsidianTags(List.of(t)).stream().findFirst().orElse(t), t -> t, (a, b) -> a));
-        return new ArrayList<>(new LinkedHashSet<>(noteTags.stream().map(t -> original.getOrDefault(t, t)).toList()));
+        Map<String, List<String>> byForm = new HashMap<>();
+        Set<String> kept = new LinkedHashSet<>();
+        for (String tag : memory.tags()) {
+            List<String> form = NoteRenderer.obsidianTags(List.of(tag));
+            if (form.isEmpty()) {
+                kept.add(tag); // Obsidian cannot show it, so the note cannot have removed it
+            } else {
+                byForm.computeIfAbsent(form.getFirst(), f -> new ArrayList<>()).add(tag);
+            }
+        }
+        noteTags.forEach(t -> kept.addAll(byForm.getOrDefault(t, List.of(t))));
+        return new ArrayList<>(kept);
     }
 
     /** The file's text; empty when it is not there, or cannot be read (then it is left alone and read next sync). */
@@ -189,16 +223,39 @@ class VaultReadBack {
                 VaultView.shortName(path));
     }
 
-    /** The Inbox's lines of its person's: not blank, not a heading, not a line of the explanation Mnemo put there. */
-    private static List<String> lines(String content) {
+    /**
+     * The Inbox's lines of its person's: not blank, not a line of the explanation Mnemo put there, not a marker git
+     * left from a merge (both sides' lines between them are the person's).
+     */
+    static List<String> inboxLines(String content) {
         List<String> lines = new ArrayList<>();
         for (String line : content.replace("\r\n", "\n").split("\n")) {
             String text = text(line);
-            if (!text.isEmpty() && !text.startsWith("#") && !HEADER_LINES.contains(line.strip())) {
+            if (!text.isEmpty() && !HEADER_LINES.contains(line.strip()) && !MemoryNote.MERGE_MARKERS.matcher(line).find()) {
                 lines.add(line.strip());
             }
         }
         return lines;
+    }
+
+    /** The lines of {@code now} beyond those of {@code before}, counting repeats. */
+    static List<String> added(List<String> before, List<String> now) {
+        Map<String, Integer> counts = new HashMap<>();
+        before.forEach(l -> counts.merge(l, 1, Integer::sum));
+        List<String> added = new ArrayList<>();
+        for (String line : now) {
+            if (counts.getOrDefault(line, 0) > 0) {
+                counts.merge(line, -1, Integer::sum);
+            } else {
+                added.add(line);
+            }
+        }
+        return added;
+    }
+
+    /** A heading the person wrote ("## Shopping") is theirs to keep; any other line is something to remember. */
+    private static boolean rememberable(String line) {
+        return !line.startsWith("#") || line.matches("#\\S.*") && !line.startsWith("##");
     }
 
     private static String text(String line) {

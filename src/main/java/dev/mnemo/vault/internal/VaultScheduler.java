@@ -4,7 +4,10 @@ import dev.mnemo.memory.SleepCompleted;
 import dev.mnemo.vault.Vault;
 import dev.mnemo.vault.VaultProperties;
 import java.time.Clock;
+import dev.mnemo.vault.internal.VaultStore.SyncState;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -14,7 +17,8 @@ import org.springframework.stereotype.Component;
 /**
  * When the vault syncs: once changes have settled (the debounce after the latest one, or ten debounces after the
  * first however many keep coming), after each sleep of its person (every note is written again then: strengths
- * decayed), and nightly. The sync itself makes sure only one runs at a time.
+ * decayed), and nightly; while the remote cannot take the commits, every ten debounces again. The sync itself makes
+ * sure only one runs at a time.
  */
 @Component
 class VaultScheduler {
@@ -56,9 +60,16 @@ class VaultScheduler {
     }
 
     void syncIfSettled() {
-        if (store.settled(vault.user(), properties.debounce(), properties.debounce().multipliedBy(LONGEST_WAIT),
-                clock.instant())) {
+        Duration longest = properties.debounce().multipliedBy(LONGEST_WAIT);
+        if (store.settled(vault.user(), properties.debounce(), longest, clock.instant())) {
             run("changes");
+            return;
+        }
+        // Commits that a remote refused or could not take wait for it: tried again, not only at the next change.
+        Optional<SyncState> last = store.state(vault.user());
+        if (last.isPresent() && last.get().remoteError() != null && last.get().syncedAt() != null
+                && !last.get().syncedAt().plus(longest).isAfter(clock.instant())) {
+            run("the remote again");
         }
     }
 

@@ -93,8 +93,12 @@ class VaultStore {
 
     /** Clears the marks a sync has seen; a mark made since (a higher count) stays for the next one. */
     void donePending(String userId, Map<String, Long> marks) {
-        marks.forEach((id, mark) -> jdbc.sql("DELETE FROM vault_pending WHERE user_id = ? AND memory_id = ? AND mark = ?")
-                .params(userId, id, mark).update());
+        marks.forEach((id, mark) -> {
+            jdbc.sql("DELETE FROM vault_pending WHERE user_id = ? AND memory_id = ? AND mark = ?")
+                    .params(userId, id, mark).update();
+            // A mark that stays was made during the sync: it waits from then, not from before the sync.
+            jdbc.sql("UPDATE vault_pending SET since = latest WHERE user_id = ? AND memory_id = ?").params(userId, id).update();
+        });
     }
 
     /** Path → what Mnemo last wrote there. */

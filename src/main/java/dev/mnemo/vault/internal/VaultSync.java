@@ -5,6 +5,7 @@ import dev.mnemo.vault.Vault;
 import dev.mnemo.vault.VaultProperties;
 import dev.mnemo.vault.VaultStatus;
 import dev.mnemo.vault.internal.VaultStore.SyncState;
+import dev.mnemo.vault.internal.VaultReadBack.Base;
 import dev.mnemo.vault.internal.VaultStore.WrittenFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.IntConsumer;
 import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
 import net.javacrumbs.shedlock.core.LockConfiguration;
@@ -47,6 +49,7 @@ class VaultSync implements Vault {
     static final String OWNER = "owner";
     private static final String LOCK = "vault-sync";
     private static final Logger log = LoggerFactory.getLogger(VaultSync.class);
+    private static final SyncReport BUSY = new SyncReport("another sync is running", 0, 0, 0, false, 0);
 
     private final VaultProperties properties;
     private final VaultStore store;
@@ -55,6 +58,7 @@ class VaultSync implements Vault {
     private final ConflictNotes conflicts;
     private final LockingTaskExecutor locks;
     private final Clock clock;
+    private final ReentrantLock running = new ReentrantLock();
 
     VaultSync(VaultProperties properties, VaultStore store, VaultReadBack readBack, VaultWriter writer,
               ConflictNotes conflicts, LockProvider locks, Clock clock) {
@@ -101,17 +105,21 @@ class VaultSync implements Vault {
         if (!on()) {
             return new SyncReport("the vault is off", 0, 0, 0, false, 0);
         }
-        TaskResult<SyncReport> result;
+        // Never waits: a thread held up here (a virtual one, pinned) behind a sync that waits on the network helps no one.
+        if (!running.tryLock()) {
+            return BUSY;
+        }
         try {
-            result = locks.executeWithLock(this::syncNow,
+            TaskResult<SyncReport> result = locks.executeWithLock(this::syncNow,
                     new LockConfiguration(clock.instant(), LOCK, Duration.ofMinutes(10), Duration.ZERO));
+            return result.wasExecuted() ? result.getResult() : BUSY;
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable e) {
             throw new IllegalStateException(e.getMessage(), e);
+        } finally {
+            running.unlock();
         }
-        return result.wasExecuted() ? result.getResult()
-                : new SyncReport("another sync is running", 0, 0, 0, false, 0);
     }
 
     @Override
@@ -119,7 +127,7 @@ class VaultSync implements Vault {
         return writer.export(userId, dir.resolve(properties.folder()), progress);
     }
 
-    private synchronized SyncReport syncNow() {
+    private SyncReport syncNow() {
         String user = user();
         Instant started = clock.instant();
         Map<String, Long> marks = store.pending(user);
@@ -130,18 +138,39 @@ class VaultSync implements Vault {
             Set<String> uncommitted = git.uncommitted();
             run.changed.addAll(uncommitted);
             readBack.inbox(run);
-            readBack.notes(run, uncommitted, path -> Optional.empty());
-            run.sweep |= uncommitted.stream().anyMatch(p -> VaultView.isMemoryNote(p) && !run.files.containsKey(p));
+            readBack.notes(run, uncommitted, Base.WRITTEN);
+            run.sweep |= uncommitted.stream().anyMatch(p -> p.endsWith(".md") && !run.files.containsKey(p));
+            Optional<ObjectId> unfinished = git.preReset();
+            if (unfinished.isPresent() && git.head().isPresent()) {
+                // The last reset to the remote was cut short: the remote's side is in place, this side's not yet.
+                takeRemote(git, unfinished.get(), git.head().get(), run);
+            }
             String remoteError = null;
             Optional<ObjectId> theirs = Optional.empty();
             if (properties.hasRemote()) {
                 try {
                     theirs = git.fetch();
-                    if (theirs.isPresent() && !git.contains(theirs.get())) {
-                        takeRemote(git, theirs.get(), run);
-                    }
                 } catch (GitAPIException | IOException | RuntimeException e) {
                     remoteError = Secrets.hidden(e, properties.gitToken());
+                }
+                Optional<ObjectId> purged = git.purgedRemote();
+                boolean onlyWhatWasPurged = theirs.isPresent() && purged.isPresent() && purged.get().equals(theirs.get());
+                if (remoteError == null && theirs.isPresent() && !git.contains(theirs.get()) && !onlyWhatWasPurged) {
+                    // Everything in the folder, even what was saved since the sync began, goes into a commit first.
+                    Set<String> late = git.uncommitted();
+                    late.removeAll(uncommitted);
+                    readBack.notes(run, late, Base.WRITTEN);
+                    run.changed.addAll(late);
+                    git.commit(run.committable(), "Changes made in the vault", clock.instant());
+                    run.changed.clear();
+                    if (git.head().isPresent()) {
+                        takeRemote(git, git.head().get(), theirs.get(), run);
+                    } else {
+                        git.resetTo(theirs.get()); // nothing here yet: the remote's folder is the start
+                        readBack.notes(run, git.changed(Optional.empty(), theirs.get()), Base.UNRELATED);
+                        run.rewriteAll = true;
+                        run.sweep = true;
+                    }
                 }
             }
             run.rewriteAll |= marks.containsKey(VaultStore.ALL);
@@ -154,6 +183,8 @@ class VaultSync implements Vault {
                 // Forget means forget: no commit may still hold the forgotten text, here or (force-pushed) there.
                 git.replaceHistory("Vault history rewritten: forgotten memories removed from every commit",
                         clock.instant());
+                // Until the push goes out, the remote's tip is the old history's: its notes are no one's edits.
+                git.purgedRemote(theirs.isPresent() ? theirs : git.purgedRemote());
                 log.info("The vault's git history was rewritten after a forget; other clones must clone it again");
             }
             boolean pushed = false;
@@ -163,6 +194,7 @@ class VaultSync implements Vault {
                     git.push(purge, theirs);
                     pushed = true;
                     pushedAt = clock.instant();
+                    git.purgedRemote(Optional.empty());
                 } catch (GitAPIException | IOException | RuntimeException e) {
                     remoteError = Secrets.hidden(e, properties.gitToken());
                 }
@@ -179,24 +211,22 @@ class VaultSync implements Vault {
             return new SyncReport(committed ? summary : "nothing changed", written, run.fromVault, run.conflicts, pushed,
                     run.unreadable.size());
         } catch (IOException | GitAPIException e) {
-            throw new IllegalStateException("the vault at " + root + " could not be synced: "
-                    + Secrets.hidden(e, properties.gitToken()), e);
+            throw new IllegalStateException("the vault could not be synced: " + Secrets.hidden(e, properties.gitToken()), e);
         }
     }
 
     /**
-     * The remote has commits this branch lacks. Everything in the folder is committed first, so the reset loses
-     * nothing; what the remote changed since the last shared commit reaches the memories (judged against that
-     * commit's notes), the folder becomes the remote's, and everything this side changed is put back on top: the
-     * notes Mnemo renders by writing them again, the person's own files (and conflict notes) from this side's commit,
-     * both kept when both sides changed one.
+     * The remote has commits this side lacks. {@code ours} holds everything of this side (committed just before, or
+     * left by a reset that was cut short, under a ref until this is done). What the remote changed since the version
+     * both last shared reaches the memories, judged against that version; the folder becomes the remote's; and what
+     * this side changed is put back on top: the notes Mnemo renders by writing them again, the person's own files
+     * from {@code ours} (both kept when both sides changed one), the Inbox merged line by line.
      */
-    private void takeRemote(VaultGit git, ObjectId theirs, SyncRun run) throws IOException, GitAPIException {
-        git.commit(run.committable(), "Changes made in the vault", clock.instant());
-        run.changed.clear();
-        Optional<ObjectId> ours = git.head();
-        Optional<ObjectId> base = ours.isEmpty() ? Optional.empty() : git.mergeBase(ours.get(), theirs);
-        Set<String> oursChanged = ours.isEmpty() ? Set.of() : git.changed(base, ours.get());
+    private void takeRemote(VaultGit git, ObjectId ours, ObjectId theirs, SyncRun run) throws IOException, GitAPIException {
+        git.markPreReset(ours);
+        Optional<ObjectId> purged = git.purgedRemote().filter(p -> git.isAncestorQuietly(p, theirs));
+        Optional<ObjectId> base = purged.isPresent() ? purged : git.mergeBase(ours, theirs);
+        Set<String> oursChanged = git.changed(base, ours);
         Set<String> theirsChanged = git.changed(base, theirs);
         Map<String, byte[]> aside = new HashMap<>();
         for (String path : run.unreadable) {
@@ -205,39 +235,70 @@ class VaultSync implements Vault {
                 aside.put(path, Files.readAllBytes(file));
             }
         }
-        git.resetTo(theirs);
+        if (!git.head().equals(Optional.of(theirs))) {
+            git.resetTo(theirs);
+        }
         for (Map.Entry<String, byte[]> file : aside.entrySet()) {
-            Files.write(VaultFiles.inside(run.root, file.getKey()), file.getValue());
+            Optional<byte[]> remote = theirsChanged.contains(file.getKey()) ? git.bytes(theirs, file.getKey()) : Optional.empty();
+            if (remote.isPresent() && !Arrays.equals(remote.get(), file.getValue())) {
+                conflicts.keepBoth(run, file.getKey(), remote.get()); // the remote's edit of a note left unread here
+            }
+            putBack(run, file.getKey(), Optional.of(file.getValue()));
         }
         for (String path : oursChanged) {
-            if (!VaultView.rendered(path) && !aside.containsKey(path)) {
-                Optional<byte[]> mine = git.bytes(ours.get(), path);
-                Optional<byte[]> remote = git.bytes(theirs, path);
-                if (!theirsChanged.contains(path) || remote.isEmpty()) {
-                    putBack(run, path, mine);
-                } else if (mine.isPresent() && !Arrays.equals(mine.get(), remote.get())) {
-                    conflicts.keepBoth(run, path, mine.get());
-                }
+            WrittenFile mnemos = run.files.get(path);
+            if (mnemos != null && mnemos.memoryId() != null) {
+                run.dirty.add(mnemos.memoryId());
             }
-            WrittenFile file = run.files.get(path);
-            if (file != null && file.memoryId() != null) {
-                run.dirty.add(file.memoryId());
+            if (mnemos != null || path.equals(VaultView.INBOX) || aside.containsKey(path)) {
+                continue; // Mnemo's own notes are written again from the memories
+            }
+            Optional<byte[]> mine = git.bytes(ours, path);
+            Optional<byte[]> remote = git.bytes(theirs, path);
+            if (!theirsChanged.contains(path) || remote.isEmpty()) {
+                putBack(run, path, mine);
+            } else if (mine.isPresent() && !Arrays.equals(mine.get(), remote.get())) {
+                conflicts.keepBoth(run, path, mine.get());
             }
         }
-        if (theirsChanged.contains(VaultView.INBOX)) {
-            readBack.inbox(run);
-        }
+        mergeInbox(git, run, ours, theirs, base);
         Map<String, Optional<MemoryNote>> shared = new HashMap<>();
         for (String path : theirsChanged) {
             if (VaultView.isMemoryNote(path) && base.isPresent()) {
-                Optional<byte[]> was = git.bytes(base.get(), path);
-                shared.put(path, was.flatMap(b -> MemoryNote.read(new String(b, StandardCharsets.UTF_8))));
+                shared.put(path, git.bytes(base.get(), path).flatMap(b -> MemoryNote.read(new String(b, StandardCharsets.UTF_8))));
             }
         }
-        readBack.notes(run, theirsChanged, path -> shared.getOrDefault(path, Optional.empty()));
+        readBack.notes(run, theirsChanged, base.isPresent() ? Base.of(shared) : Base.UNRELATED);
         run.changed.addAll(theirsChanged);
+        run.changed.addAll(oursChanged);
         run.rewriteAll |= base.isEmpty();
         run.sweep = true;
+        git.clearPreReset();
+    }
+
+    /**
+     * The Inbox after a reset: the lines this side still had (not yet stored, or refused), and the lines the remote
+     * added since the shared version — only those are new; a line both had was stored already.
+     */
+    private void mergeInbox(VaultGit git, SyncRun run, ObjectId ours, ObjectId theirs, Optional<ObjectId> base)
+            throws IOException {
+        List<String> mine = inboxLines(git, Optional.of(ours));
+        List<String> remote = inboxLines(git, Optional.of(theirs));
+        List<String> added = VaultReadBack.added(inboxLines(git, base), remote);
+        List<String> lines = new ArrayList<>(mine);
+        lines.addAll(added);
+        String content = NoteRenderer.INBOX_HEADER + (lines.isEmpty() ? "" : String.join("\n", lines) + "\n");
+        Files.writeString(VaultFiles.inside(run.root, VaultView.INBOX), content, StandardCharsets.UTF_8);
+        run.changed.add(VaultView.INBOX);
+        readBack.inbox(run);
+    }
+
+    private static List<String> inboxLines(VaultGit git, Optional<ObjectId> commit) throws IOException {
+        if (commit.isEmpty()) {
+            return List.of();
+        }
+        return git.bytes(commit.get(), VaultView.INBOX)
+                .map(b -> VaultReadBack.inboxLines(new String(b, StandardCharsets.UTF_8))).orElse(List.of());
     }
 
     private static void putBack(SyncRun run, String path, Optional<byte[]> mine) throws IOException {

@@ -10,8 +10,13 @@ import dev.mnemo.vault.internal.VaultStore.WrittenFile;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -46,6 +51,7 @@ class VaultWriter {
     /** The layout the last sync wrote, and whose: the linking notes a change touches are found from it. */
     private VaultView last;
     private String lastUser;
+    private ZoneId lastZone;
 
     VaultWriter(VaultProperties properties, MemoryControl memories, VaultStore store, UserSettings settings) {
         this.properties = properties;
@@ -57,10 +63,17 @@ class VaultWriter {
     /** Writes what {@code run} and the marks ask for; returns how many files were written or deleted. */
     int write(SyncRun run, Set<String> marked) throws IOException {
         VaultView view = view(run.user, subjects);
-        NoteRenderer renderer = new NoteRenderer(properties.folder(), settings.timeZone(run.user));
+        ZoneId zone = settings.timeZone(run.user);
+        NoteRenderer renderer = new NoteRenderer(properties.folder(), zone);
         Set<String> dirty = new HashSet<>(marked);
         dirty.addAll(run.dirty);
-        boolean all = run.rewriteAll || run.files.isEmpty();
+        VaultView before = run.user.equals(lastUser) && zone.equals(lastZone) ? last : null;
+        // Links and dates in a memory's note follow its people's and topics' notes and the time zone: when those may
+        // have moved, every note is rendered again (and only those whose bytes change are written).
+        boolean all = run.rewriteAll || run.files.isEmpty() || before == null || !before.sameSubjectPaths(view);
+        if (before != null) {
+            dirty.addAll(changedBetween(before, view));
+        }
         // A memory's note that went missing is found by git's status (and read back as a deletion) or by the sweep:
         // only then does each note's file need looking at.
         boolean look = all || run.sweep;
@@ -80,7 +93,7 @@ class VaultWriter {
         }
         List<LoggedChange> log = store.logOf(run.user);
         keep.addAll(renderer.linkingPaths(view, log));
-        renderer.linkingNotes(view, log, touched(run, view, dirty, all || look, renderer, log))
+        renderer.linkingNotes(view, log, touched(run, view, before, dirty, all || look, renderer, log))
                 .forEach((path, content) -> wanted.put(path, new Note(content, null, null)));
         keep.add(VaultView.INBOX);
         if (!Files.exists(run.root.resolve(VaultView.INBOX))) {
@@ -90,7 +103,8 @@ class VaultWriter {
         for (WrittenFile file : List.copyOf(run.files.values())) {
             boolean conflictOfAMemoryKept = VaultView.isConflict(file.path()) && view.paths.containsKey(file.memoryId())
                     && Files.exists(run.root.resolve(file.path()));
-            if (!keep.contains(file.path()) && !conflictOfAMemoryKept) {
+            boolean unreadEditOfAMemoryKept = run.unreadable.contains(file.path()) && view.paths.containsKey(file.memoryId());
+            if (!keep.contains(file.path()) && !conflictOfAMemoryKept && !unreadEditOfAMemoryKept) {
                 touched += delete(run, file.path());
                 store.removed(run.user, file.path());
             }
@@ -121,6 +135,7 @@ class VaultWriter {
         }
         last = view;
         lastUser = run.user;
+        lastZone = zone;
         return touched;
     }
 
@@ -129,14 +144,14 @@ class VaultWriter {
      * those of the people, topics and days of the changed memories (before and after the change), those the person
      * touched, and the index. Rendering every People and Topics note of a large vault is most of a sync's time.
      */
-    private Predicate<String> touched(SyncRun run, VaultView view, Set<String> dirty, boolean everything,
-                                      NoteRenderer renderer, List<LoggedChange> log) {
-        VaultView before = run.user.equals(lastUser) ? last : null;
-        if (everything || before == null || !before.sameSubjectPaths(view)
+    private Predicate<String> touched(SyncRun run, VaultView view, VaultView before, Set<String> dirty,
+                                      boolean everything, NoteRenderer renderer, List<LoggedChange> log) {
+        if (everything || before == null
                 || dirty.stream().anyMatch(id -> SyncRun.isMemoryId(id) && !view.paths.containsKey(id))) {
             return path -> true;
         }
         Set<String> paths = new HashSet<>(run.changed);
+        renderer.linkingPaths(view, log).stream().filter(p -> !run.files.containsKey(p)).forEach(paths::add);
         for (String id : dirty) {
             paths.addAll(view.subjectPathsOf(id));
             paths.addAll(before.subjectPathsOf(id));
@@ -144,6 +159,25 @@ class VaultWriter {
         log.stream().filter(c -> c.memoryId() == null || dirty.contains(c.memoryId()))
                 .forEach(c -> paths.add(NoteRenderer.dailyPath(renderer.dayOf(c))));
         return paths::contains;
+    }
+
+    /**
+     * The memories that differ between two layouts — added, gone, or changed in what the linking notes show — found
+     * from the memories themselves, so a change whose event has not arrived yet (or made during this sync) counts.
+     */
+    private static Set<String> changedBetween(VaultView before, VaultView now) {
+        Set<String> changed = new HashSet<>();
+        for (VaultView[] pair : new VaultView[][] {{before, now}, {now, before}}) {
+            pair[0].paths.forEach((id, path) -> {
+                Memory a = pair[0].active.getOrDefault(id, pair[0].pruned.get(id));
+                Memory b = pair[1].active.getOrDefault(id, pair[1].pruned.get(id));
+                if (b == null || !path.equals(pair[1].paths.get(id)) || !a.text().equals(b.text())
+                        || a.kind() != b.kind() || !a.tags().equals(b.tags())) {
+                    changed.add(id);
+                }
+            });
+        }
+        return changed;
     }
 
     /** Every memory's note and the linking notes into {@code root}, which must be new or empty. */
@@ -188,11 +222,26 @@ class VaultWriter {
      * Mnemo's) are never touched.
      */
     private int sweep(SyncRun run, VaultView view, Set<String> keep) throws IOException {
-        List<Path> notes;
-        try (Stream<Path> walk = Files.walk(run.root)) {
-            notes = walk.filter(p -> !run.root.relativize(p).startsWith(".git"))
-                    .filter(p -> p.toString().endsWith(".md") && VaultFiles.isFile(p)).toList();
-        }
+        List<Path> notes = new ArrayList<>();
+        Files.walkFileTree(run.root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+                return dir.equals(run.root.resolve(".git")) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                if (attributes.isRegularFile() && file.getFileName().toString().endsWith(".md")) {
+                    notes.add(file);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+                return FileVisitResult.CONTINUE; // gone while looked at: nothing to sweep
+            }
+        });
         int touched = 0;
         for (Path file : notes) {
             String path = run.root.relativize(file).toString().replace('\\', '/');
