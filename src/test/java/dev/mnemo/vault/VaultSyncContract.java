@@ -27,7 +27,9 @@ import java.util.TreeMap;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.ResetCommand;
 import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.util.FileUtils;
 import org.junit.jupiter.api.AfterEach;
@@ -395,6 +397,41 @@ abstract class VaultSyncContract {
                 .content().isEqualTo("- a kite for Tom\n");
         pull();
         assertThat(phone.resolve("My plans.md")).content().contains("Camino");
+    }
+
+    @Test
+    void aResetToTheRemoteCutShortIsFinishedByTheNextSync() throws Exception {
+        say("I love hiking.");
+        sync();
+        pull();
+        Path onPhone = phone.resolve(folder().relativize(note("hiking")));
+        Files.writeString(onPhone, Files.readString(onPhone).replace("I love hiking.", "I love hiking in Wales."));
+        pushFromPhone("Phone edit");
+        Files.writeString(folder().resolve("Kept notes.md"), "mine\n");
+        try (Git git = Git.open(folder().toFile())) {
+            // What a sync had done when it died: this side committed and marked, the folder reset to the remote.
+            git.add().addFilepattern("Kept notes.md").call();
+            PersonIdent mnemo = new PersonIdent("Mnemo", "mnemo@localhost");
+            RevCommit mine = git.commit().setMessage("Changes made in the vault").setAuthor(mnemo).setCommitter(mnemo).call();
+            RefUpdate mark = git.getRepository().updateRef("refs/mnemo/pre-reset");
+            mark.setNewObjectId(mine);
+            mark.forceUpdate();
+            git.fetch().call();
+            git.reset().setMode(ResetCommand.ResetType.HARD).setRef("refs/remotes/origin/main").call();
+        }
+        assertThat(folder().resolve("Kept notes.md")).doesNotExist();
+
+        SyncReport report = sync();
+
+        assertThat(folder().resolve("Kept notes.md")).content().isEqualTo("mine\n");
+        assertThat(memoryWith("hiking").text()).isEqualTo("I love hiking in Wales.");
+        assertThat(report.pushed()).isTrue();
+        try (Git git = Git.open(folder().toFile())) {
+            assertThat(git.getRepository().resolve("refs/mnemo/pre-reset")).as("finished").isNull();
+        }
+        pull();
+        assertThat(phone.resolve("Kept notes.md")).exists();
+        Files.delete(folder().resolve("Kept notes.md"));
     }
 
     @Test
