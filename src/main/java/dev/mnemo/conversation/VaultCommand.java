@@ -30,7 +30,8 @@ class VaultCommand {
                 report = vault.sync();
             } catch (RuntimeException e) {
                 // The sync's own failures are worded for the person and hold no secret; anything else is not shown.
-                String why = e instanceof IllegalStateException ? e.getMessage() : "an unexpected error (see the log)";
+                String why = e instanceof IllegalStateException && e.getMessage() != null ? e.getMessage()
+                        : "an unexpected error (see the log)";
                 return (why.startsWith("the vault could not be synced") ? "T" + why.substring(1)
                         : "The vault could not be synced: " + why) + ".";
             }

@@ -27,8 +27,8 @@ class VaultNotices {
                     ? "A memory was changed both in your Obsidian vault and here since the last sync. I kept both: mine "
                             + "is in the memory, yours in the vault's note " + conflict.note()
                             + ". Copy yours into the memory's note to keep it."
-                    : "A file in Mnemo's folder of your vault was changed on two devices at once. I kept both: the other "
-                            + "device's in place, this one's as " + conflict.note() + ".";
+                    : "A file in Mnemo's folder of your vault was changed on two devices at once. I kept both versions: "
+                            + "one in place, the other as " + conflict.note() + ".";
             replies.send(conflict.userId(), text, MessageKind.NOTICE);
         } catch (ChannelUnavailableException e) {
             log.warn("The vault conflict notice for user {} could not be sent: {}", conflict.userId(), e.getMessage());

@@ -100,20 +100,32 @@ class VaultPurgeTest {
         sync(); // history rewritten here; the push cannot go out
         Files.move(away, remote);
 
-        sync();
+        SyncReport report = sync();
 
+        assertThat(report.conflicts()).as("the old history is no one's edit").isZero();
         assertThat(vault.status().remote()).isEqualTo(VaultStatus.Remote.UP_TO_DATE);
         assertThat(control.get(PERSON, chess.id()).orElseThrow().text()).as("the chat's change stays")
                 .isEqualTo("I love chess, and play on Sundays.");
         assertThat(control.get(PERSON, rowing.id())).as("still set aside").isEmpty();
         assertThat(gitLog(remote)).doesNotContain("4412").contains("play on Sundays");
         assertThat(gitLog(BASE.resolve("vault/Mnemo"))).doesNotContain("4412");
+        assertThat(everyObject(BASE.resolve("vault/Mnemo"))).as("no object of the repository, reachable or not")
+                .doesNotContain("4412");
     }
 
-    private void sync() {
+    /** Every object the repository holds, packed or loose, reachable or not, as git prints them. */
+    private static String everyObject(Path repository) throws IOException, InterruptedException {
+        Process git = new ProcessBuilder("git", "-C", repository.toString(), "cat-file", "--batch-all-objects", "--batch")
+                .redirectErrorStream(true).start();
+        String out = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        git.waitFor();
+        return out;
+    }
+
+    private SyncReport sync() {
         VaultSyncContract.settle(worker, jdbc);
         clock.advance(Duration.ofSeconds(5));
-        vault.sync();
+        return vault.sync();
     }
 
     private static String gitLog(Path repository) throws IOException, InterruptedException {

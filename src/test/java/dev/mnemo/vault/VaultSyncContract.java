@@ -28,6 +28,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.ResetCommand;
+import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -358,6 +359,27 @@ abstract class VaultSyncContract {
     }
 
     @Test
+    void aConflictFoundHereSurvivesTheRemotesCommitsInTheSameSync() throws Exception {
+        say("My sister Ana lives in Porto.");
+        sync();
+        pull();
+        Memory sister = memoryWith("Porto");
+        Path here = note("sister Ana");
+        Files.writeString(here, Files.readString(here).replace("lives in Porto", "lives in Faro"));
+        control.edit(PERSON, sister.id(), "My sister Ana lives in Braga.", null, null, null);
+        Files.writeString(phone.resolve("Phone note.md"), "# From the phone\n");
+        pushFromPhone("Something else on the phone");
+
+        SyncReport report = sync();
+
+        assertThat(report.conflicts()).isEqualTo(1);
+        assertThat(conflictNotes()).singleElement().satisfies(c -> assertThat(c).content().contains("Faro", "Braga"));
+        pull();
+        assertThat(phone.resolve(folder().relativize(conflictNotes().getFirst()))).as("pushed").exists();
+        Files.delete(folder().resolve("Phone note.md"));
+    }
+
+    @Test
     void aFileMergedWithConflictMarkersOnThePhoneIsKeptAsAConflictNotAsTheMemory() throws Exception {
         say("I love hiking.");
         sync();
@@ -417,6 +439,9 @@ abstract class VaultSyncContract {
             mark.setNewObjectId(mine);
             mark.forceUpdate();
             git.fetch().call();
+            RefUpdate target = git.getRepository().updateRef("refs/mnemo/reset-target");
+            target.setNewObjectId(git.getRepository().resolve("refs/remotes/origin/main"));
+            target.forceUpdate();
             git.reset().setMode(ResetCommand.ResetType.HARD).setRef("refs/remotes/origin/main").call();
         }
         assertThat(folder().resolve("Kept notes.md")).doesNotExist();
@@ -432,6 +457,33 @@ abstract class VaultSyncContract {
         pull();
         assertThat(phone.resolve("Kept notes.md")).exists();
         Files.delete(folder().resolve("Kept notes.md"));
+    }
+
+    @Test
+    void aResetCutShortWhileItCheckedOutTheFilesIsDoneAgain() throws Exception {
+        say("I love hiking.");
+        sync();
+        pull();
+        Path onPhone = phone.resolve(folder().relativize(note("hiking")));
+        Files.writeString(onPhone, Files.readString(onPhone).replace("I love hiking.", "I love hiking in Skye."));
+        pushFromPhone("Phone edit");
+        try (Git git = Git.open(folder().toFile())) {
+            // HEAD moved to the remote's commit, the files not yet: JGit's reset had died between the two.
+            git.fetch().call();
+            var mine = git.getRepository().resolve("HEAD");
+            var theirs = git.getRepository().resolve("refs/remotes/origin/main");
+            for (String[] ref : new String[][] {{"refs/mnemo/pre-reset", mine.name()}, {"refs/mnemo/reset-target", theirs.name()}}) {
+                RefUpdate mark = git.getRepository().updateRef(ref[0]);
+                mark.setNewObjectId(ObjectId.fromString(ref[1]));
+                mark.forceUpdate();
+            }
+            git.reset().setMode(ResetCommand.ResetType.SOFT).setRef(theirs.name()).call();
+        }
+
+        sync();
+
+        assertThat(memoryWith("hiking").text()).isEqualTo("I love hiking in Skye.");
+        assertThat(Files.readString(note("hiking"))).contains("I love hiking in Skye.");
     }
 
     @Test

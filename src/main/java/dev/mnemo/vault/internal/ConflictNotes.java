@@ -65,21 +65,23 @@ class ConflictNotes {
     }
 
     /**
-     * A file of the person's own that both this folder and the remote changed: the remote's stays in place, this
-     * side's is kept beside it, and the person is told.
+     * A file that both sides changed: one version stays in place, the other ({@code other}) is kept beside it — in
+     * {@code Conflicts/} when the file is in a folder Mnemo writes, whose notes carry memory words in their names
+     * and are swept —, and the person is told.
      */
-    void keepBoth(SyncRun run, String path, byte[] ours) throws IOException {
+    void keepBoth(SyncRun run, String path, byte[] other) throws IOException {
+        String when = NAME.format(LocalDateTime.ofInstant(clock.instant(), settings.timeZone(run.user)));
         int dot = path.lastIndexOf('.');
-        String stem = (dot > path.lastIndexOf('/') ? path.substring(0, dot) : path) + " (conflict "
-                + NAME.format(LocalDateTime.ofInstant(clock.instant(), settings.timeZone(run.user))) + ")";
         String ext = dot > path.lastIndexOf('/') ? path.substring(dot) : "";
+        String stem = VaultView.rendered(path) ? VaultView.CONFLICTS + "/" + when + " (a copy)"
+                : (dot > path.lastIndexOf('/') ? path.substring(0, dot) : path) + " (conflict " + when + ")";
         String copy = stem + ext;
         for (int n = 2; Files.exists(run.root.resolve(copy)); n++) {
             copy = stem + " " + n + ext;
         }
         Path file = VaultFiles.inside(run.root, copy);
         Files.createDirectories(file.getParent());
-        Files.write(file, ours);
+        Files.write(file, other);
         run.changed.add(copy);
         run.conflicts++;
         events.publish(new VaultConflictFound(run.user, null, copy, clock.instant()));

@@ -1,12 +1,21 @@
 package dev.mnemo.vault.internal;
 
+import java.nio.file.Path;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** What a git failure may say, without the token or any password written into the remote's URL. */
 final class Secrets {
+    private static final Pattern NOTE_NAME = Pattern.compile("(?:Memories|_Archive|Conflicts)/[^/\\n:]*?\\.md");
     private static final Pattern USER_INFO = Pattern.compile("(?i)([a-z][a-z0-9+.-]*://)[^/@\\s]+@");
 
     private Secrets() {
+    }
+
+    /** As {@link #hidden(Throwable, String)}, and without the folder's path or the words of a memory note's name. */
+    static String hidden(Throwable e, String token, Path root) {
+        String text = hidden(e, token).replace(root.toAbsolutePath().normalize().toString(), "<vault>");
+        return NOTE_NAME.matcher(text).replaceAll(m -> Matcher.quoteReplacement(VaultView.shortName(m.group())));
     }
 
     static String hidden(Throwable e, String token) {

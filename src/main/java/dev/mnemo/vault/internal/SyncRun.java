@@ -37,10 +37,13 @@ final class SyncRun {
                 .forEach(f -> noteOf.put(f.memoryId(), f));
     }
 
-    /** The changed paths a commit may take: not the unreadable files still there, which wait for the person. */
+    /** Deleted notes whose prune was refused: left out of the commit, so the next sync tries again. */
+    final Set<String> retry = new TreeSet<>();
+
+    /** The changed paths a commit may take: not unreadable files still there, which wait for the person. */
     Set<String> committable() {
         Set<String> paths = new TreeSet<>(changed);
-        paths.removeIf(path -> unreadable.contains(path) && Files.exists(root.resolve(path)));
+        paths.removeIf(path -> retry.contains(path) || unreadable.contains(path) && Files.exists(root.resolve(path)));
         return paths;
     }
 

@@ -61,6 +61,7 @@ final class VaultGit implements AutoCloseable {
     private static final String MNEMO_SECTION = "mnemo";
     /** This side's commit while a reset to the remote is being finished: nothing of it is lost if that is cut short. */
     private static final String PRE_RESET = "refs/mnemo/pre-reset";
+    private static final String RESET_TARGET = "refs/mnemo/reset-target";
     /** A remote that does not answer within this is down: the commits wait for the next push. */
     private static final int TIMEOUT_SECONDS = 60;
     private static final PersonIdent MNEMO = new PersonIdent("Mnemo", "mnemo@localhost");
@@ -173,9 +174,14 @@ final class VaultGit implements AutoCloseable {
         try (ObjectInserter inserter = repo.newObjectInserter()) {
             DirCacheEditor editor = index.editor();
             for (String path : paths) {
-                Path file = root.resolve(path);
+                Path file;
+                try {
+                    file = VaultFiles.inside(root, path);
+                } catch (IllegalStateException e) {
+                    continue; // through a link of the person's: neither followed nor removed
+                }
                 if (Files.isSymbolicLink(file)) {
-                    continue; // a link of the person's: neither followed nor removed
+                    continue;
                 }
                 if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && sameName(file)) {
                     // Stat first: an edit saved while the bytes are read then looks changed to git, not clean.
@@ -227,25 +233,48 @@ final class VaultGit implements AutoCloseable {
         return file.toRealPath(LinkOption.NOFOLLOW_LINKS).getFileName().toString().equals(file.getFileName().toString());
     }
 
-    /** The commit of this side a reset to the remote left unfinished, if one did. */
-    Optional<ObjectId> preReset() throws IOException {
-        return Optional.ofNullable(git.getRepository().resolve(PRE_RESET));
+    /** A reset to the remote left unfinished: this side's commit and the remote's it was resetting to. */
+    record UnfinishedReset(ObjectId ours, ObjectId theirs) {
     }
 
-    void markPreReset(ObjectId commit) throws IOException {
-        RefUpdate update = git.getRepository().updateRef(PRE_RESET);
+    Optional<UnfinishedReset> unfinishedReset() throws IOException {
+        ObjectId ours = git.getRepository().resolve(PRE_RESET);
+        ObjectId theirs = git.getRepository().resolve(RESET_TARGET);
+        return ours == null || theirs == null ? Optional.empty() : Optional.of(new UnfinishedReset(ours, theirs));
+    }
+
+    void markReset(ObjectId ours, ObjectId theirs) throws IOException {
+        setRef(RESET_TARGET, theirs);
+        setRef(PRE_RESET, ours);
+    }
+
+    void clearReset() throws IOException {
+        for (String name : List.of(PRE_RESET, RESET_TARGET)) {
+            if (git.getRepository().resolve(name) != null) {
+                RefUpdate delete = git.getRepository().updateRef(name);
+                delete.setForceUpdate(true);
+                RefUpdate.Result result = delete.delete();
+                if (result != RefUpdate.Result.FORCED && result != RefUpdate.Result.NO_CHANGE) {
+                    throw new IOException("the vault's " + name + " could not be removed: " + result);
+                }
+            }
+        }
+    }
+
+    private void setRef(String name, ObjectId commit) throws IOException {
+        RefUpdate update = git.getRepository().updateRef(name);
         update.setNewObjectId(commit);
         update.setForceUpdate(true);
         update.disableRefLog();
-        update.forceUpdate();
+        RefUpdate.Result result = update.forceUpdate();
+        if (result != RefUpdate.Result.NEW && result != RefUpdate.Result.FORCED && result != RefUpdate.Result.NO_CHANGE) {
+            throw new IOException("the vault's " + name + " could not be set: " + result);
+        }
     }
 
-    void clearPreReset() throws IOException {
-        if (preReset().isPresent()) {
-            RefUpdate delete = git.getRepository().updateRef(PRE_RESET);
-            delete.setForceUpdate(true);
-            delete.delete();
-        }
+    /** The remote's tip as the last fetch saw it. */
+    Optional<ObjectId> trackedRemote() throws IOException {
+        return Optional.ofNullable(git.getRepository().resolve("refs/remotes/" + REMOTE + "/" + BRANCH));
     }
 
     /** The remote's tip when a purge replaced this side's history and the push did not go out yet. */
@@ -283,12 +312,7 @@ final class VaultGit implements AutoCloseable {
     /** True when {@code commit} is already part of this branch's history (nothing to take from the remote). */
     boolean contains(ObjectId commit) throws IOException {
         Optional<ObjectId> head = head();
-        if (head.isEmpty()) {
-            return false;
-        }
-        try (RevWalk walk = new RevWalk(git.getRepository())) {
-            return walk.isMergedInto(walk.parseCommit(commit), walk.parseCommit(head.get()));
-        }
+        return head.isPresent() && isAncestorQuietly(commit, head.get());
     }
 
     /** The last commit both share; empty when they have none (or this branch has no commit yet). */
@@ -391,12 +415,20 @@ final class VaultGit implements AutoCloseable {
         if (result != RefUpdate.Result.FORCED && result != RefUpdate.Result.NEW && result != RefUpdate.Result.NO_CHANGE) {
             throw new IOException("the vault's history could not be replaced: " + result);
         }
-        for (Ref tracking : repo.getRefDatabase().getRefsByPrefix("refs/remotes/")) {
-            RefUpdate delete = repo.updateRef(tracking.getName());
-            delete.setForceUpdate(true);
-            delete.delete();
+        // Every other ref (remote-tracking, Mnemo's own, tags) and the pseudo-refs a fetch or a reset leave
+        // (FETCH_HEAD, ORIG_HEAD) would keep the old history reachable, and gc would keep it.
+        for (Ref other : repo.getRefDatabase().getRefs()) {
+            if (!other.getName().equals("refs/heads/" + BRANCH) && !other.isSymbolic()) {
+                RefUpdate delete = repo.updateRef(other.getName());
+                delete.setForceUpdate(true);
+                delete.delete();
+            }
+        }
+        for (String pseudo : List.of(Constants.FETCH_HEAD, Constants.ORIG_HEAD)) {
+            Files.deleteIfExists(repo.getDirectory().toPath().resolve(pseudo));
         }
         FileUtils.delete(new File(repo.getDirectory(), "logs"), FileUtils.RECURSIVE | FileUtils.SKIP_MISSING);
+        repo.getConfig().setString("gc", null, "prunePackExpire", "now"); // no pack young enough to be kept
         git.gc().setExpire(new Date(Long.MAX_VALUE)).setAggressive(false).call();
     }
 

@@ -32,10 +32,9 @@ import org.springframework.stereotype.Component;
 @Component
 class VaultReadBack {
     private static final Logger log = LoggerFactory.getLogger(VaultReadBack.class);
-    /** What git leaves in a file it could not merge (obsidian-git on a phone pushes such files). */
+    /** The explanation Mnemo writes at the top of the Inbox, line by line. */
     private static final Set<String> HEADER_LINES = Set.of(NoteRenderer.INBOX_HEADER.strip().split("\n"));
     private static final Pattern LIST_MARK = Pattern.compile("^([-*+]\\s+(\\[[ xX]]\\s+)?)");
-    private static final Pattern CONFLICT_MARKERS = Pattern.compile("(?m)^(<{7}|>{7})( |$)");
 
     private final MemoryControl memories;
     private final MemoryIntake intake;
@@ -99,11 +98,15 @@ class VaultReadBack {
         /** The hash of the shared version, or empty when none is known. */
         Optional<String> hash(String path, WrittenFile written);
 
-        /** The note at the merge base where it has one, otherwise what Mnemo last wrote. */
+        /**
+         * The note at the merge base: at the same path, or (a note renamed on the other device) under another path
+         * with the same {@code mnemo_id}; otherwise what Mnemo last wrote.
+         */
         static Base of(Map<String, Optional<MemoryNote>> shared) {
-            return (path, written) -> shared.containsKey(path)
-                    ? Optional.of(shared.get(path).map(MemoryNote::contentHash).orElse(written.hash()))
-                    : Optional.of(written.hash());
+            Map<String, String> byId = new HashMap<>();
+            shared.values().forEach(n -> n.ifPresent(note -> byId.putIfAbsent(note.id(), note.contentHash())));
+            return (path, written) -> Optional.of(shared.getOrDefault(path, Optional.empty()).map(MemoryNote::contentHash)
+                    .orElse(byId.getOrDefault(written.memoryId(), written.hash())));
         }
     }
 
@@ -149,7 +152,9 @@ class VaultReadBack {
                     run.dirty.add(id);
                 }
             } catch (RuntimeException e) {
-                unreadable(run, run.noteOf.get(id).path(), "the prune was refused (" + e.getClass().getSimpleName() + ")");
+                String path = run.noteOf.get(id).path();
+                unreadable(run, path, "the prune was refused (" + e.getClass().getSimpleName() + ")");
+                run.retry.add(path);
             }
         }
     }
@@ -160,6 +165,16 @@ class VaultReadBack {
             return; // not a note Mnemo wrote: a copy of a forgotten memory is swept away when the folder is written
         }
         Optional<String> baseHash = shared.hash(path, written);
+        boolean editedThere = baseHash.isPresent() && !note.contentHash().equals(baseHash.get());
+        if (written.path().startsWith(VaultView.ARCHIVE + "/") && editedThere) {
+            // Set aside here, edited there: the memory stays set aside, the edit goes into a conflict note.
+            Optional<Memory> pruned = memories.getPruned(run.user, note.id());
+            if (pruned.isPresent()) {
+                run.dirty.add(note.id());
+                conflicts.write(run, pruned.get(), note);
+            }
+            return;
+        }
         if (written.path().startsWith(VaultView.ARCHIVE + "/") && baseHash.isPresent()) {
             // A set-aside memory's note moved back into Memories: the person wants it back.
             if (memories.getPruned(run.user, note.id()).isPresent() && memories.restore(run.user, note.id())) {
@@ -173,7 +188,13 @@ class VaultReadBack {
         }
         Optional<Memory> current = memories.get(run.user, note.id());
         if (current.isEmpty()) {
-            return; // pruned or forgotten meanwhile: its note is moved or removed when written
+            // Pruned meanwhile: the edit is kept beside it; forgotten: nothing of it is kept.
+            Optional<Memory> pruned = memories.getPruned(run.user, note.id());
+            if (pruned.isPresent()) {
+                run.dirty.add(note.id());
+                conflicts.write(run, pruned.get(), note);
+            }
+            return;
         }
         Memory memory = current.get();
         String now = NoteRenderer.contentHash(memory);
@@ -188,6 +209,22 @@ class VaultReadBack {
         memories.edit(run.user, memory.id(), note.text().isBlank() ? null : note.text(), MemoryKind.parse(note.kind()),
                 note.importance(), storedTags(memory, note.tags()));
         run.fromVault++;
+    }
+
+    /** The remote changed a note this side could not read: its version is kept in a conflict note, nothing applied. */
+    void remoteVersionOfUnread(SyncRun run, String path, byte[] bytes) throws IOException {
+        Optional<MemoryNote> note;
+        try {
+            note = MemoryNote.read(VaultFiles.utf8(bytes));
+        } catch (CharacterCodingException e) {
+            note = Optional.empty();
+        }
+        Optional<Memory> memory = note.flatMap(n -> memories.get(run.user, n.id()).or(() -> memories.getPruned(run.user, n.id())));
+        if (memory.isPresent()) {
+            conflicts.write(run, memory.get(), note.get());
+        } else {
+            conflicts.keepBoth(run, path, bytes);
+        }
     }
 
     /** The note's tags as the memory spells them: Obsidian's form of a tag never replaces the tag it came from. */

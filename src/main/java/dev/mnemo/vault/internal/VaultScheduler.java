@@ -61,15 +61,16 @@ class VaultScheduler {
 
     void syncIfSettled() {
         Duration longest = properties.debounce().multipliedBy(LONGEST_WAIT);
+        Optional<SyncState> last = store.state(vault.user());
+        boolean remoteDown = last.isPresent() && last.get().remoteError() != null && last.get().syncedAt() != null;
+        boolean retryDue = remoteDown && !last.get().syncedAt().plus(longest).isAfter(clock.instant());
+        if (remoteDown && !retryDue && !store.markedAfter(vault.user(), last.get().syncedAt())) {
+            return; // what waits, waits for the remote: tried again every ten debounces, not at every poll
+        }
         if (store.settled(vault.user(), properties.debounce(), longest, clock.instant())) {
             run("changes");
-            return;
-        }
-        // Commits that a remote refused or could not take wait for it: tried again, not only at the next change.
-        Optional<SyncState> last = store.state(vault.user());
-        if (last.isPresent() && last.get().remoteError() != null && last.get().syncedAt() != null
-                && !last.get().syncedAt().plus(longest).isAfter(clock.instant())) {
-            run("the remote again");
+        } else if (retryDue) {
+            run("the remote again"); // commits the remote refused or could not take
         }
     }
 

@@ -91,6 +91,12 @@ class VaultStore {
                 .single();
     }
 
+    /** True when a mark was made (or made again) after {@code at}. */
+    boolean markedAfter(String userId, Instant at) {
+        return jdbc.sql("SELECT COUNT(*) FROM vault_pending WHERE user_id = ? AND latest > ?").params(userId, at.toEpochMilli())
+                .query(Long.class).single() > 0;
+    }
+
     /** Clears the marks a sync has seen; a mark made since (a higher count) stays for the next one. */
     void donePending(String userId, Map<String, Long> marks) {
         marks.forEach((id, mark) -> {

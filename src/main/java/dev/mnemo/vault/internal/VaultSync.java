@@ -135,23 +135,27 @@ class VaultSync implements Vault {
         Path root = properties.root();
         try (VaultGit git = VaultGit.open(root, user, GitRemote.of(properties))) {
             SyncRun run = new SyncRun(user, root, store.files(user));
+            Optional<VaultGit.UnfinishedReset> unfinished = git.unfinishedReset();
+            if (unfinished.isPresent()) {
+                // The last reset to the remote was cut short: finish it (a reset can be done again) before anything
+                // in the folder is read as the person's.
+                takeRemote(git, unfinished.get().ours(), unfinished.get().theirs(), run);
+            }
+            if (!marks.containsKey(VaultStore.PURGE)) {
+                git.purgedRemote(Optional.empty());
+            }
             Set<String> uncommitted = git.uncommitted();
             run.changed.addAll(uncommitted);
             readBack.inbox(run);
             readBack.notes(run, uncommitted, Base.WRITTEN);
             run.sweep |= uncommitted.stream().anyMatch(p -> p.endsWith(".md") && !run.files.containsKey(p));
-            Optional<ObjectId> unfinished = git.preReset();
-            if (unfinished.isPresent() && git.head().isPresent()) {
-                // The last reset to the remote was cut short: the remote's side is in place, this side's not yet.
-                takeRemote(git, unfinished.get(), git.head().get(), run);
-            }
             String remoteError = null;
             Optional<ObjectId> theirs = Optional.empty();
             if (properties.hasRemote()) {
                 try {
                     theirs = git.fetch();
                 } catch (GitAPIException | IOException | RuntimeException e) {
-                    remoteError = Secrets.hidden(e, properties.gitToken());
+                    remoteError = Secrets.hidden(e, properties.gitToken(), root);
                 }
                 Optional<ObjectId> purged = git.purgedRemote();
                 boolean onlyWhatWasPurged = theirs.isPresent() && purged.isPresent() && purged.get().equals(theirs.get());
@@ -180,11 +184,12 @@ class VaultSync implements Vault {
             boolean committed = git.commit(run.committable(), summary, clock.instant());
             boolean purge = marks.containsKey(VaultStore.PURGE) && git.head().isPresent();
             if (purge) {
+                // Until the push goes out, the remote's tip is the old history's: its notes are no one's edits.
+                Optional<ObjectId> remoteTip = theirs.isPresent() ? theirs : git.trackedRemote();
+                git.purgedRemote(remoteTip.isPresent() ? remoteTip : git.purgedRemote());
                 // Forget means forget: no commit may still hold the forgotten text, here or (force-pushed) there.
                 git.replaceHistory("Vault history rewritten: forgotten memories removed from every commit",
                         clock.instant());
-                // Until the push goes out, the remote's tip is the old history's: its notes are no one's edits.
-                git.purgedRemote(theirs.isPresent() ? theirs : git.purgedRemote());
                 log.info("The vault's git history was rewritten after a forget; other clones must clone it again");
             }
             boolean pushed = false;
@@ -196,22 +201,23 @@ class VaultSync implements Vault {
                     pushedAt = clock.instant();
                     git.purgedRemote(Optional.empty());
                 } catch (GitAPIException | IOException | RuntimeException e) {
-                    remoteError = Secrets.hidden(e, properties.gitToken());
+                    remoteError = Secrets.hidden(e, properties.gitToken(), root);
                 }
             }
             if (remoteError != null) {
                 log.warn("The vault's remote could not be reached; its commits wait for the next push: {}", remoteError);
             }
-            Map<String, Long> done = new HashMap<>(marks);
-            if (properties.hasRemote() && !pushed) {
-                done.remove(VaultStore.PURGE); // the remote still holds the forgotten text: rewrite it next time
+            store.donePending(user, marks);
+            if (purge && properties.hasRemote() && !pushed) {
+                // The remote still holds the forgotten text: rewritten and pushed again, when the remote is tried again.
+                store.pending(user, List.of(VaultStore.PURGE), started);
             }
-            store.donePending(user, done);
             store.saveState(user, new SyncState(started, pushedAt, remoteError));
             return new SyncReport(committed ? summary : "nothing changed", written, run.fromVault, run.conflicts, pushed,
                     run.unreadable.size());
         } catch (IOException | GitAPIException e) {
-            throw new IllegalStateException("the vault could not be synced: " + Secrets.hidden(e, properties.gitToken()), e);
+            throw new IllegalStateException("the vault could not be synced: "
+                    + Secrets.hidden(e, properties.gitToken(), root), e);
         }
     }
 
@@ -223,11 +229,20 @@ class VaultSync implements Vault {
      * from {@code ours} (both kept when both sides changed one), the Inbox merged line by line.
      */
     private void takeRemote(VaultGit git, ObjectId ours, ObjectId theirs, SyncRun run) throws IOException, GitAPIException {
-        git.markPreReset(ours);
+        git.markReset(ours, theirs);
         Optional<ObjectId> purged = git.purgedRemote().filter(p -> git.isAncestorQuietly(p, theirs));
         Optional<ObjectId> base = purged.isPresent() ? purged : git.mergeBase(ours, theirs);
         Set<String> oursChanged = git.changed(base, ours);
         Set<String> theirsChanged = git.changed(base, theirs);
+        // Mnemo's notes this side changed are written again on top: marked, so a sync that stops after the reset
+        // still writes them at the next one.
+        List<String> rendered = oursChanged.stream().map(run.files::get)
+                .filter(f -> f != null && f.memoryId() != null && !VaultView.isConflict(f.path()))
+                .map(WrittenFile::memoryId).toList();
+        if (!rendered.isEmpty()) {
+            store.pending(run.user, rendered, clock.instant());
+            run.dirty.addAll(rendered);
+        }
         Map<String, byte[]> aside = new HashMap<>();
         for (String path : run.unreadable) {
             Path file = VaultFiles.inside(run.root, path);
@@ -235,33 +250,38 @@ class VaultSync implements Vault {
                 aside.put(path, Files.readAllBytes(file));
             }
         }
-        if (!git.head().equals(Optional.of(theirs))) {
-            git.resetTo(theirs);
-        }
+        git.resetTo(theirs);
         for (Map.Entry<String, byte[]> file : aside.entrySet()) {
             Optional<byte[]> remote = theirsChanged.contains(file.getKey()) ? git.bytes(theirs, file.getKey()) : Optional.empty();
             if (remote.isPresent() && !Arrays.equals(remote.get(), file.getValue())) {
-                conflicts.keepBoth(run, file.getKey(), remote.get()); // the remote's edit of a note left unread here
+                readBack.remoteVersionOfUnread(run, file.getKey(), remote.get()); // the remote's edit, kept aside
             }
             putBack(run, file.getKey(), Optional.of(file.getValue()));
         }
         for (String path : oursChanged) {
             WrittenFile mnemos = run.files.get(path);
-            if (mnemos != null && mnemos.memoryId() != null) {
-                run.dirty.add(mnemos.memoryId());
-            }
-            if (mnemos != null || path.equals(VaultView.INBOX) || aside.containsKey(path)) {
+            boolean rerendered = mnemos != null && !VaultView.isConflict(path);
+            if (rerendered || path.equals(VaultView.INBOX) || aside.containsKey(path)) {
                 continue; // Mnemo's own notes are written again from the memories
             }
             Optional<byte[]> mine = git.bytes(ours, path);
             Optional<byte[]> remote = git.bytes(theirs, path);
-            if (!theirsChanged.contains(path) || remote.isEmpty()) {
-                putBack(run, path, mine);
-            } else if (mine.isPresent() && !Arrays.equals(mine.get(), remote.get())) {
-                conflicts.keepBoth(run, path, mine.get());
+            try {
+                if (!theirsChanged.contains(path) || remote.isEmpty()) {
+                    putBack(run, path, mine);
+                } else if (mine.isPresent() && !Arrays.equals(mine.get(), remote.get())) {
+                    conflicts.keepBoth(run, path, mine.get());
+                }
+            } catch (IOException | IllegalStateException e) {
+                // One file that cannot be put back (a link in its way, a file where its folder was) must not hold up
+                // every sync: it stays in this side's commit, in the history, and the person hears of it in the log.
+                log.warn("A file of the vault could not be put back after taking the remote's changes: {} ({})",
+                        VaultView.shortName(path), e.getClass().getSimpleName());
             }
         }
-        mergeInbox(git, run, ours, theirs, base);
+        if (!run.unreadable.contains(VaultView.INBOX)) {
+            mergeInbox(git, run, ours, theirs, base);
+        }
         Map<String, Optional<MemoryNote>> shared = new HashMap<>();
         for (String path : theirsChanged) {
             if (VaultView.isMemoryNote(path) && base.isPresent()) {
@@ -273,7 +293,7 @@ class VaultSync implements Vault {
         run.changed.addAll(oursChanged);
         run.rewriteAll |= base.isEmpty();
         run.sweep = true;
-        git.clearPreReset();
+        git.clearReset();
     }
 
     /**

@@ -63,7 +63,8 @@ final class VaultNotes {
                 String path = vault.relativize(file).toString();
                 String inFolder = vault.resolve(folder).relativize(file).toString();
                 if (!VaultView.rendered(inFolder) && !VaultView.isConflict(inFolder)
-                        || !inFolder.equals("Inbox.md") && !content.startsWith("---\n")) {
+                        || !inFolder.equals("Inbox.md") && !inFolder.startsWith("Memories/")
+                        && !inFolder.startsWith("_Archive/") && !content.startsWith("---\n")) {
                     continue; // a file of the person's own: theirs to shape
                 }
                 if (!path.endsWith("Inbox.md")) {
