@@ -70,10 +70,19 @@ class ConflictNotes {
      * and are swept —, and the person is told.
      */
     void keepBoth(SyncRun run, String path, byte[] other) throws IOException {
+        copy(run, path, other, VaultView.rendered(path));
+    }
+
+    /** A version of a file that cannot stay where it was (its place taken): kept in {@code Conflicts/}, the person told. */
+    void keepAside(SyncRun run, String path, byte[] version) throws IOException {
+        copy(run, path, version, true);
+    }
+
+    private void copy(SyncRun run, String path, byte[] other, boolean aside) throws IOException {
         String when = NAME.format(LocalDateTime.ofInstant(clock.instant(), settings.timeZone(run.user)));
         int dot = path.lastIndexOf('.');
         String ext = dot > path.lastIndexOf('/') ? path.substring(dot) : "";
-        String stem = VaultView.rendered(path) ? VaultView.CONFLICTS + "/" + when + " (a copy)"
+        String stem = aside ? VaultView.CONFLICTS + "/" + when + " (a copy)"
                 : (dot > path.lastIndexOf('/') ? path.substring(0, dot) : path) + " (conflict " + when + ")";
         String copy = stem + ext;
         for (int n = 2; Files.exists(run.root.resolve(copy)); n++) {

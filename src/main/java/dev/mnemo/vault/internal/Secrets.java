@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 
 /** What a git failure may say, without the token or any password written into the remote's URL. */
 final class Secrets {
-    private static final Pattern NOTE_NAME = Pattern.compile("(?:Memories|_Archive|Conflicts)/[^/\\n:]*?\\.md");
+    /** A note's path in a folder whose names come from memories: up to the last ".md" of the line, to be safe. */
+    private static final Pattern NOTE_NAME = Pattern.compile("(?:Memories|_Archive|Conflicts|People|Topics)/[^\\n]*\\.md");
     private static final Pattern USER_INFO = Pattern.compile("(?i)([a-z][a-z0-9+.-]*://)[^/@\\s]+@");
 
     private Secrets() {

@@ -2,15 +2,17 @@ package dev.mnemo.vault.internal;
 
 import java.io.File;
 import java.io.IOException;
+import java.text.ParseException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Date;
 import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.jgit.api.Git;
@@ -24,6 +26,8 @@ import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheEditor;
 import org.eclipse.jgit.dircache.DirCacheEntry;
 import org.eclipse.jgit.lib.CommitBuilder;
+import org.eclipse.jgit.internal.storage.file.FileRepository;
+import org.eclipse.jgit.internal.storage.file.GC;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
@@ -415,21 +419,43 @@ final class VaultGit implements AutoCloseable {
         if (result != RefUpdate.Result.FORCED && result != RefUpdate.Result.NEW && result != RefUpdate.Result.NO_CHANGE) {
             throw new IOException("the vault's history could not be replaced: " + result);
         }
-        // Every other ref (remote-tracking, Mnemo's own, tags) and the pseudo-refs a fetch or a reset leave
-        // (FETCH_HEAD, ORIG_HEAD) would keep the old history reachable, and gc would keep it.
+        // The remote-tracking refs, Mnemo's own and the pseudo-refs a fetch or a reset leave (FETCH_HEAD, ORIG_HEAD)
+        // would keep the old history reachable, and gc would keep it. Refs of anyone else's keep it too: refused.
+        List<String> others = new ArrayList<>();
         for (Ref other : repo.getRefDatabase().getRefs()) {
-            if (!other.getName().equals("refs/heads/" + BRANCH) && !other.isSymbolic()) {
-                RefUpdate delete = repo.updateRef(other.getName());
+            String name = other.getName();
+            if (name.startsWith("refs/remotes/") || name.startsWith("refs/mnemo/")) {
+                RefUpdate delete = repo.updateRef(name);
                 delete.setForceUpdate(true);
-                delete.delete();
+                RefUpdate.Result deleted = delete.delete();
+                if (deleted != RefUpdate.Result.FORCED && deleted != RefUpdate.Result.NO_CHANGE) {
+                    throw new IOException("the vault's " + name + " could not be removed: " + deleted);
+                }
+            } else if (!name.equals(Constants.HEAD) && !name.equals("refs/heads/" + BRANCH)) {
+                others.add(name);
             }
+        }
+        if (!others.isEmpty()) {
+            throw new IOException("the vault's repository has other branches or tags (" + String.join(", ", others)
+                    + ") that would keep the forgotten text: remove them, and the next sync rewrites the history");
         }
         for (String pseudo : List.of(Constants.FETCH_HEAD, Constants.ORIG_HEAD)) {
             Files.deleteIfExists(repo.getDirectory().toPath().resolve(pseudo));
         }
         FileUtils.delete(new File(repo.getDirectory(), "logs"), FileUtils.RECURSIVE | FileUtils.SKIP_MISSING);
-        repo.getConfig().setString("gc", null, "prunePackExpire", "now"); // no pack young enough to be kept
-        git.gc().setExpire(new Date(Long.MAX_VALUE)).setAggressive(false).call();
+        // JGit's own collector (internal API: the command cannot be told to drop young packs): nothing unreachable
+        // is kept, however new.
+        GC gc = new GC((FileRepository) repo);
+        gc.setExpireAgeMillis(0);
+        gc.setPackExpireAgeMillis(0);
+        try {
+            gc.gc().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("the vault's garbage collection was interrupted", e);
+        } catch (ExecutionException | ParseException e) {
+            throw new IOException("the vault's garbage collection failed", e);
+        }
     }
 
     @Override

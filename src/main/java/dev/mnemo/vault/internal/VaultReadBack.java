@@ -98,6 +98,11 @@ class VaultReadBack {
         /** The hash of the shared version, or empty when none is known. */
         Optional<String> hash(String path, WrittenFile written);
 
+        /** True when the shared version already had a memory's note at this path (so it was not moved there). */
+        default boolean hadNoteAt(String path) {
+            return false;
+        }
+
         /**
          * The note at the merge base: at the same path, or (a note renamed on the other device) under another path
          * with the same {@code mnemo_id}; otherwise what Mnemo last wrote.
@@ -105,8 +110,18 @@ class VaultReadBack {
         static Base of(Map<String, Optional<MemoryNote>> shared) {
             Map<String, String> byId = new HashMap<>();
             shared.values().forEach(n -> n.ifPresent(note -> byId.putIfAbsent(note.id(), note.contentHash())));
-            return (path, written) -> Optional.of(shared.getOrDefault(path, Optional.empty()).map(MemoryNote::contentHash)
-                    .orElse(byId.getOrDefault(written.memoryId(), written.hash())));
+            return new Base() {
+                @Override
+                public Optional<String> hash(String path, WrittenFile written) {
+                    return Optional.of(shared.getOrDefault(path, Optional.empty()).map(MemoryNote::contentHash)
+                            .orElse(byId.getOrDefault(written.memoryId(), written.hash())));
+                }
+
+                @Override
+                public boolean hadNoteAt(String path) {
+                    return shared.getOrDefault(path, Optional.empty()).isPresent();
+                }
+            };
         }
     }
 
@@ -166,7 +181,7 @@ class VaultReadBack {
         }
         Optional<String> baseHash = shared.hash(path, written);
         boolean editedThere = baseHash.isPresent() && !note.contentHash().equals(baseHash.get());
-        if (written.path().startsWith(VaultView.ARCHIVE + "/") && editedThere) {
+        if (written.path().startsWith(VaultView.ARCHIVE + "/") && editedThere && shared.hadNoteAt(path)) {
             // Set aside here, edited there: the memory stays set aside, the edit goes into a conflict note.
             Optional<Memory> pruned = memories.getPruned(run.user, note.id());
             if (pruned.isPresent()) {
@@ -175,8 +190,9 @@ class VaultReadBack {
             }
             return;
         }
-        if (written.path().startsWith(VaultView.ARCHIVE + "/") && baseHash.isPresent()) {
-            // A set-aside memory's note moved back into Memories: the person wants it back.
+        if (written.path().startsWith(VaultView.ARCHIVE + "/") && baseHash.isPresent() && !shared.hadNoteAt(path)) {
+            // A set-aside memory's note moved back into Memories (not merely left there by a device that had not
+            // heard of the prune): the person wants it back.
             if (memories.getPruned(run.user, note.id()).isPresent() && memories.restore(run.user, note.id())) {
                 run.fromVault++;
                 run.dirty.add(note.id());

@@ -20,6 +20,8 @@ class VaultStore {
     static final String PURGE = "!purge";
     /** The pending mark of a sleep: every note is written again (strengths decayed). */
     static final String ALL = "!all";
+    /** The pending mark of a reset to the remote under way: a sync that stopped before its end is finished by the poll. */
+    static final String RESET = "!reset";
 
     private final JdbcClient jdbc;
 
@@ -89,6 +91,10 @@ class VaultStore {
                         && (rs.getLong(2) + quiet.toMillis() <= now.toEpochMilli()
                         || rs.getLong(1) + longest.toMillis() <= now.toEpochMilli()))
                 .single();
+    }
+
+    void unmark(String userId, String mark) {
+        jdbc.sql("DELETE FROM vault_pending WHERE user_id = ? AND memory_id = ?").params(userId, mark).update();
     }
 
     /** True when a mark was made (or made again) after {@code at}. */

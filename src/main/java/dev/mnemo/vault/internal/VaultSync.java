@@ -137,11 +137,9 @@ class VaultSync implements Vault {
             SyncRun run = new SyncRun(user, root, store.files(user));
             Optional<VaultGit.UnfinishedReset> unfinished = git.unfinishedReset();
             if (unfinished.isPresent()) {
-                // The last reset to the remote was cut short: finish it (a reset can be done again) before anything
-                // in the folder is read as the person's.
-                takeRemote(git, unfinished.get().ours(), unfinished.get().theirs(), run);
+                recover(git, unfinished.get(), run);
             }
-            if (!marks.containsKey(VaultStore.PURGE)) {
+            if (!marks.containsKey(VaultStore.PURGE) && git.purgedRemote().isPresent()) {
                 git.purgedRemote(Optional.empty());
             }
             Set<String> uncommitted = git.uncommitted();
@@ -215,9 +213,46 @@ class VaultSync implements Vault {
             store.saveState(user, new SyncState(started, pushedAt, remoteError));
             return new SyncReport(committed ? summary : "nothing changed", written, run.fromVault, run.conflicts, pushed,
                     run.unreadable.size());
-        } catch (IOException | GitAPIException e) {
-            throw new IllegalStateException("the vault could not be synced: "
-                    + Secrets.hidden(e, properties.gitToken(), root), e);
+        } catch (IOException | GitAPIException | RuntimeException e) {
+            String why = Secrets.hidden(e, properties.gitToken(), root);
+            // A sync that fails is tried again with the remote's backoff, not at every poll; health shows it.
+            store.saveState(user, new SyncState(started, before.pushedAt(), "the last sync failed: " + why));
+            throw new IllegalStateException("the vault could not be synced: " + why, e);
+        }
+    }
+
+    /**
+     * The last reset to the remote was cut short: it is done again (a reset can be) before anything in the folder
+     * is read as the person's. What the person saved in the folder since — differing from both sides' commits — is
+     * kept aside and put back afterwards, to be read as their edits; their new Inbox lines join the merged Inbox.
+     */
+    private void recover(VaultGit git, VaultGit.UnfinishedReset reset, SyncRun run) throws IOException, GitAPIException {
+        Map<String, byte[]> saved = new HashMap<>();
+        for (String path : git.uncommitted()) {
+            Path file = VaultFiles.inside(run.root, path);
+            if (VaultFiles.isFile(file)) {
+                byte[] now = Files.readAllBytes(file);
+                boolean oursHasIt = git.bytes(reset.ours(), path).map(b -> Arrays.equals(b, now)).orElse(false);
+                boolean theirsHasIt = git.bytes(reset.theirs(), path).map(b -> Arrays.equals(b, now)).orElse(false);
+                if (!oursHasIt && !theirsHasIt) {
+                    saved.put(path, now);
+                }
+            }
+        }
+        List<String> newLines = List.of();
+        byte[] inbox = saved.remove(VaultView.INBOX);
+        if (inbox != null) {
+            newLines = VaultReadBack.added(inboxLines(git, Optional.of(reset.ours())),
+                    VaultReadBack.inboxLines(new String(inbox, StandardCharsets.UTF_8)));
+        }
+        takeRemote(git, reset.ours(), reset.theirs(), run);
+        for (Map.Entry<String, byte[]> file : saved.entrySet()) {
+            putBack(run, file.getKey(), Optional.of(file.getValue()));
+        }
+        if (!newLines.isEmpty()) {
+            Path file = VaultFiles.inside(run.root, VaultView.INBOX);
+            String merged = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : NoteRenderer.INBOX_HEADER;
+            Files.writeString(file, merged + String.join("\n", newLines) + "\n", StandardCharsets.UTF_8);
         }
     }
 
@@ -230,6 +265,7 @@ class VaultSync implements Vault {
      */
     private void takeRemote(VaultGit git, ObjectId ours, ObjectId theirs, SyncRun run) throws IOException, GitAPIException {
         git.markReset(ours, theirs);
+        store.pending(run.user, List.of(VaultStore.RESET), clock.instant()); // the poll finishes it, should this stop
         Optional<ObjectId> purged = git.purgedRemote().filter(p -> git.isAncestorQuietly(p, theirs));
         Optional<ObjectId> base = purged.isPresent() ? purged : git.mergeBase(ours, theirs);
         Set<String> oursChanged = git.changed(base, ours);
@@ -251,6 +287,11 @@ class VaultSync implements Vault {
             }
         }
         git.resetTo(theirs);
+        for (String path : run.retry) {
+            if (!theirsChanged.contains(path)) {
+                putBack(run, path, Optional.empty()); // the person's deletion, whose prune is tried again
+            }
+        }
         for (Map.Entry<String, byte[]> file : aside.entrySet()) {
             Optional<byte[]> remote = theirsChanged.contains(file.getKey()) ? git.bytes(theirs, file.getKey()) : Optional.empty();
             if (remote.isPresent() && !Arrays.equals(remote.get(), file.getValue())) {
@@ -274,13 +315,20 @@ class VaultSync implements Vault {
                 }
             } catch (IOException | IllegalStateException e) {
                 // One file that cannot be put back (a link in its way, a file where its folder was) must not hold up
-                // every sync: it stays in this side's commit, in the history, and the person hears of it in the log.
+                // every sync: it is kept in Conflicts/, and the person is told.
                 log.warn("A file of the vault could not be put back after taking the remote's changes: {} ({})",
                         VaultView.shortName(path), e.getClass().getSimpleName());
+                if (mine.isPresent()) {
+                    conflicts.keepAside(run, path, mine.get());
+                }
             }
         }
         if (!run.unreadable.contains(VaultView.INBOX)) {
-            mergeInbox(git, run, ours, theirs, base);
+            try {
+                mergeInbox(git, run, ours, theirs, base);
+            } catch (IllegalStateException e) {
+                log.warn("The vault's Inbox could not be merged ({}): it is read again at the next sync", e.getMessage());
+            }
         }
         Map<String, Optional<MemoryNote>> shared = new HashMap<>();
         for (String path : theirsChanged) {
@@ -294,6 +342,7 @@ class VaultSync implements Vault {
         run.rewriteAll |= base.isEmpty();
         run.sweep = true;
         git.clearReset();
+        store.unmark(run.user, VaultStore.RESET);
     }
 
     /**
