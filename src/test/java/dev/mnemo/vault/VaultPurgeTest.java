@@ -14,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -115,11 +117,7 @@ class VaultPurgeTest {
 
     /** Every object the repository holds, packed or loose, reachable or not, as git prints them. */
     private static String everyObject(Path repository) throws IOException, InterruptedException {
-        Process git = new ProcessBuilder("git", "-C", repository.toString(), "cat-file", "--batch-all-objects", "--batch")
-                .redirectErrorStream(true).start();
-        String out = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(git.waitFor()).as(out).isZero();
-        return out;
+        return git(repository, "cat-file", "--batch-all-objects", "--batch");
     }
 
     private SyncReport sync() {
@@ -129,8 +127,14 @@ class VaultPurgeTest {
     }
 
     private static String gitLog(Path repository) throws IOException, InterruptedException {
-        Process git = new ProcessBuilder("git", "-C", repository.toString(), "log", "-p", "--all")
-                .redirectErrorStream(true).start();
+        return git(repository, "log", "-p", "--all");
+    }
+
+    /** What the git command line prints, run in {@code repository}; it must succeed. */
+    private static String git(Path repository, String... arguments) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("git", "-C", repository.toString()));
+        command.addAll(List.of(arguments));
+        Process git = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(git.waitFor()).as(out).isZero();
         return out;
