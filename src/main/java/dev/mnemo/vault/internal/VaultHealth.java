@@ -25,7 +25,9 @@ class VaultHealth implements HealthIndicator {
         if (!status.on()) {
             return Health.status(NOT_CONFIGURED).withDetail("vault", "off: set VAULT_DIR").build();
         }
-        Health.Builder health = Health.status(status.remote() == VaultStatus.Remote.UNREACHABLE ? DEGRADED : Status.UP)
+        // The remote down, or the last sync failed (recorded the same way, with or without a remote).
+        boolean degraded = status.remote() == VaultStatus.Remote.UNREACHABLE || status.remoteError() != null;
+        Health.Builder health = Health.status(degraded ? DEGRADED : Status.UP)
                 .withDetail("remote", status.remote().name()).withDetail("pending", status.pending())
                 .withDetail("lastSync", status.lastSync() == null ? "never" : status.lastSync().toString());
         if (status.remoteError() != null) {
