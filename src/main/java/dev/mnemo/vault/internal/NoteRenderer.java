@@ -33,6 +33,11 @@ final class NoteRenderer {
 
             """;
     private static final int RECENT_DAYS = 10;
+
+    /** The Inbox holding these lines below its explanation. */
+    static String inbox(List<String> lines) {
+        return INBOX_HEADER + (lines.isEmpty() ? "" : String.join("\n", lines) + "\n");
+    }
     private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern NOT_IN_TAG = Pattern.compile("[^\\p{L}\\p{N}_/-]+");
     private static final Pattern EDGE_DASHES = Pattern.compile("^-+|-+$");

@@ -79,7 +79,7 @@ class VaultReadBack {
         if (now.isPresent() && !now.get().equals(read.get())) {
             left.addAll(added(lines, inboxLines(now.get()))); // written while the others were being stored
         }
-        String content = NoteRenderer.INBOX_HEADER + (left.isEmpty() ? "" : String.join("\n", left) + "\n");
+        String content = NoteRenderer.inbox(left);
         if (!content.equals(now.orElse(""))) {
             Files.writeString(VaultFiles.inside(run.root, VaultView.INBOX), content, StandardCharsets.UTF_8);
             run.changed.add(VaultView.INBOX);
@@ -182,12 +182,7 @@ class VaultReadBack {
         Optional<String> baseHash = shared.hash(path, written);
         boolean editedThere = baseHash.isPresent() && !note.contentHash().equals(baseHash.get());
         if (written.path().startsWith(VaultView.ARCHIVE + "/") && editedThere && shared.hadNoteAt(path)) {
-            // Set aside here, edited there: the memory stays set aside, the edit goes into a conflict note.
-            Optional<Memory> pruned = memories.getPruned(run.user, note.id());
-            if (pruned.isPresent()) {
-                run.dirty.add(note.id());
-                conflicts.write(run, pruned.get(), note);
-            }
+            keepBesidePruned(run, note); // set aside here, edited there
             return;
         }
         if (written.path().startsWith(VaultView.ARCHIVE + "/") && baseHash.isPresent() && !shared.hadNoteAt(path)) {
@@ -204,12 +199,7 @@ class VaultReadBack {
         }
         Optional<Memory> current = memories.get(run.user, note.id());
         if (current.isEmpty()) {
-            // Pruned meanwhile: the edit is kept beside it; forgotten: nothing of it is kept.
-            Optional<Memory> pruned = memories.getPruned(run.user, note.id());
-            if (pruned.isPresent()) {
-                run.dirty.add(note.id());
-                conflicts.write(run, pruned.get(), note);
-            }
+            keepBesidePruned(run, note); // pruned meanwhile (forgotten: nothing of it is kept)
             return;
         }
         Memory memory = current.get();
@@ -225,6 +215,15 @@ class VaultReadBack {
         memories.edit(run.user, memory.id(), note.text().isBlank() ? null : note.text(), MemoryKind.parse(note.kind()),
                 note.importance(), storedTags(memory, note.tags()));
         run.fromVault++;
+    }
+
+    /** An edit of a memory that is set aside: the memory stays set aside, the edit goes into a conflict note. */
+    private void keepBesidePruned(SyncRun run, MemoryNote note) throws IOException {
+        Optional<Memory> pruned = memories.getPruned(run.user, note.id());
+        if (pruned.isPresent()) {
+            run.dirty.add(note.id());
+            conflicts.write(run, pruned.get(), note);
+        }
     }
 
     /** The remote changed a note this side could not read: its version is kept in a conflict note, nothing applied. */

@@ -166,7 +166,7 @@ class VaultSync implements Vault {
                     git.commit(run.committable(), "Changes made in the vault", clock.instant());
                     run.changed.clear();
                     if (git.head().isPresent()) {
-                        takeRemote(git, git.head().get(), theirs.get(), run);
+                        takeRemote(git, git.head().get(), theirs.get(), run, List.of());
                     } else {
                         git.resetTo(theirs.get()); // nothing here yet: the remote's folder is the start
                         readBack.notes(run, git.changed(Optional.empty(), theirs.get()), Base.UNRELATED);
@@ -184,7 +184,7 @@ class VaultSync implements Vault {
             if (purge) {
                 // Until the push goes out, the remote's tip is the old history's: its notes are no one's edits.
                 Optional<ObjectId> remoteTip = theirs.isPresent() ? theirs : git.trackedRemote();
-                git.purgedRemote(remoteTip.isPresent() ? remoteTip : git.purgedRemote());
+                git.purgedRemote(remoteTip.or(git::purgedRemote));
                 // Forget means forget: no commit may still hold the forgotten text, here or (force-pushed) there.
                 git.replaceHistory("Vault history rewritten: forgotten memories removed from every commit",
                         clock.instant());
@@ -245,14 +245,9 @@ class VaultSync implements Vault {
             newLines = VaultReadBack.added(inboxLines(git, Optional.of(reset.ours())),
                     VaultReadBack.inboxLines(new String(inbox, StandardCharsets.UTF_8)));
         }
-        takeRemote(git, reset.ours(), reset.theirs(), run);
+        takeRemote(git, reset.ours(), reset.theirs(), run, newLines);
         for (Map.Entry<String, byte[]> file : saved.entrySet()) {
             putBack(run, file.getKey(), Optional.of(file.getValue()));
-        }
-        if (!newLines.isEmpty()) {
-            Path file = VaultFiles.inside(run.root, VaultView.INBOX);
-            String merged = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : NoteRenderer.INBOX_HEADER;
-            Files.writeString(file, merged + String.join("\n", newLines) + "\n", StandardCharsets.UTF_8);
         }
     }
 
@@ -261,9 +256,11 @@ class VaultSync implements Vault {
      * left by a reset that was cut short, under a ref until this is done). What the remote changed since the version
      * both last shared reaches the memories, judged against that version; the folder becomes the remote's; and what
      * this side changed is put back on top: the notes Mnemo renders by writing them again, the person's own files
-     * from {@code ours} (both kept when both sides changed one), the Inbox merged line by line.
+     * from {@code ours} (both kept when both sides changed one), the Inbox merged line by line ({@code moreLines}:
+     * lines of this side's that no commit holds).
      */
-    private void takeRemote(VaultGit git, ObjectId ours, ObjectId theirs, SyncRun run) throws IOException, GitAPIException {
+    private void takeRemote(VaultGit git, ObjectId ours, ObjectId theirs, SyncRun run, List<String> moreLines)
+            throws IOException, GitAPIException {
         git.markReset(ours, theirs);
         store.pending(run.user, List.of(VaultStore.RESET), clock.instant()); // the poll finishes it, should this stop
         Optional<ObjectId> purged = git.purgedRemote().filter(p -> git.isAncestorQuietly(p, theirs));
@@ -325,7 +322,7 @@ class VaultSync implements Vault {
         }
         if (!run.unreadable.contains(VaultView.INBOX)) {
             try {
-                mergeInbox(git, run, ours, theirs, base);
+                mergeInbox(git, run, ours, theirs, base, moreLines);
             } catch (IllegalStateException e) {
                 log.warn("The vault's Inbox could not be merged ({}): it is read again at the next sync", e.getMessage());
             }
@@ -349,15 +346,12 @@ class VaultSync implements Vault {
      * The Inbox after a reset: the lines this side still had (not yet stored, or refused), and the lines the remote
      * added since the shared version — only those are new; a line both had was stored already.
      */
-    private void mergeInbox(VaultGit git, SyncRun run, ObjectId ours, ObjectId theirs, Optional<ObjectId> base)
-            throws IOException {
-        List<String> mine = inboxLines(git, Optional.of(ours));
-        List<String> remote = inboxLines(git, Optional.of(theirs));
-        List<String> added = VaultReadBack.added(inboxLines(git, base), remote);
-        List<String> lines = new ArrayList<>(mine);
-        lines.addAll(added);
-        String content = NoteRenderer.INBOX_HEADER + (lines.isEmpty() ? "" : String.join("\n", lines) + "\n");
-        Files.writeString(VaultFiles.inside(run.root, VaultView.INBOX), content, StandardCharsets.UTF_8);
+    private void mergeInbox(VaultGit git, SyncRun run, ObjectId ours, ObjectId theirs, Optional<ObjectId> base,
+                            List<String> moreLines) throws IOException {
+        List<String> lines = new ArrayList<>(inboxLines(git, Optional.of(ours)));
+        lines.addAll(moreLines);
+        lines.addAll(VaultReadBack.added(inboxLines(git, base), inboxLines(git, Optional.of(theirs))));
+        Files.writeString(VaultFiles.inside(run.root, VaultView.INBOX), NoteRenderer.inbox(lines), StandardCharsets.UTF_8);
         run.changed.add(VaultView.INBOX);
         readBack.inbox(run);
     }

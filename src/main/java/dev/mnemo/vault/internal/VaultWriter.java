@@ -91,10 +91,13 @@ class VaultWriter {
                 }
             }
         }
+        // A forgotten memory may be named anywhere (days, people, topics): everything is looked at again.
+        boolean forgot = dirty.stream().anyMatch(id -> SyncRun.isMemoryId(id) && !view.paths.containsKey(id));
         List<LoggedChange> log = store.logOf(run.user);
-        keep.addAll(renderer.linkingPaths(view, log));
-        renderer.linkingNotes(view, log, touched(run, view, before, dirty, all || look, renderer, log))
-                .forEach((path, content) -> wanted.put(path, new Note(content, null, null)));
+        Set<String> linking = renderer.linkingPaths(view, log);
+        keep.addAll(linking);
+        Predicate<String> render = all || look || forgot ? path -> true : touched(run, view, before, dirty, linking, renderer, log);
+        renderer.linkingNotes(view, log, render).forEach((path, content) -> wanted.put(path, new Note(content, null, null)));
         keep.add(VaultView.INBOX);
         if (!Files.exists(run.root.resolve(VaultView.INBOX))) {
             wanted.put(VaultView.INBOX, new Note(NoteRenderer.INBOX_HEADER, null, null));
@@ -109,7 +112,7 @@ class VaultWriter {
                 store.removed(run.user, file.path());
             }
         }
-        if (run.sweep || all || dirty.stream().anyMatch(id -> SyncRun.isMemoryId(id) && !view.paths.containsKey(id))) {
+        if (look || forgot) {
             touched += sweep(run, view, keep);
         }
         for (Map.Entry<String, Note> e : wanted.entrySet()) {
@@ -140,18 +143,15 @@ class VaultWriter {
     }
 
     /**
-     * The linking notes a sync must render: all of them after a restart, a rewrite, a reset or a forget; otherwise
+     * The linking notes a sync must render when not all of them (after a restart, a rewrite, a reset or a forget):
      * those of the people, topics and days of the changed memories (before and after the change), those the person
-     * touched, and the index. Rendering every People and Topics note of a large vault is most of a sync's time.
+     * touched, those never written, and the index. Rendering every People and Topics note of a large vault is most
+     * of a sync's time.
      */
-    private Predicate<String> touched(SyncRun run, VaultView view, VaultView before, Set<String> dirty,
-                                      boolean everything, NoteRenderer renderer, List<LoggedChange> log) {
-        if (everything || before == null
-                || dirty.stream().anyMatch(id -> SyncRun.isMemoryId(id) && !view.paths.containsKey(id))) {
-            return path -> true;
-        }
+    private static Predicate<String> touched(SyncRun run, VaultView view, VaultView before, Set<String> dirty,
+                                             Set<String> linking, NoteRenderer renderer, List<LoggedChange> log) {
         Set<String> paths = new HashSet<>(run.changed);
-        renderer.linkingPaths(view, log).stream().filter(p -> !run.files.containsKey(p)).forEach(paths::add);
+        linking.stream().filter(p -> !run.files.containsKey(p)).forEach(paths::add);
         for (String id : dirty) {
             paths.addAll(view.subjectPathsOf(id));
             paths.addAll(before.subjectPathsOf(id));
@@ -167,16 +167,15 @@ class VaultWriter {
      */
     private static Set<String> changedBetween(VaultView before, VaultView now) {
         Set<String> changed = new HashSet<>();
-        for (VaultView[] pair : new VaultView[][] {{before, now}, {now, before}}) {
-            pair[0].paths.forEach((id, path) -> {
-                Memory a = pair[0].active.getOrDefault(id, pair[0].pruned.get(id));
-                Memory b = pair[1].active.getOrDefault(id, pair[1].pruned.get(id));
-                if (b == null || !path.equals(pair[1].paths.get(id)) || !a.text().equals(b.text())
-                        || a.kind() != b.kind() || !a.tags().equals(b.tags())) {
-                    changed.add(id);
-                }
-            });
-        }
+        before.paths.forEach((id, path) -> {
+            Memory a = before.active.getOrDefault(id, before.pruned.get(id));
+            Memory b = now.active.getOrDefault(id, now.pruned.get(id));
+            if (b == null || !path.equals(now.paths.get(id)) || !a.text().equals(b.text())
+                    || a.kind() != b.kind() || !a.tags().equals(b.tags())) {
+                changed.add(id);
+            }
+        });
+        now.paths.keySet().stream().filter(id -> !before.paths.containsKey(id)).forEach(changed::add);
         return changed;
     }
 
