@@ -29,6 +29,8 @@ public class MnemoApplication {
             case "backup" -> backup(rest);
             case "restore" -> restore(rest);
             case "token" -> TokenCommand.run(rest, MnemoApplication::batch);
+            case "user" -> UserCommand.run(rest, MnemoApplication::batch,
+                    ReadyMessage.interactive() ? System.console() : null, System.in, System.out, System.err);
             case "memories" -> MemoriesCommand.run(rest, MnemoApplication::batch, System.err);
             case "vault" -> VaultExportCommand.run(rest, MnemoApplication::batch, System.err);
             case "help", "--help", "-h" -> usage(0);
@@ -96,7 +98,7 @@ public class MnemoApplication {
     private static int usage(int status) {
         (status == 0 ? System.out : System.err).println("""
                 usage: java -jar mnemo.jar [command]
-                  (none)            serve the HTTP API on SERVER_PORT (default 8080)
+                  (none)            serve the web app and the HTTP API on SERVER_PORT (default 8080)
                   chat              chat in this terminal with the running server (MNEMO_URL, MNEMO_TOKEN;
                                     default: this machine's server, as the owner)
                   backup [--to T]   write one backup now (T: a directory or s3://bucket/prefix; default BACKUP_TARGET)
@@ -104,6 +106,8 @@ public class MnemoApplication {
                                     restore an archive into the configured database (--force replaces its data)
                   token create --user ID [--name NAME] | token list [--user ID] | token revoke TOKEN_ID
                                     a person's API tokens: created (shown once), listed, revoked
+                  user add NAME | user passwd NAME
+                                    a person's password for the web app (read from standard input)
                   token show        the owner's token, which chat uses (ASSISTANT_DATA_DIR/chat-token)
                   memories export FILE [--user ID] | memories import FILE [--user ID]
                                     a person's memories (default: the owner's) as JSON Lines, with when each

@@ -2,6 +2,7 @@ package dev.mnemo;
 
 import dev.mnemo.llm.LanguageModels;
 import dev.mnemo.security.StartupTokens;
+import dev.mnemo.security.WebAccounts;
 import dev.mnemo.system.AssistantProperties;
 import dev.mnemo.system.DataDirectory;
 import java.io.Console;
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * What a person needs once the server is up, printed once after {@code Started MnemoApplication}: where it
- * listens, how to chat, the owner's token (shown only on the start that created it, and only to a terminal), the
+ * listens, the web app's address (and how to get a password for it), how to chat in a terminal, the owner's token (shown only on the start that created it, and only to a terminal), the
  * model in use or that there is none, and where the data lives. With the {@code json-logs} profile it is one log
  * line, without the token.
  */
@@ -32,9 +33,11 @@ class ReadyMessage {
     private final DataDirectory dataDirectory;
     private final AssistantProperties properties;
     private final Environment environment;
+    private final WebAccounts accounts;
 
     ReadyMessage(StartupTokens tokens, LanguageModels models, DataDirectory dataDirectory, AssistantProperties properties,
-                 Environment environment) {
+                 Environment environment, WebAccounts accounts) {
+        this.accounts = accounts;
         this.tokens = tokens;
         this.models = models;
         this.dataDirectory = dataDirectory;
@@ -54,17 +57,20 @@ class ReadyMessage {
             log.info("Mnemo is ready at {}; model: {}; data: {}; the owner's token is in {}", url, model, data, report.chatToken());
             return;
         }
-        print(System.out, url, model, data, report, interactive());
+        String web = accounts.any() ? "open " + url + " in a browser and sign in"
+                : "open " + url + " in a browser; first set a password: ./mnemo user add " + StartupTokens.OWNER;
+        print(System.out, url, web, model, data, report, interactive());
     }
 
     /**
      * @param interactive a person is looking at this output: only then is a new token printed, never into what is
      *                    kept (docker logs, the journal, a file)
      */
-    private static void print(PrintStream out, String url, String model, String data, StartupTokens.Report report,
+    private static void print(PrintStream out, String url, String web, String model, String data, StartupTokens.Report report,
                               boolean interactive) {
         StringBuilder block = new StringBuilder("\n")
                 .append("  Mnemo is ready at ").append(url).append('\n')
+                .append("    web     ").append(web).append('\n')
                 .append("    chat    ./mnemo chat    (in another terminal; /help lists the commands)\n");
         if (report.created().isPresent() && interactive) {
             block.append("    token   ").append(report.created().get()).append('\n')
@@ -84,7 +90,7 @@ class ReadyMessage {
     }
 
     /** Standard input and output are a terminal: {@link System#console()} (and, from Java 22, its isTerminal()). */
-    private static boolean interactive() {
+    static boolean interactive() {
         Console console = System.console();
         if (console == null) {
             return false;

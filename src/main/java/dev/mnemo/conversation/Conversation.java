@@ -1,6 +1,7 @@
 package dev.mnemo.conversation;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -33,6 +34,15 @@ public interface Conversation {
 
     /** When the person last wrote, on any channel. */
     Optional<Instant> lastHeardFrom(String userId);
+
+    /**
+     * The person's conversation on every channel: the last {@code limit} messages before {@code beforeId} (null: the
+     * newest), oldest first.
+     */
+    List<TranscriptLine> transcript(String userId, String beforeId, int limit);
+
+    /** What was stored after {@code afterId} (replies, late answers), oldest first, at most {@code limit}. */
+    List<TranscriptLine> transcriptAfter(String userId, String afterId, int limit);
 
     /** The channel the person last wrote from (the HTTP API aside). */
     Optional<Channel> lastChannel(String userId);

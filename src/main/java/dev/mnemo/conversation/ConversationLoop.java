@@ -5,6 +5,7 @@ import dev.mnemo.routing.Route;
 import dev.mnemo.routing.RouteDecision;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +48,16 @@ class ConversationLoop implements Conversation {
     @Override
     public Optional<Instant> lastHeardFrom(String userId) {
         return messages.lastHeardFrom(userId);
+    }
+
+    @Override
+    public List<TranscriptLine> transcript(String userId, String beforeId, int limit) {
+        return messages.transcript(userId, beforeId, limit);
+    }
+
+    @Override
+    public List<TranscriptLine> transcriptAfter(String userId, String afterId, int limit) {
+        return messages.transcriptAfter(userId, afterId, limit);
     }
 
     @Override

@@ -7,6 +7,8 @@ import dev.mnemo.routing.RouteDecision;
 import dev.mnemo.system.Ids;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -107,6 +109,30 @@ class MessageLog {
                 .list());
         Collections.reverse(newestFirst);
         return newestFirst;
+    }
+
+    /** The person's stored conversation, newest {@code limit} before {@code beforeId} (null: all), oldest first. */
+    List<TranscriptLine> transcript(String userId, String beforeId, int limit) {
+        List<TranscriptLine> newestFirst = new ArrayList<>((beforeId == null
+                ? jdbc.sql("SELECT id, direction, channel, text, created_at FROM messages WHERE user_id = ? "
+                        + "ORDER BY id DESC LIMIT ?").params(userId, limit)
+                : jdbc.sql("SELECT id, direction, channel, text, created_at FROM messages WHERE user_id = ? AND id < ? "
+                        + "ORDER BY id DESC LIMIT ?").params(userId, beforeId, limit))
+                .query(MessageLog::line).list());
+        Collections.reverse(newestFirst);
+        return newestFirst;
+    }
+
+    List<TranscriptLine> transcriptAfter(String userId, String afterId, int limit) {
+        return jdbc.sql("SELECT id, direction, channel, text, created_at FROM messages WHERE user_id = ? AND id > ? "
+                        + "ORDER BY id LIMIT ?")
+                .params(userId, afterId == null ? "" : afterId, limit).query(MessageLog::line).list();
+    }
+
+    private static TranscriptLine line(ResultSet rs, int row) throws SQLException {
+        return new TranscriptLine(rs.getString("id"), "IN".equals(rs.getString("direction")),
+                Channel.byId(rs.getString("channel")).orElse(Channel.API), rs.getString("text"),
+                Instant.ofEpochMilli(rs.getLong("created_at")));
     }
 
     Optional<Instant> lastHeardFrom(String userId) {

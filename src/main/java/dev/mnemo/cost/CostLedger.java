@@ -1,7 +1,9 @@
 package dev.mnemo.cost;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -26,4 +28,11 @@ public interface CostLedger {
 
     /** Totals for one user and month, by model and by purpose. */
     CostReport report(String userId, YearMonth month);
+
+    /** What one UTC day of a month cost; days without calls are left out. */
+    record DailySpend(LocalDate day, long calls, BigDecimal costUsd, long unpricedCalls) {
+    }
+
+    /** The month's spending day by day (UTC), oldest first. */
+    List<DailySpend> daily(String userId, YearMonth month);
 }

@@ -98,6 +98,20 @@ class JdbcCostLedger implements CostLedger {
         return new CostReport(userId, month.toString(), total, savings, budget, calls, unpriced, byModel, byRoute);
     }
 
+    @Override
+    public List<DailySpend> daily(String userId, YearMonth month) {
+        long start = start(month);
+        return jdbc.sql("""
+                        SELECT (created_at - ?) / 86400000 AS d, COUNT(*) AS calls, COALESCE(SUM(cost_nanos), 0) AS nanos,
+                               SUM(CASE WHEN cost_nanos IS NULL THEN 1 ELSE 0 END) AS unpriced
+                        FROM model_calls WHERE user_id = ? AND created_at >= ? AND created_at < ?
+                        GROUP BY (created_at - ?) / 86400000 ORDER BY d""")
+                .params(start, userId, start, start(month.plusMonths(1)), start)
+                .query((rs, n) -> new DailySpend(month.atDay(1).plusDays(rs.getLong("d")), rs.getLong("calls"),
+                        PriceTable.usd(rs.getLong("nanos")), rs.getLong("unpriced")))
+                .list();
+    }
+
     private List<CostReport.Line> lines(String column, String userId, YearMonth month) {
         // column is one of two constants above, never user input. Savings depend on the model's prices, so the
         // rows are per model first and summed per key here.

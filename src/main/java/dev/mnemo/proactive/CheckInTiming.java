@@ -8,7 +8,10 @@ import java.time.ZonedDateTime;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
-/** Whether now is a time to write to someone first: not in their quiet hours, not while they are talking anyway. */
+/**
+ * Whether now is a time to write to someone first: not when they turned check-ins off, not in their quiet hours
+ * (their own, else the configured ones), not while they are talking anyway.
+ */
 @Component
 class CheckInTiming {
     private final UserSettings settings;
@@ -25,7 +28,13 @@ class CheckInTiming {
     Optional<ZonedDateTime> openNow(String user, ProactiveProperties.CheckIns config) {
         Instant now = clock.instant();
         ZonedDateTime local = now.atZone(settings.timeZone(user));
-        if (config.quiet(local.toLocalTime())) {
+        Optional<UserSettings.CheckInChoice> own = settings.checkIns(user);
+        if (own.isPresent() && !own.get().enabled()) {
+            return Optional.empty();
+        }
+        boolean quiet = own.map(choice -> ProactiveProperties.CheckIns.quiet(local.toLocalTime(), choice.quietStart(), choice.quietEnd()))
+                .orElseGet(() -> config.quiet(local.toLocalTime()));
+        if (quiet) {
             return Optional.empty();
         }
         if (conversation.lastHeardFrom(user).filter(at -> at.isAfter(now.minus(config.skipIfSpokeWithin()))).isPresent()) {

@@ -30,6 +30,10 @@ record ProactiveProperties(boolean background, Duration reminderPoll, Duration c
 
         /** Quiet from start (inclusive) to end; equal start and end mean no quiet hours. */
         boolean quiet(LocalTime time) {
+            return quiet(time, quietStart, quietEnd);
+        }
+
+        static boolean quiet(LocalTime time, LocalTime quietStart, LocalTime quietEnd) {
             if (quietStart.equals(quietEnd)) {
                 return false;
             }

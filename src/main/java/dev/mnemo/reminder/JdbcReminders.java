@@ -62,6 +62,13 @@ class JdbcReminders implements Reminders {
     }
 
     @Override
+    public List<Reminder> past(String userId, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM reminders WHERE user_id = ? AND status NOT IN ('PENDING', 'SENDING') "
+                        + "ORDER BY updated_at DESC, id DESC LIMIT ?")
+                .params(userId, limit).query(JdbcReminders::reminder).list();
+    }
+
+    @Override
     public Optional<Reminder> cancel(String userId, String reminderId) {
         int updated = jdbc.sql("""
                 UPDATE reminders SET status = 'CANCELLED', updated_at = ?

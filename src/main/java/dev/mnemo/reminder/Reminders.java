@@ -18,6 +18,9 @@ public interface Reminders {
     /** Pending reminders, soonest first. */
     List<Reminder> pending(String userId);
 
+    /** The person's reminders no longer pending (sent, cancelled, failed, uncertain), most recently changed first. */
+    List<Reminder> past(String userId, int limit);
+
     /** Cancels a pending reminder; empty when the person has no pending reminder with that id. */
     Optional<Reminder> cancel(String userId, String reminderId);
 

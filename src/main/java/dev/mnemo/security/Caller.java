@@ -11,7 +11,8 @@ import org.springframework.web.server.ResponseStatusException;
  * a person only ever reaches their own data; the admin names the user.
  *
  * @param userId  the person the token belongs to; empty for the admin token
- * @param tokenId the person token's id (for logs and revocation); empty for the admin token
+ * @param tokenId the person token's id (for logs and revocation); empty for the admin token and for a person signed
+ *                in to the web app
  */
 public record Caller(Optional<String> userId, Optional<String> tokenId) {
     static final int MAX_USER_ID = 128;
@@ -22,6 +23,11 @@ public record Caller(Optional<String> userId, Optional<String> tokenId) {
 
     static Caller person(String userId, String tokenId) {
         return new Caller(Optional.of(userId), Optional.of(tokenId));
+    }
+
+    /** A person signed in to the web app with their password. */
+    static Caller signedIn(String userId) {
+        return new Caller(Optional.of(userId), Optional.empty());
     }
 
     public boolean isAdmin() {

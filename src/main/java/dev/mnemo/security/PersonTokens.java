@@ -90,6 +90,12 @@ public class PersonTokens {
                 .params(clock.millis(), ids.getFirst()).update() == 1;
     }
 
+    /** Revokes one of the person's own live tokens by its id; false when they have no such token. */
+    public boolean revoke(String userId, String id) {
+        return jdbc.sql("UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND user_id = ? AND revoked_at IS NULL")
+                .params(clock.millis(), id, userId).update() == 1;
+    }
+
     /** The person a presented token belongs to, when it is one of theirs and not revoked. */
     Optional<Caller> authenticate(String presented) {
         if (presented == null || !presented.startsWith(PREFIX) || presented.length() > 100) {

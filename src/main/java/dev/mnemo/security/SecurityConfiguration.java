@@ -3,12 +3,18 @@ package dev.mnemo.security;
 import dev.mnemo.system.JsonErrors;
 import dev.mnemo.system.StartupRefused;
 import jakarta.servlet.DispatcherType;
-import org.springframework.http.HttpMethod;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationDecision;
@@ -28,16 +34,62 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 
 /**
- * Who may call what. {@code /api/**} needs a bearer token (a person's, or the admin token); the webhooks carry their
+ * Who may call what. The web app's pages ({@link #PAGES}) need a person signed in with their password: a session
+ * cookie ({@code HttpOnly}, {@code SameSite=Strict}), CSRF tokens on every form, sign-in throttled per address and
+ * locked per account after repeated failures. {@code /api/**} needs a bearer token (a person's, or the admin token); the webhooks carry their
  * providers' signatures instead; health is public; the rest of the actuator (Prometheus) needs the admin token.
- * Stateless: no session, no cookie, nothing remembered between requests. Spring Security's strict firewall refuses
+ * The API is stateless: no session, no cookie, nothing remembered between requests. Spring Security's strict firewall refuses
  * ambiguous paths ({@code ;}, encoded {@code / % .}, {@code //}, {@code ..}, non-printable characters) with a JSON 400.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class SecurityConfiguration {
+    /** The web app's paths: everything else is the API's (and its bearer tokens'). */
+    static final String[] PAGES = {"/", "/login", "/logout", "/chat", "/chat/**", "/memories", "/memories/**",
+            "/reminders", "/reminders/**", "/costs", "/costs/**", "/activity", "/settings", "/settings/**", "/assets/**",
+            "/webjars/**"};
+    static final String SESSION_COOKIE = "MNEMO_SESSION";
 
     @Bean
+    @Order(1)
+    SecurityFilterChain pages(HttpSecurity http, WebAccounts accounts, WebSignInProperties signIn, Clock clock)
+            throws Exception {
+        return http
+                .securityMatcher(PAGES)
+                .authenticationManager(new ProviderManager(new PasswordSignIn(accounts, signIn, clock)))
+                .httpBasic(basic -> basic.disable())
+                .formLogin(form -> form
+                        .loginPage("/login")
+                        .defaultSuccessUrl("/", false)
+                        .failureHandler((request, response, failure) -> response.sendRedirect(request.getContextPath()
+                                + (failure instanceof LockedException ? "/login?locked" : "/login?error"))))
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut")
+                        .deleteCookies(SESSION_COOKIE))
+                .addFilterBefore(new SignInThrottle(signIn, clock), UsernamePasswordAuthenticationFilter.class)
+                .authorizeHttpRequests(rules -> rules
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        .requestMatchers("/login", "/assets/**", "/webjars/**").permitAll()
+                        .anyRequest().hasAuthority(CallerAuthentication.PERSON))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(SecurityConfiguration::toSignIn))
+                .headers(headers -> headers
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(JsonErrors.CONTENT_SECURITY_POLICY)))
+                .build();
+    }
+
+    /** To the sign-in form; an htmx request (a poll whose session ran out) is told to load it as a whole page. */
+    private static void toSignIn(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+            throws IOException {
+        if (request.getHeader("HX-Request") != null) {
+            response.setHeader("HX-Redirect", request.getContextPath() + "/login");
+            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            return;
+        }
+        response.sendRedirect(request.getContextPath() + "/login");
+    }
+
+    @Bean
+    @Order(2)
     SecurityFilterChain api(HttpSecurity http, BearerTokens tokens, ApiProperties apiProperties, Clock clock,
                             @Value("${management.server.port:}") String managementServerPort,
                             @Value("${server.port}") int serverPort) throws Exception {
@@ -63,7 +115,6 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(rules -> rules
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers("/webhooks/**").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/prometheus").access(adminOrManagementPort(managementPort))
                         .requestMatchers("/actuator/**").hasAuthority(CallerAuthentication.ADMIN)

@@ -1,6 +1,8 @@
 package dev.mnemo.user;
 
 import java.time.Clock;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
 import java.time.ZoneId;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -71,5 +73,25 @@ class JdbcUserSettings implements UserSettings {
                 INSERT INTO user_settings (user_id, time_zone, updated_at) VALUES (?, ?, ?)
                 ON CONFLICT (user_id) DO UPDATE SET time_zone = excluded.time_zone, updated_at = excluded.updated_at""")
                 .params(userId, zone.getId(), clock.millis()).update();
+    }
+
+    @Override
+    public Optional<CheckInChoice> checkIns(String userId) {
+        return jdbc.sql("SELECT checkins_enabled, quiet_start, quiet_end FROM user_settings WHERE user_id = ? "
+                        + "AND checkins_enabled IS NOT NULL").param(userId)
+                .query((rs, n) -> new CheckInChoice(rs.getInt(1) == 1, LocalTime.parse(rs.getString(2)),
+                        LocalTime.parse(rs.getString(3))))
+                .optional();
+    }
+
+    @Override
+    public void setCheckIns(String userId, CheckInChoice choice) {
+        DateTimeFormatter hhmm = DateTimeFormatter.ofPattern("HH:mm");
+        jdbc.sql("""
+                INSERT INTO user_settings (user_id, checkins_enabled, quiet_start, quiet_end, updated_at) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (user_id) DO UPDATE SET checkins_enabled = excluded.checkins_enabled,
+                    quiet_start = excluded.quiet_start, quiet_end = excluded.quiet_end, updated_at = excluded.updated_at""")
+                .params(userId, choice.enabled() ? 1 : 0, hhmm.format(choice.quietStart()), hhmm.format(choice.quietEnd()),
+                        clock.millis()).update();
     }
 }

@@ -1,6 +1,8 @@
 package dev.mnemo.user;
 
 import java.time.ZoneId;
+import java.time.LocalTime;
+import java.util.Objects;
 import java.util.Optional;
 
 /** A person's settings; someone who never changed one gets the configured default. */
@@ -27,4 +29,20 @@ public interface UserSettings {
     void setDisplayName(String userId, String name);
 
     int MAX_NAME_LENGTH = 60;
+
+    /**
+     * Whether Mnemo may write first (check-ins) and when not to: from {@code quietStart} until {@code quietEnd}, local
+     * time (equal: no quiet hours).
+     */
+    record CheckInChoice(boolean enabled, LocalTime quietStart, LocalTime quietEnd) {
+        public CheckInChoice {
+            Objects.requireNonNull(quietStart, "quietStart");
+            Objects.requireNonNull(quietEnd, "quietEnd");
+        }
+    }
+
+    /** The person's own check-in choice; empty: they never made one, the configured check-ins apply. */
+    Optional<CheckInChoice> checkIns(String userId);
+
+    void setCheckIns(String userId, CheckInChoice choice);
 }

@@ -53,10 +53,15 @@ public final class TestDatabases {
 
     /** Leaves the shared test database as it was found. */
     public static void dropPostgresSchema() {
+        dropPostgresSchema(PG_SCHEMA);
+    }
+
+    /** @param schema one of this JVM's test schemas (a name made here, never input) */
+    public static void dropPostgresSchema(String schema) {
         try (Connection connection = DriverManager.getConnection(PG_URL, PG_USER, PG_PASSWORD)) {
-            connection.createStatement().execute("DROP SCHEMA IF EXISTS " + PG_SCHEMA + " CASCADE");
+            connection.createStatement().execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
         } catch (SQLException e) {
-            System.err.println("Could not drop test schema " + PG_SCHEMA + ": " + e.getMessage());
+            System.err.println("Could not drop test schema " + schema + ": " + e.getMessage());
         }
     }
 

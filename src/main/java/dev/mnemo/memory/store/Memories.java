@@ -1,6 +1,7 @@
 package dev.mnemo.memory.store;
 
 import dev.mnemo.memory.Memory;
+import dev.mnemo.memory.MemoryBrowsing;
 import dev.mnemo.memory.MemoryKind;
 import dev.mnemo.memory.MemoryProperties;
 import dev.mnemo.system.SharedCache;
@@ -121,6 +122,58 @@ public class Memories {
                 .params(params).query(ROW).list().stream()
                 .filter(m -> words.stream().anyMatch(m.text().toLowerCase(Locale.ROOT)::contains))
                 .toList();
+    }
+
+    /**
+     * One page of the user's memories in {@code status}: of {@code kind} and with {@code tag} when given, naming
+     * {@code person} (in the tags or the text) when given; sorted by {@code sort} (NEWEST, STRONGEST, IMPORTANT).
+     */
+    public List<StoredMemory> page(String userId, MemoryStatus status, String kind, String tag, String person, MemoryBrowsing.Sort sort,
+                                   int offset, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM memories WHERE user_id = :user AND status = :status");
+        Map<String, Object> params = new HashMap<>(Map.of("user", userId, "status", status.name(), "limit", limit,
+                "offset", offset));
+        if (kind != null) {
+            sql.append(" AND kind = :kind");
+            params.put("kind", kind);
+        }
+        if (tag != null) {
+            sql.append(" AND (',' || tags || ',') LIKE :tag ESCAPE '\\'");
+            params.put("tag", "%," + likeEscaped(tag) + ",%");
+        }
+        if (person != null) {
+            sql.append(" AND ((',' || tags || ',') LIKE :personTag ESCAPE '\\' OR LOWER(text) LIKE :personText ESCAPE '\\')");
+            params.put("personTag", "%," + likeEscaped(person) + ",%");
+            params.put("personText", "%" + likeEscaped(person) + "%");
+        }
+        sql.append(switch (sort) {
+            case STRONGEST -> " ORDER BY strength DESC, id DESC";
+            case IMPORTANT -> " ORDER BY importance DESC, created_at DESC, id DESC";
+            case NEWEST -> " ORDER BY created_at DESC, id DESC";
+        });
+        sql.append(" LIMIT :limit OFFSET :offset");
+        return jdbc.sql(sql.toString()).params(params).query(ROW).list();
+    }
+
+    /** A message a memory came from. */
+    public record SourceMessage(String messageId, String channel, String text, Instant at) {
+    }
+
+    /** The messages the user's memory (active or pruned) came from, oldest first. */
+    public List<SourceMessage> sources(String userId, String memoryId) {
+        return jdbc.sql("""
+                        SELECT m.id, m.channel, m.text, m.created_at FROM memory_sources s
+                        JOIN memories mem ON mem.id = s.memory_id AND mem.user_id = ?
+                        JOIN messages m ON m.id = s.message_id AND m.user_id = ?
+                        WHERE s.memory_id = ? ORDER BY m.id LIMIT 50""")
+                .params(userId, userId, memoryId)
+                .query((rs, n) -> new SourceMessage(rs.getString(1), rs.getString(2), rs.getString(3),
+                        Instant.ofEpochMilli(rs.getLong(4))))
+                .list();
+    }
+
+    private static String likeEscaped(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     public List<StoredMemory> recent(String userId, int limit) {

@@ -1,0 +1,132 @@
+package dev.mnemo.web;
+
+import dev.mnemo.conversation.Channel;
+import dev.mnemo.conversation.ChannelReach;
+import dev.mnemo.security.Caller;
+import dev.mnemo.security.PersonTokens;
+import dev.mnemo.user.UserSettings;
+import java.time.DateTimeException;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * {@code /settings}: what Mnemo calls the person, their time zone, where reminders and check-ins reach them, their
+ * own check-in choice and quiet hours, and their API tokens (a new one shown once, any of theirs revoked).
+ */
+@Controller
+class SettingsPages {
+    static final List<String> ZONES = List.copyOf(new TreeSet<>(ZoneId.getAvailableZoneIds()));
+    static final List<Channel> REACHABLE_ON = List.of(Channel.WEB, Channel.SMS, Channel.DISCORD);
+
+    private final UserSettings settings;
+    private final ChannelReach reach;
+    private final PersonTokens tokens;
+    private final LocalTime quietStart;
+    private final LocalTime quietEnd;
+
+    /** @param quietStart the configured quiet hours: what the form starts from for someone who never chose */
+    SettingsPages(UserSettings settings, ChannelReach reach, PersonTokens tokens,
+                  @Value("${assistant.proactive.check-ins.quiet-start}") LocalTime quietStart,
+                  @Value("${assistant.proactive.check-ins.quiet-end}") LocalTime quietEnd) {
+        this.settings = settings;
+        this.quietStart = quietStart;
+        this.quietEnd = quietEnd;
+        this.reach = reach;
+        this.tokens = tokens;
+    }
+
+    @GetMapping("/settings")
+    String settings(@AuthenticationPrincipal Caller caller, Model model) {
+        String user = caller.user(null);
+        model.addAttribute("userId", user);
+        model.addAttribute("displayName", settings.displayName(user));
+        model.addAttribute("zone", settings.timeZone(user).getId());
+        model.addAttribute("zones", ZONES);
+        model.addAttribute("channel", settings.preferredChannel(user).orElse(""));
+        model.addAttribute("channels", REACHABLE_ON.stream().filter(c -> reach.reach(user, c) == ChannelReach.Answer.REACHABLE)
+                .map(Channel::id).toList());
+        Optional<UserSettings.CheckInChoice> checkIns = settings.checkIns(user);
+        model.addAttribute("checkInsOwn", checkIns.isPresent());
+        model.addAttribute("checkInsEnabled", checkIns.map(UserSettings.CheckInChoice::enabled).orElse(true));
+        model.addAttribute("quietStart", checkIns.map(c -> c.quietStart().toString()).orElse(quietStart.toString()));
+        model.addAttribute("quietEnd", checkIns.map(c -> c.quietEnd().toString()).orElse(quietEnd.toString()));
+        model.addAttribute("tokens", tokens.list(user).stream().filter(t -> t.revokedAt().isEmpty()).toList());
+        return "settings";
+    }
+
+    @PostMapping("/settings/profile")
+    String profile(@AuthenticationPrincipal Caller caller, @RequestParam String displayName, @RequestParam String zone,
+                   @RequestParam(defaultValue = "") String channel, RedirectAttributes flash) {
+        String user = caller.user(null);
+        ZoneId zoneId;
+        try {
+            zoneId = ZoneId.of(zone.strip());
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException("unknown time zone: use a name like Europe/Lisbon");
+        }
+        if (!channel.isBlank()) {
+            Channel wanted = Channel.byId(channel.strip()).filter(REACHABLE_ON::contains)
+                    .orElseThrow(() -> new IllegalArgumentException("the channel is web, sms, discord, or empty (where you last wrote from)"));
+            if (reach.reach(user, wanted) != ChannelReach.Answer.REACHABLE) {
+                throw new IllegalArgumentException(wanted.id() + " cannot reach you on this Mnemo (README: Channels)");
+            }
+        }
+        settings.setDisplayName(user, displayName);
+        settings.setTimeZone(user, zoneId);
+        settings.setPreferredChannel(user, channel.isBlank() ? null : channel.strip());
+        flash.addFlashAttribute("notice", "Saved.");
+        return "redirect:/settings";
+    }
+
+    @PostMapping("/settings/check-ins")
+    String checkIns(@AuthenticationPrincipal Caller caller, @RequestParam(defaultValue = "false") boolean enabled,
+                    @RequestParam String quietStart, @RequestParam String quietEnd, RedirectAttributes flash) {
+        String user = caller.user(null);
+        settings.setCheckIns(user, new UserSettings.CheckInChoice(enabled, time(quietStart), time(quietEnd)));
+        flash.addFlashAttribute("notice", enabled ? "Check-ins on, quiet from " + time(quietStart) + " to " + time(quietEnd) + "."
+                : "Check-ins off: Mnemo will not write first, reminders aside.");
+        return "redirect:/settings";
+    }
+
+    @PostMapping("/settings/tokens")
+    String createToken(@AuthenticationPrincipal Caller caller, @RequestParam(defaultValue = "") String name,
+                       RedirectAttributes flash) {
+        PersonTokens.IssuedToken issued = tokens.create(caller.user(null), name);
+        // Shown once, on the page this redirect leads to; only its hash is kept.
+        flash.addFlashAttribute("newToken", issued.secret());
+        flash.addFlashAttribute("notice", "Token " + issued.name() + " created: copy it now, it is not shown again.");
+        return "redirect:/settings";
+    }
+
+    @PostMapping("/settings/tokens/{id}/revoke")
+    String revoke(@AuthenticationPrincipal Caller caller, @PathVariable String id, RedirectAttributes flash) {
+        if (!tokens.revoke(caller.user(null), id)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no such token");
+        }
+        flash.addFlashAttribute("notice", "Revoked: it stops working with the next request.");
+        return "redirect:/settings";
+    }
+
+    private static LocalTime time(String value) {
+        try {
+            return LocalTime.parse(value.strip());
+        } catch (DateTimeParseException | NullPointerException e) {
+            throw new IllegalArgumentException("a time like 22:00");
+        }
+    }
+}

@@ -1,0 +1,255 @@
+package dev.mnemo.web;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static dev.mnemo.testing.FakeAnthropicApp.CHEAP;
+import static dev.mnemo.testing.FakeModelServer.ANTHROPIC_PATH;
+import static dev.mnemo.testing.FakeModelServer.anthropic;
+import static dev.mnemo.testing.FakeModelServer.anthropicReply;
+import static dev.mnemo.testing.FakeModelServer.server;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.mnemo.cost.CostLedger;
+import dev.mnemo.cost.CostReport;
+import dev.mnemo.memory.Memory;
+import dev.mnemo.memory.MemoryIntake;
+import dev.mnemo.memory.MemoryRecall;
+import dev.mnemo.memory.write.MemoryJobWorker;
+import dev.mnemo.reminder.Reminders;
+import dev.mnemo.security.WebAccounts;
+import dev.mnemo.testing.Browser;
+import dev.mnemo.testing.FakeModelServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The web app in a real browser (Debian's chromium, headless), on each database: sign in, chat with a fake model,
+ * see the memory the chat created, correct it, read its history, forget it (gone from the list, the search and the
+ * next prompt); a reminder set in chat on the reminders page; the ledger's numbers on the costs page; another
+ * person's memory a 404 by every way in. Every page is kept as a screenshot in {@code target/screenshots}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class WebAppContract {
+    static final String PASSWORD = "correct horse battery";
+    static final String REMEMBERED = "The user's sister Ana lives in Porto.";
+    static final String CORRECTED = "The user's sister Ana lives in Lisbon now.";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    WebAccounts accounts;
+    @Autowired
+    MemoryJobWorker worker;
+    @Autowired
+    MemoryRecall recall;
+    @Autowired
+    MemoryIntake intake;
+    @Autowired
+    CostLedger ledger;
+    @Autowired
+    Reminders reminders;
+    @Autowired
+    Clock clock;
+
+    Browser browser;
+    String user;
+
+    /** Which database: the screenshots' prefix. */
+    abstract String database();
+
+    @BeforeAll
+    void openBrowser() {
+        browser = Browser.open("http://127.0.0.1:" + port);
+    }
+
+    @AfterAll
+    void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @BeforeEach
+    void person() {
+        FakeModelServer.reset();
+        server().stubFor(anthropic(CHEAP).withRequestBody(containing("You are Mnemo"))
+                .willReturn(anthropicReply(CHEAP, "Noted: Ana is in Porto.", 100, 10, 0, 0)));
+        server().stubFor(anthropic(CHEAP).withRequestBody(containing("memory extractor"))
+                .willReturn(anthropicReply(CHEAP, "{\"memories\": [{\"text\": \"" + REMEMBERED
+                        + "\", \"kind\": \"person\", \"tags\": [\"Ana\", \"family\"], \"correction\": false}]}", 300, 40, 0, 0)));
+        server().stubFor(anthropic(CHEAP).withRequestBody(containing("importance judge"))
+                .willReturn(anthropicReply(CHEAP, "{\"scores\": [8]}", 120, 5, 0, 0)));
+        worker.drain();
+        user = "web-" + UUID.randomUUID().toString().substring(0, 8);
+        accounts.add(user, PASSWORD.toCharArray());
+        browser.driver().manage().deleteAllCookies();
+    }
+
+    @Test
+    void aPersonChatsThenSeesCorrectsAndForgetsTheMemoryTheChatCreated() {
+        browser.go("/memories");
+        assertThat(browser.path()).isEqualTo("/login");
+        browser.screenshot(database() + "-login");
+        browser.signIn(user, PASSWORD);
+        // Back to the page that asked for the sign-in.
+        browser.await("the memories page", d -> browser.path().equals("/memories"));
+        browser.click("a[href='/']");
+        browser.await("the chat page", d -> browser.path().equals("/"));
+
+        browser.type("#text", "My sister Ana lives in Porto.");
+        browser.click("#chat-form button");
+        browser.awaitText("Noted: Ana is in Porto.");
+        assertThat(browser.driver().findElements(By.cssSelector("#transcript li.you")))
+                .extracting(e -> e.findElement(By.className("text")).getText()).containsExactly("My sister Ana lives in Porto.");
+        assertThat(worker.drain()).isEqualTo(1);
+        browser.screenshot(database() + "-chat");
+
+        browser.click("a[href='/memories']");
+        browser.awaitText(REMEMBERED);
+        browser.screenshot(database() + "-memories");
+        browser.driver().findElement(By.linkText(REMEMBERED)).click();
+        browser.await("the memory's page", d -> browser.path().startsWith("/memories/"));
+        String memoryPath = browser.path();
+        assertThat(browser.text(".sources")).contains("My sister Ana lives in Porto.");
+
+        browser.type("#edit-text", CORRECTED);
+        browser.type("#edit-importance", "9");
+        browser.click("#edit-form button");
+        browser.await("the corrected memory", d -> browser.text("#memory-text").equals(CORRECTED));
+        assertThat(browser.text(".timeline")).contains(REMEMBERED).contains("edited");
+        assertThat(browser.text(".facts")).contains("9 / 10");
+        browser.screenshot(database() + "-memory");
+
+        browser.click("#forget-link");
+        browser.awaitText("Forget this memory?");
+        browser.screenshot(database() + "-forget");
+        browser.click("#confirm-forget");
+        browser.await("the list after forgetting", d -> browser.path().equals("/memories"));
+        assertThat(browser.page()).contains("Forgotten for good").doesNotContain(CORRECTED);
+        browser.go("/memories?q=Ana+Lisbon");
+        assertThat(browser.page()).doesNotContain(CORRECTED).contains("No memories here yet.");
+        browser.go(memoryPath);
+        assertThat(browser.page()).contains("404");
+
+        browser.go("/");
+        browser.type("#text", "Where does my sister live?");
+        browser.click("#chat-form button");
+        browser.await("the second reply", d -> browser.driver().findElements(By.cssSelector("#transcript li.mnemo")).size() == 2);
+        List<LoggedRequest> prompts = server().findAll(WireMock.postRequestedFor(WireMock.urlEqualTo(ANTHROPIC_PATH))
+                .withRequestBody(containing("You are Mnemo")));
+        assertThat(prompts.getLast().getBodyAsString()).contains("Where does my sister live?")
+                .doesNotContain("lives in Lisbon").doesNotContain(REMEMBERED);
+    }
+
+    @Test
+    void aReminderSetInChatIsOnTheRemindersPageAndTheCostsPageShowsTheLedger() {
+        browser.signIn(user, PASSWORD);
+        browser.await("the chat page", d -> browser.path().equals("/"));
+        browser.type("#text", "/remind in 2 hours stretch your legs");
+        browser.click("#chat-form button");
+        browser.awaitText("I'll remind you: stretch your legs");
+        browser.type("#text", "Hello there");
+        browser.click("#chat-form button");
+        browser.awaitText("Noted: Ana is in Porto.");
+
+        browser.click("a[href='/reminders']");
+        browser.awaitText("stretch your legs");
+        assertThat(browser.text(".reminders")).contains("stretch your legs");
+        assertThat(reminders.pending(user)).singleElement()
+                .satisfies(r -> assertThat(browser.find(".reminders time").getAttribute("datetime")).isEqualTo(r.dueAt().toString()));
+        browser.screenshot(database() + "-reminders");
+
+        browser.click("a[href='/costs']");
+        browser.awaitText("against the budget");
+        CostReport report = ledger.report(user, YearMonth.now(clock.withZone(ZoneOffset.UTC)));
+        assertThat(report.calls()).isPositive();
+        assertThat(browser.text("#total-usd")).isEqualTo("$" + report.totalUsd().toPlainString());
+        assertThat(browser.text("#budget-usd")).isEqualTo("$" + report.budgetUsd().toPlainString());
+        assertThat(browser.text("#calls")).isEqualTo(Long.toString(report.calls()));
+        assertThat(browser.text("#lines-model")).contains(CHEAP);
+        browser.await("the chart", d -> !d.findElements(By.cssSelector("#spend-chart canvas")).isEmpty());
+        browser.screenshot(database() + "-costs");
+
+        browser.click("a[href='/activity']");
+        browser.awaitText("Memory sleep");
+        browser.screenshot(database() + "-activity");
+        browser.click("a[href='/settings']");
+        browser.awaitText("API tokens");
+        browser.type("#token-name", "laptop");
+        browser.find("#token-name").submit();
+        browser.awaitText("shown only this once");
+        assertThat(browser.text("#new-token")).startsWith("mnemo_");
+        browser.screenshot(database() + "-settings");
+        browser.click(".signout button");
+        browser.await("the sign-in page", d -> browser.path().startsWith("/login"));
+        browser.go("/settings");
+        assertThat(browser.path()).isEqualTo("/login");
+    }
+
+    @Test
+    void anotherPersonsMemoryIsNotFoundByAnyWayIn() throws Exception {
+        String other = "other-" + UUID.randomUUID().toString().substring(0, 8);
+        Memory theirs = intake.remember(other, "The other person's secret is 42.", null).memory();
+        browser.signIn(user, PASSWORD);
+        browser.await("the chat page", d -> browser.path().equals("/"));
+        browser.go("/memories/" + theirs.id());
+        assertThat(browser.page()).contains("404").doesNotContain("secret is 42");
+        browser.go("/memories?person=other");
+        assertThat(browser.page()).doesNotContain("secret is 42");
+        browser.go("/memories?q=secret+42");
+        assertThat(browser.page()).doesNotContain("secret is 42");
+
+        // Beside the browser, with its session: every tampered way to the other person's memory is a 404 (or refused
+        // by the firewall), and a change posted without the page's CSRF token is refused.
+        HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        String cookie = "MNEMO_SESSION=" + browser.sessionCookie();
+        for (String path : List.of("/memories/" + theirs.id(), "/memories/" + theirs.id().toUpperCase(),
+                "/memories/" + theirs.id() + "/forget", "/memories/%2e%2e/" + theirs.id(),
+                "/memories/" + theirs.id().substring(0, 8), "/memories/" + theirs.id() + ";jsessionid=x")) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .header("Cookie", cookie).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(path).isIn(400, 404);
+            assertThat(response.body()).as(path).doesNotContain("secret is 42");
+        }
+        for (String action : List.of("", "/forget", "/restore")) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + port + "/memories/" + theirs.id() + action))
+                    .header("Cookie", cookie).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("text=mine&kind=FACT&importance=5")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as("POST without CSRF " + action).isEqualTo(403);
+        }
+        assertThat(recall.list(other, 10)).extracting(Memory::text).containsExactly("The other person's secret is 42.");
+
+        // With the page's own CSRF token, the change still cannot reach it.
+        browser.go("/memories");
+        String csrf = browser.find("input[name=_csrf]").getAttribute("value");
+        for (Map.Entry<String, String> post : Map.of("/forget", "", "", "text=mine&kind=FACT&importance=5&",
+                "/restore", "").entrySet()) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + port + "/memories/" + theirs.id() + post.getKey()))
+                    .header("Cookie", cookie).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(post.getValue() + "_csrf=" + csrf)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as("POST " + post.getKey()).isEqualTo(404);
+        }
+        assertThat(recall.list(other, 10)).extracting(Memory::text).containsExactly("The other person's secret is 42.");
+    }
+}
