@@ -105,8 +105,8 @@ class JdbcCostLedger implements CostLedger {
                         SELECT (created_at - ?) / 86400000 AS d, COUNT(*) AS calls, COALESCE(SUM(cost_nanos), 0) AS nanos,
                                SUM(CASE WHEN cost_nanos IS NULL THEN 1 ELSE 0 END) AS unpriced
                         FROM model_calls WHERE user_id = ? AND created_at >= ? AND created_at < ?
-                        GROUP BY (created_at - ?) / 86400000 ORDER BY d""")
-                .params(start, userId, start, start(month.plusMonths(1)), start)
+                        GROUP BY 1 ORDER BY 1""")
+                .params(start, userId, start, start(month.plusMonths(1)))
                 .query((rs, n) -> new DailySpend(month.atDay(1).plusDays(rs.getLong("d")), rs.getLong("calls"),
                         PriceTable.usd(rs.getLong("nanos")), rs.getLong("unpriced")))
                 .list();

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.function.Function;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -94,7 +95,8 @@ public final class Browser implements AutoCloseable {
     /** Waits (up to 15 s) until the condition holds; fails with the page's text when it never does. */
     public <T> T await(String what, Function<WebDriver, T> condition) {
         try {
-            return new WebDriverWait(driver, Duration.ofSeconds(15), Duration.ofMillis(100)).until(condition);
+            return new WebDriverWait(driver, Duration.ofSeconds(15), Duration.ofMillis(100))
+                    .ignoring(StaleElementReferenceException.class).until(condition);
         } catch (RuntimeException e) {
             throw new AssertionError("the page never showed " + what + "; it shows:\n" + page(), e);
         }

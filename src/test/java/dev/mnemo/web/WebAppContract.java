@@ -109,7 +109,7 @@ abstract class WebAppContract {
         browser.screenshot(database() + "-login");
         browser.signIn(user, PASSWORD);
         // Back to the page that asked for the sign-in.
-        browser.await("the memories page", d -> browser.path().equals("/memories"));
+        browser.await("the memories page", d -> browser.path().startsWith("/memories"));
         browser.click("a[href='/']");
         browser.await("the chat page", d -> browser.path().equals("/"));
 
