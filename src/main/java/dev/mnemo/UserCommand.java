@@ -44,22 +44,27 @@ final class UserCommand {
             return 2;
         }
         try (ConfigurableApplicationContext app = context.get()) {
-            WebAccounts accounts = app.getBean(WebAccounts.class);
-            String name = args[1];
-            WebAccounts.Outcome outcome = args[0].equals("add") ? accounts.add(name, password)
-                    : accounts.changePassword(name, password);
+            return execute(args[0], args[1], password, app.getBean(WebAccounts.class), out, err);
+        }
+    }
+
+    /** {@code verb} is add or passwd; the password is wiped once used. */
+    static int execute(String verb, String name, char[] password, WebAccounts accounts, PrintStream out, PrintStream err) {
+        try {
+            WebAccounts.Outcome outcome = verb.equals("add") ? accounts.add(name, password) : accounts.changePassword(name, password);
+            String who = name.strip();
             return switch (outcome) {
                 case DONE -> {
-                    out.println(args[0].equals("add") ? "added " + name.strip() + ": sign in at /login"
-                            : "changed the password of " + name.strip() + " (a lock-out is lifted)");
+                    out.println(verb.equals("add") ? "added " + who + ": sign in at /login"
+                            : "changed the password of " + who + " (a lock-out is lifted)");
                     yield 0;
                 }
                 case ALREADY_EXISTS -> {
-                    err.println("mnemo: " + name.strip() + " already has an account; user passwd " + name.strip() + " changes its password");
+                    err.println("mnemo: " + who + " already has an account; user passwd " + who + " changes its password");
                     yield 1;
                 }
                 case NO_SUCH_ACCOUNT -> {
-                    err.println("mnemo: " + name.strip() + " has no account; user add " + name.strip() + " creates it");
+                    err.println("mnemo: " + who + " has no account; user add " + who + " creates it");
                     yield 1;
                 }
             };
@@ -86,7 +91,7 @@ final class UserCommand {
         return first;
     }
 
-    private static char[] firstLine(InputStream in) throws IOException {
+    static char[] firstLine(InputStream in) throws IOException {
         String line = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).readLine();
         return line == null || line.isEmpty() ? null : line.toCharArray();
     }
