@@ -98,6 +98,7 @@ class FirstHourTest {
         String block = log.substring(start, log.indexOf("\n\n", start + READY.length()) + 1); // up to its blank line
 
         assertThat(block).contains(READY + "http://localhost:" + app.port() + "\n")
+                .contains("    web     open http://localhost:" + app.port() + " in a browser; first set a password: ./mnemo user add owner\n")
                 .contains("    chat    ./mnemo chat")
                 .contains("the owner's token, shown only this once; ./mnemo chat reads it from " + data.resolve("chat-token"))
                 .contains("    model   anthropic:" + CHEAP + " (cheap), anthropic:" + SMART + " (smart)\n")

@@ -48,9 +48,11 @@ class TerminalChatStartTest {
         String said = run(Map.of("ASSISTANT_DATA_DIR", temp.toString(), "SERVER_PORT", Integer.toString(port)), 1);
         assertThat(said).contains("The token from " + temp.resolve("chat-token") + " was refused");
         Api anonymous = new Api(port, "");
-        Api.Response home = anonymous.send(anonymous.request("/").GET());
-        assertThat(home.status()).isEqualTo(200);
-        assertThat(home.json().get("chat").asString()).contains("./mnemo chat");
+        // Whoever opens the server in a browser instead is led to the web app's sign-in, which says how to get in.
+        assertThat(anonymous.send(anonymous.request("/").GET()).status()).isEqualTo(302);
+        Api.Response signIn = anonymous.send(anonymous.request("/login").GET());
+        assertThat(signIn.status()).isEqualTo(200);
+        assertThat(signIn.body()).contains("Sign in", "./mnemo user add NAME");
     }
 
     @Test
