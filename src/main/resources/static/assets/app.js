@@ -37,8 +37,9 @@
     holder.dataset.drawn = 'yes';
     var spend = JSON.parse(data.textContent);
     var styles = getComputedStyle(document.documentElement);
-    new uPlot({
-      width: Math.min(holder.clientWidth || 600, 900), height: 220,
+    var width = function () { return Math.min(holder.clientWidth || 600, 900); };
+    var chart = new uPlot({
+      width: width(), height: 220,
       scales: { x: { time: false } },
       legend: { show: false },
       axes: [{ label: 'day of ' + spend.month, stroke: styles.getPropertyValue('--fg') },
@@ -49,6 +50,8 @@
       series: [{}, { label: 'USD', stroke: styles.getPropertyValue('--accent'), width: 2, points: { show: false },
                      fill: 'rgba(11,92,173,0.15)', paths: uPlot.paths.bars({ size: [0.7] }) }]
     }, [spend.days, spend.usd], holder);
+    // A phone turned sideways, a window made narrower: the chart follows the page's width.
+    window.addEventListener('resize', function () { chart.setSize({ width: width(), height: 220 }); });
   }
   window.addEventListener('load', drawChart);
   document.addEventListener('htmx:afterSettle', drawChart);

@@ -13,3 +13,6 @@ CREATE TABLE web_accounts (
 ALTER TABLE user_settings ADD COLUMN checkins_enabled INTEGER;
 ALTER TABLE user_settings ADD COLUMN quiet_start VARCHAR(5);
 ALTER TABLE user_settings ADD COLUMN quiet_end VARCHAR(5);
+
+-- The web app's memory list, newest first, a page at a time: read from the index in order, not sorted whole.
+CREATE INDEX memories_user_status_created ON memories (user_id, status, created_at);

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.function.Function;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
@@ -122,6 +123,22 @@ public final class Browser implements AutoCloseable {
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The page at a phone's width (390 CSS pixels): saved as {@code NAME-phone.png}; true when nothing sticks out
+     * sideways (no horizontal scrolling needed).
+     */
+    public boolean fitsPhone(String name) {
+        Dimension desk = driver.manage().window().getSize();
+        driver.manage().window().setSize(new Dimension(390, 844));
+        try {
+            screenshot(name + "-phone");
+            Object wide = driver.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+            return ((Number) wide).intValue() <= 0;
+        } finally {
+            driver.manage().window().setSize(desk);
         }
     }
 

@@ -120,10 +120,12 @@ abstract class WebAppContract {
                 .extracting(e -> e.findElement(By.className("text")).getText()).containsExactly("My sister Ana lives in Porto.");
         assertThat(worker.drain()).isEqualTo(1);
         browser.screenshot(database() + "-chat");
+        assertThat(browser.fitsPhone(database() + "-chat")).as("the chat page at a phone's width").isTrue();
 
         browser.click("a[href='/memories']");
         browser.awaitText(REMEMBERED);
         browser.screenshot(database() + "-memories");
+        assertThat(browser.fitsPhone(database() + "-memories")).as("the memories page at a phone's width").isTrue();
         browser.driver().findElement(By.linkText(REMEMBERED)).click();
         browser.await("the memory's page", d -> browser.path().startsWith("/memories/"));
         String memoryPath = browser.path();
@@ -136,6 +138,7 @@ abstract class WebAppContract {
         assertThat(browser.text(".timeline")).contains(REMEMBERED).contains("edited");
         assertThat(browser.text(".facts")).contains("9 / 10");
         browser.screenshot(database() + "-memory");
+        assertThat(browser.fitsPhone(database() + "-memory")).as("the memory page at a phone's width").isTrue();
 
         browser.click("#forget-link");
         browser.awaitText("Forget this memory?");
@@ -175,6 +178,7 @@ abstract class WebAppContract {
         assertThat(reminders.pending(user)).singleElement()
                 .satisfies(r -> assertThat(browser.find(".reminders time").getAttribute("datetime")).isEqualTo(r.dueAt().toString()));
         browser.screenshot(database() + "-reminders");
+        assertThat(browser.fitsPhone(database() + "-reminders")).as("the reminders page at a phone's width").isTrue();
 
         browser.click("a[href='/costs']");
         browser.awaitText("against the budget");
@@ -186,6 +190,7 @@ abstract class WebAppContract {
         assertThat(browser.text("#lines-model")).contains(CHEAP);
         browser.await("the chart", d -> !d.findElements(By.cssSelector("#spend-chart canvas")).isEmpty());
         browser.screenshot(database() + "-costs");
+        assertThat(browser.fitsPhone(database() + "-costs")).as("the costs page at a phone's width").isTrue();
 
         browser.click("a[href='/activity']");
         browser.awaitText("Memory sleep");
@@ -197,6 +202,7 @@ abstract class WebAppContract {
         browser.awaitText("shown only this once");
         assertThat(browser.text("#new-token")).startsWith("mnemo_");
         browser.screenshot(database() + "-settings");
+        assertThat(browser.fitsPhone(database() + "-settings")).as("the settings page at a phone's width").isTrue();
         browser.click(".signout button");
         browser.await("the sign-in page", d -> browser.path().startsWith("/login"));
         browser.go("/settings");
