@@ -32,7 +32,7 @@ public final class Browser implements AutoCloseable {
     private final String base;
     private final Path profile;
 
-    private Browser(String base) throws IOException {
+    private Browser(String base, boolean javascript) throws IOException {
         this.base = base;
         this.profile = Files.createTempDirectory("mnemo-chromium-");
         ChromeOptions options = new ChromeOptions();
@@ -40,6 +40,9 @@ public final class Browser implements AutoCloseable {
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
                 "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--window-size=1100,900", "--user-data-dir=" + profile);
+        if (!javascript) {
+            options.addArguments("--blink-settings=scriptEnabled=false");
+        }
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build();
         this.driver = new ChromeDriver(service, options);
@@ -48,10 +51,15 @@ public final class Browser implements AutoCloseable {
 
     /** A browser on the server at {@code base} ({@code http://127.0.0.1:PORT}). */
     public static Browser open(String base) {
+        return open(base, true);
+    }
+
+    /** @param javascript false: the browser runs no script at all, as some people's do */
+    public static Browser open(String base, boolean javascript) {
         TestDatabases.require(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "chromium and chromium-driver are not installed (apt-get install -y chromium chromium-driver)");
         try {
-            return new Browser(base);
+            return new Browser(base, javascript);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -36,6 +36,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -152,8 +153,8 @@ abstract class WebAppContract {
         assertThat(browser.page()).contains("404");
 
         browser.go("/");
-        browser.type("#text", "Where does my sister live?");
-        browser.click("#chat-form button");
+        // From the keyboard alone: Enter sends.
+        browser.find("#text").sendKeys("Where does my sister live?", Keys.ENTER);
         browser.await("the second reply", d -> browser.driver().findElements(By.cssSelector("#transcript li.mnemo")).size() == 2);
         List<LoggedRequest> prompts = server().findAll(WireMock.postRequestedFor(WireMock.urlEqualTo(ANTHROPIC_PATH))
                 .withRequestBody(containing("You are Mnemo")));
@@ -207,6 +208,34 @@ abstract class WebAppContract {
         browser.await("the sign-in page", d -> browser.path().startsWith("/login"));
         browser.go("/settings");
         assertThat(browser.path()).isEqualTo("/login");
+    }
+
+    @Test
+    void withoutJavaScriptEveryFormStillWorks() {
+        try (Browser plain = Browser.open("http://127.0.0.1:" + port, false)) {
+            plain.signIn(user, PASSWORD);
+            plain.await("the chat page", d -> plain.path().equals("/"));
+            plain.type("#text", "My sister Ana lives in Porto.");
+            plain.click("#chat-form button");
+            plain.await("the reply after a reload", d -> plain.page().contains("Noted: Ana is in Porto."));
+            assertThat(worker.drain()).isEqualTo(1);
+            plain.go("/memories");
+            plain.driver().findElement(By.linkText(REMEMBERED)).click();
+            plain.type("#edit-text", CORRECTED);
+            plain.click("#edit-form button");
+            plain.await("the corrected memory", d -> plain.text("#memory-text").equals(CORRECTED));
+            plain.click("#forget-link");
+            plain.click("#confirm-forget");
+            plain.await("the list after forgetting", d -> plain.page().contains("Forgotten for good"));
+            assertThat(recall.list(user, 10)).isEmpty();
+            plain.go("/reminders");
+            plain.type("#r-text", "water the plants");
+            plain.click("#r-text ~ button");
+            plain.await("the new reminder", d -> plain.text(".reminders").contains("water the plants"));
+            plain.click(".reminders form.inline:last-of-type button");
+            plain.await("the reminder cancelled", d -> plain.page().contains("Cancelled."));
+            assertThat(reminders.pending(user)).isEmpty();
+        }
     }
 
     @Test
