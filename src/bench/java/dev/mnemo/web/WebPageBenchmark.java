@@ -9,6 +9,7 @@ import dev.mnemo.memory.store.MemoryStatus;
 import dev.mnemo.memory.store.StoredMemory;
 import dev.mnemo.security.WebAccounts;
 import dev.mnemo.testing.BenchApp;
+import dev.mnemo.testing.RandomVectors;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -125,7 +126,7 @@ class WebPageBenchmark {
                             + THINGS[(i / NAMES.length) % THINGS.length] + ".", MemoryKind.values()[i % MemoryKind.values().length],
                             1 + random.nextInt(10), List.of(name.toLowerCase(), "friends"), at, at, null, 0,
                             random.nextDouble(), at, at, MemoryStatus.ACTIVE, null);
-                    edit.add(m, List.of(), embedder.modelId(), unit(random, dim));
+                    edit.add(m, List.of(), embedder.modelId(), RandomVectors.unit(random, dim));
                 }
             });
         }
@@ -166,18 +167,5 @@ class WebPageBenchmark {
 
     private static double ms(long[] sorted, int percentile) {
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(percentile / 100.0 * sorted.length) - 1)] / 1e6;
-    }
-
-    private static float[] unit(Random random, int dim) {
-        float[] v = new float[dim];
-        double norm = 0;
-        for (int i = 0; i < dim; i++) {
-            v[i] = (float) random.nextGaussian();
-            norm += v[i] * v[i];
-        }
-        for (int i = 0; i < dim; i++) {
-            v[i] /= (float) Math.sqrt(norm);
-        }
-        return v;
     }
 }

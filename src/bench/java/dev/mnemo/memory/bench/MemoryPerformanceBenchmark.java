@@ -12,6 +12,7 @@ import dev.mnemo.memory.store.MemoryStatus;
 import dev.mnemo.memory.store.StoredMemory;
 import dev.mnemo.testing.SharedData;
 import dev.mnemo.testing.BenchApp;
+import dev.mnemo.testing.RandomVectors;
 import java.time.ZoneOffset;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -150,22 +151,9 @@ class MemoryPerformanceBenchmark {
                     StoredMemory m = new StoredMemory(UUID.randomUUID().toString(), user, turns.get(i % turns.size()),
                             MemoryKind.EVENT, 1 + random.nextInt(10), List.of(), at, at, null, 0, 1.0, at, at,
                             MemoryStatus.ACTIVE, null);
-                    edit.add(m, List.of(), embedder.modelId(), randomUnit(random, dim));
+                    edit.add(m, List.of(), embedder.modelId(), RandomVectors.unit(random, dim));
                 }
             });
         }
-    }
-
-    private static float[] randomUnit(Random random, int dim) {
-        float[] v = new float[dim];
-        double norm = 0;
-        for (int i = 0; i < dim; i++) {
-            v[i] = (float) random.nextGaussian();
-            norm += v[i] * v[i];
-        }
-        for (int i = 0; i < dim; i++) {
-            v[i] /= (float) Math.sqrt(norm);
-        }
-        return v;
     }
 }
