@@ -9,7 +9,12 @@
     }
   });
   document.addEventListener('htmx:afterRequest', function (event) {
-    if (event.detail.elt.id === 'chat-form' && event.detail.successful) {
+    if (event.detail.elt.id !== 'chat-form') { return; }
+    var error = document.getElementById('chat-error');
+    error.hidden = event.detail.successful || event.detail.xhr.status === 401;
+    // Only a message taken in (the server then triggers chat-sent) clears the box: a refused one stays to edit.
+    var trigger = event.detail.xhr.getResponseHeader('HX-Trigger') || '';
+    if (event.detail.successful && trigger.indexOf('chat-sent') >= 0) {
       event.detail.elt.reset();
       document.getElementById('text').focus();
     }

@@ -56,9 +56,9 @@ class JdbcReminders implements Reminders {
     }
 
     @Override
-    public List<Reminder> pending(String userId) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM reminders WHERE user_id = ? AND status = 'PENDING' ORDER BY due_at")
-                .param(userId).query(JdbcReminders::reminder).list();
+    public List<Reminder> pending(String userId, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM reminders WHERE user_id = ? AND status = 'PENDING' ORDER BY due_at, id LIMIT ?")
+                .params(userId, limit).query(JdbcReminders::reminder).list();
     }
 
     @Override

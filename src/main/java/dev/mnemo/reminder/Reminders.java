@@ -16,7 +16,12 @@ public interface Reminders {
                       String sourceMessageId);
 
     /** Pending reminders, soonest first. */
-    List<Reminder> pending(String userId);
+    default List<Reminder> pending(String userId) {
+        return pending(userId, Integer.MAX_VALUE);
+    }
+
+    /** The {@code limit} soonest pending reminders. */
+    List<Reminder> pending(String userId, int limit);
 
     /** The person's reminders no longer pending (sent, cancelled, failed, uncertain), most recently changed first. */
     List<Reminder> past(String userId, int limit);

@@ -3,6 +3,8 @@ package dev.mnemo.security;
 import dev.mnemo.system.Hashes;
 import dev.mnemo.system.Ids;
 import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -70,9 +72,20 @@ public class PersonTokens {
         if (!where.isEmpty()) {
             sql = sql.param("user", userId.strip());
         }
-        return sql.query((rs, n) -> new TokenInfo(rs.getString("id"), rs.getString("user_id"), rs.getString("name"),
+        return sql.query(PersonTokens::info).list();
+    }
+
+    private static TokenInfo info(ResultSet rs, int row) throws SQLException {
+        return new TokenInfo(rs.getString("id"), rs.getString("user_id"), rs.getString("name"),
                 Instant.ofEpochMilli(rs.getLong("created_at")), instant(rs.getObject("last_used_at")),
-                instant(rs.getObject("revoked_at")))).list();
+                instant(rs.getObject("revoked_at")));
+    }
+
+    /** A person's live tokens, oldest first. */
+    public List<TokenInfo> active(String userId) {
+        return jdbc.sql("SELECT id, user_id, name, created_at, last_used_at, revoked_at FROM api_tokens "
+                        + "WHERE user_id = ? AND revoked_at IS NULL ORDER BY created_at, id LIMIT 100")
+                .param(userId).query(PersonTokens::info).list();
     }
 
     /** Revokes a token by id (or a unique prefix of it); false when no live token matches. */

@@ -12,8 +12,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.authentication.LockedException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.savedrequest.CookieRequestCache;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
@@ -45,32 +47,63 @@ import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class SecurityConfiguration {
     /** The web app's paths: everything else is the API's (and its bearer tokens'). */
-    static final String[] PAGES = {"/", "/login", "/logout", "/chat", "/chat/**", "/memories", "/memories/**",
-            "/reminders", "/reminders/**", "/costs", "/costs/**", "/activity", "/settings", "/settings/**", "/assets/**",
-            "/webjars/**"};
-    static final String SESSION_COOKIE = "MNEMO_SESSION";
+    static final String[] PAGES = {"/", "/login", "/login/**", "/logout", "/chat", "/chat/**", "/memories",
+            "/memories/**", "/reminders", "/reminders/**", "/costs", "/costs/**", "/activity", "/settings", "/settings/**"};
+    /** The pages' stylesheet, script and WebJars: public, and cacheable (their addresses change with their content). */
+    static final String[] ASSETS = {"/assets/**", "/webjars/**"};
 
     @Bean
+    @Order(0)
+    SecurityFilterChain assets(HttpSecurity http) throws Exception {
+        return http
+                .securityMatcher(ASSETS)
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(rules -> rules.anyRequest().permitAll())
+                .headers(headers -> headers
+                        .cacheControl(cache -> cache.disable())
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(JsonErrors.CONTENT_SECURITY_POLICY)))
+                .build();
+    }
+
+    /**
+     * The pages. CSRF tokens and the page to return to after signing in live in cookies (SameSite=Strict), not in a
+     * session: a stranger's requests make no session, only a sign-in does.
+     */
+    @Bean
     @Order(1)
-    SecurityFilterChain pages(HttpSecurity http, WebAccounts accounts, WebSignInProperties signIn, Clock clock)
+    SecurityFilterChain pages(HttpSecurity http, WebAccounts accounts, WebSessions sessions, WebSignInProperties signIn,
+                              Clock clock, @Value("${server.servlet.session.cookie.name}") String sessionCookie)
             throws Exception {
+        CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
+        csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Strict"));
+        CookieRequestCache returnTo = new CookieRequestCache();
+        // A poll (or any other htmx request) is not a page to come back to.
+        returnTo.setRequestMatcher(request -> "GET".equals(request.getMethod()) && request.getHeader("HX-Request") == null
+                && !request.getServletPath().startsWith("/chat/"));
         return http
                 .securityMatcher(PAGES)
-                .authenticationManager(new ProviderManager(new PasswordSignIn(accounts, signIn, clock)))
+                .authenticationManager(new ProviderManager(new PasswordSignIn(accounts, sessions)))
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens))
+                .requestCache(cache -> cache.requestCache(returnTo))
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form
                         .loginPage("/login")
                         .defaultSuccessUrl("/", false)
-                        .failureHandler((request, response, failure) -> response.sendRedirect(request.getContextPath()
-                                + (failure instanceof LockedException ? "/login?locked" : "/login?error"))))
+                        .failureUrl("/login?error"))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut")
-                        .deleteCookies(SESSION_COOKIE))
+                        .deleteCookies(sessionCookie))
                 .addFilterBefore(new SignInThrottle(signIn, clock), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(sessions.filter(), AuthorizationFilter.class)
                 .authorizeHttpRequests(rules -> rules
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-                        .requestMatchers("/login", "/assets/**", "/webjars/**").permitAll()
+                        .requestMatchers("/login", "/login/**").permitAll()
                         .anyRequest().hasAuthority(CallerAuthentication.PERSON))
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(SecurityConfiguration::toSignIn))
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint(SecurityConfiguration::toSignIn)
+                        .accessDeniedHandler(SecurityConfiguration::formExpired))
                 .headers(headers -> headers
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
                         .contentSecurityPolicy(csp -> csp.policyDirectives(JsonErrors.CONTENT_SECURITY_POLICY)))
@@ -86,6 +119,23 @@ class SecurityConfiguration {
             return;
         }
         response.sendRedirect(request.getContextPath() + "/login");
+    }
+
+    /**
+     * A form without its CSRF token, or with a stale one (the page was open across a restart or a sign-out): back to
+     * where it came from, saying so, rather than a bare 403.
+     */
+    private static void formExpired(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
+            throws IOException {
+        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+        if (request.getHeader("HX-Request") != null) {
+            return; // the page says so itself, and keeps what was typed
+        }
+        response.setContentType("text/html;charset=UTF-8");
+        response.getWriter().write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Form expired · Mnemo"
+                + "</title><link rel=\"stylesheet\" href=\"/assets/app.css\"></head><body><main id=\"main\"><h1>This form has"
+                + " expired</h1><p>It was open across a restart or a sign-out, so it was not sent. Go back, reload the page"
+                + " and send it again.</p><p><a href=\"/\">Back to the chat</a></p></main></body></html>");
     }
 
     @Bean

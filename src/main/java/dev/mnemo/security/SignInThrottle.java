@@ -15,8 +15,10 @@ import java.time.Duration;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * At most {@code perMinute} sign-in attempts ({@code POST /login}) per client address, before the password is even
- * looked at; past that the form comes back saying so. The lock-out per account is {@link PasswordSignIn}'s.
+ * At most {@code perMinute} sign-in attempts ({@code POST /login}, and the sign-in links' {@code POST /login/…}) per
+ * client ({@link ClientKey}), before any password is looked at; past that the form comes back saying so. The
+ * lock-outs per account are {@link WebAccounts}'. The buckets live in this process: with several instances each
+ * allows as much.
  */
 final class SignInThrottle extends OncePerRequestFilter {
     private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
@@ -31,13 +33,14 @@ final class SignInThrottle extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !("POST".equals(request.getMethod()) && "/login".equals(request.getServletPath()));
+        String path = request.getServletPath();
+        return !("POST".equals(request.getMethod()) && (path.equals("/login") || path.startsWith("/login/")));
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Bucket bucket = buckets.get(request.getRemoteAddr(), address -> Bucket.builder()
+        Bucket bucket = buckets.get(ClientKey.of(request.getRemoteAddr()), address -> Bucket.builder()
                 .addLimit(Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)).build())
                 .withCustomTimePrecision(time).build());
         if (!bucket.tryConsume(1)) {

@@ -12,21 +12,30 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * A person's password for the web app, set from the machine Mnemo runs on ({@code user add NAME}, {@code user passwd
- * NAME}): kept only as its bcrypt hash. Changing a password also lifts a lock-out.
+ * NAME}): kept only as its bcrypt hash. Every check of it counts: {@code maxFailures} wrong ones in a row from one
+ * client ({@link ClientKey}) lock the account for that client, ten times as many from anywhere lock it for everyone,
+ * each for the lock-out's length; an attempt is counted before the password is compared, so attempts made in
+ * parallel cannot slip past the count. Changing a password lifts every lock-out and ends the sessions signed in
+ * with the old one.
  */
 @Component
 public class WebAccounts {
     /** bcrypt reads at most 72 bytes: a longer password would be silently cut. */
     static final int MAX_PASSWORD_BYTES = 72;
     static final int MIN_PASSWORD_CHARS = 8;
+    static final int ACCOUNT_FACTOR = 10;
     static final PasswordEncoder ENCODER = new BCryptPasswordEncoder(12);
+    /** Compared against when the name is unknown or locked: a bcrypt hash of nothing anyone can type. */
+    private static final String NOBODY = ENCODER.encode("\0no account\0");
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final WebSignInProperties properties;
 
-    WebAccounts(JdbcClient jdbc, Clock clock) {
+    WebAccounts(JdbcClient jdbc, Clock clock, WebSignInProperties properties) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.properties = properties;
     }
 
     /** Whether the outcome of {@link #add} or {@link #changePassword} is what was asked for. */
@@ -51,9 +60,12 @@ public class WebAccounts {
     public Outcome changePassword(String userId, char[] password) {
         String user = validUser(userId);
         String hash = hash(password);
+        // Strictly later than before, so that a session signed in with the old password is told apart.
+        long now = Math.max(clock.millis(), passwordSetAt(user).orElse(0L) + 1);
         int updated = jdbc.sql("UPDATE web_accounts SET password_hash = ?, failed_attempts = 0, locked_until = NULL, "
                         + "updated_at = ? WHERE user_id = ?")
-                .params(hash, clock.millis(), user).update();
+                .params(hash, now, user).update();
+        jdbc.sql("DELETE FROM web_signin_failures WHERE user_id = ?").param(user).update();
         return updated == 1 ? Outcome.DONE : Outcome.NO_SUCH_ACCOUNT;
     }
 
@@ -66,34 +78,67 @@ public class WebAccounts {
         return jdbc.sql("SELECT COUNT(*) FROM web_accounts").query(Long.class).single() > 0;
     }
 
-    /** What sign-in needs to know about an account. */
-    record Account(String userId, String passwordHash, int failedAttempts, Optional<Long> lockedUntil) {
+    /** When the account's password was set; a session from before then is over. */
+    Optional<Long> passwordSetAt(String userId) {
+        return jdbc.sql("SELECT updated_at FROM web_accounts WHERE user_id = ?").param(userId).query(Long.class).optional();
     }
 
-    Optional<Account> find(String userId) {
-        return jdbc.sql("SELECT user_id, password_hash, failed_attempts, locked_until FROM web_accounts WHERE user_id = ?")
-                .param(userId)
-                .query((rs, n) -> new Account(rs.getString(1), rs.getString(2), rs.getInt(3),
-                        Optional.ofNullable((Number) rs.getObject(4)).map(Number::longValue)))
-                .optional();
+    /**
+     * Whether {@code password} is the person's, counted against {@code remoteAddress}: false for a wrong one, an
+     * unknown name and a locked account alike, in about the same time (one bcrypt comparison each).
+     */
+    public boolean check(String userId, String password, String remoteAddress) {
+        String given = password == null ? "" : password;
+        if (userId == null || userId.isEmpty() || userId.length() > Caller.MAX_USER_ID
+                || userId.chars().anyMatch(Character::isISOControl)) {
+            ENCODER.matches(given, NOBODY);
+            return false;
+        }
+        String client = ClientKey.of(remoteAddress);
+        long now = clock.millis();
+        long lockUntil = now + properties.lockout().toMillis();
+        Optional<String> hash = jdbc.sql("SELECT password_hash FROM web_accounts WHERE user_id = ?").param(userId)
+                .query(String.class).optional();
+        if (hash.isEmpty() || !takeAttempt(userId, client, now, lockUntil)) {
+            ENCODER.matches(given, NOBODY);
+            return false;
+        }
+        if (!ENCODER.matches(given, hash.get())) {
+            return false;
+        }
+        jdbc.sql("UPDATE web_accounts SET failed_attempts = 0, locked_until = NULL WHERE user_id = ?").param(userId).update();
+        jdbc.sql("DELETE FROM web_signin_failures WHERE user_id = ? AND client = ?").params(userId, client).update();
+        return true;
     }
 
-    /** Counts a failed sign-in; at {@code maxFailures} the account is locked until {@code lockedUntil}. */
-    void failed(String userId, int maxFailures, long lockedUntil) {
-        jdbc.sql("UPDATE web_accounts SET failed_attempts = failed_attempts + 1, "
-                        + "locked_until = CASE WHEN failed_attempts + 1 >= ? THEN ? ELSE locked_until END WHERE user_id = ?")
-                .params(maxFailures, lockedUntil, userId).update();
-    }
-
-    void succeeded(String userId) {
-        jdbc.sql("UPDATE web_accounts SET failed_attempts = 0, locked_until = NULL WHERE user_id = ? AND failed_attempts > 0")
-                .param(userId).update();
-    }
-
-    /** A lock-out that has run out starts a fresh count. */
-    void unlockExpired(String userId, long now) {
+    /**
+     * Counts an attempt for the client and for the account, unless either is locked or at its limit; the attempt
+     * that reaches a limit locks until {@code lockUntil} (a right password then clears it).
+     */
+    private boolean takeAttempt(String userId, String client, long now, long lockUntil) {
+        int perClient = properties.maxFailures();
+        int perAccount = perClient * ACCOUNT_FACTOR;
         jdbc.sql("UPDATE web_accounts SET failed_attempts = 0, locked_until = NULL WHERE user_id = ? AND locked_until <= ?")
                 .params(userId, now).update();
+        jdbc.sql("DELETE FROM web_signin_failures WHERE user_id = ? AND client = ? AND locked_until <= ?")
+                .params(userId, client, now).update();
+        jdbc.sql("INSERT INTO web_signin_failures (user_id, client, failed_attempts, updated_at) VALUES (?, ?, 0, ?) "
+                + "ON CONFLICT (user_id, client) DO NOTHING").params(userId, client, now).update();
+        if (jdbc.sql("UPDATE web_signin_failures SET failed_attempts = failed_attempts + 1, updated_at = ? "
+                        + "WHERE user_id = ? AND client = ? AND locked_until IS NULL AND failed_attempts < ?")
+                .params(now, userId, client, perClient).update() != 1) {
+            return false;
+        }
+        if (jdbc.sql("UPDATE web_accounts SET failed_attempts = failed_attempts + 1 "
+                        + "WHERE user_id = ? AND locked_until IS NULL AND failed_attempts < ?")
+                .params(userId, perAccount).update() != 1) {
+            return false;
+        }
+        jdbc.sql("UPDATE web_signin_failures SET locked_until = ? WHERE user_id = ? AND client = ? AND failed_attempts >= ?")
+                .params(lockUntil, userId, client, perClient).update();
+        jdbc.sql("UPDATE web_accounts SET locked_until = ? WHERE user_id = ? AND failed_attempts >= ?")
+                .params(lockUntil, userId, perAccount).update();
+        return true;
     }
 
     private static String validUser(String userId) {

@@ -3,6 +3,7 @@ package dev.mnemo.system;
 import dev.mnemo.system.JsonErrors.ApiError;
 import java.util.List;
 import java.util.stream.Collectors;
+import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -121,14 +122,17 @@ class ApiExceptionHandler {
         return error(e.getStatusCode().value(), reason);
     }
 
+    /** Nothing at this path: for a browser asking for a page, the web app's error page. */
     @ExceptionHandler(NoResourceFoundException.class)
-    ResponseEntity<ApiError> notFound(NoResourceFoundException e) {
-        return error(HttpStatus.NOT_FOUND, "not found");
+    Object notFound(NoResourceFoundException e, HttpServletRequest request) {
+        return PageErrorView.wanted(request) ? PageErrorView.of(404, "There is no such page.")
+                : error(HttpStatus.NOT_FOUND, "not found");
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-    ResponseEntity<ApiError> method(HttpRequestMethodNotSupportedException e) {
-        return error(HttpStatus.METHOD_NOT_ALLOWED, "method " + e.getMethod() + " not allowed here");
+    Object method(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
+        String message = "method " + e.getMethod() + " not allowed here";
+        return PageErrorView.wanted(request) ? PageErrorView.of(405, message) : error(HttpStatus.METHOD_NOT_ALLOWED, message);
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)

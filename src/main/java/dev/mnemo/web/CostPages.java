@@ -45,7 +45,7 @@ class CostPages {
         model.addAttribute("report", report);
         model.addAttribute("days", days);
         model.addAttribute("month", which.toString());
-        model.addAttribute("previous", which.minusMonths(1).toString());
+        model.addAttribute("previous", which.getYear() > 2000 || which.getMonthValue() > 1 ? which.minusMonths(1).toString() : null);
         model.addAttribute("next", which.isBefore(YearMonth.now(clock.withZone(ZoneOffset.UTC))) ? which.plusMonths(1).toString() : null);
         model.addAttribute("usedPercent", report.budgetUsd().signum() == 0 ? 0
                 : report.totalUsd().multiply(BigDecimal.valueOf(100)).divide(report.budgetUsd(), 0, RoundingMode.HALF_UP).intValue());

@@ -17,7 +17,7 @@ import org.springframework.web.server.ResponseStatusException;
  * A page's failure as a page: the status and one sentence, never a stack trace. Another person's memory is "not
  * found", exactly like one that does not exist.
  */
-@ControllerAdvice(basePackageClasses = PageErrors.class)
+@ControllerAdvice(basePackages = {"dev.mnemo.web", "dev.mnemo.channel.web.chat"})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PageErrors {
     private static final Logger log = LoggerFactory.getLogger(PageErrors.class);

@@ -26,6 +26,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class ReminderPages {
     static final int PAST = 50;
+    static final int UPCOMING = 200;
 
     private final Reminders reminders;
     private final UserSettings settings;
@@ -42,7 +43,7 @@ class ReminderPages {
         String user = caller.user(null);
         ZoneId zone = settings.timeZone(user);
         model.addAttribute("zone", zone);
-        model.addAttribute("upcoming", reminders.pending(user));
+        model.addAttribute("upcoming", reminders.pending(user, UPCOMING));
         model.addAttribute("past", reminders.past(user, PAST));
         model.addAttribute("recurrences", Recurrence.values());
         model.addAttribute("suggested", dates.input(dates.now(zone).plusHours(1).withMinute(0).toInstant(), zone));
@@ -68,11 +69,7 @@ class ReminderPages {
     String move(@AuthenticationPrincipal Caller caller, @PathVariable String id, @RequestParam String dueAt,
                 RedirectAttributes flash) {
         String user = caller.user(null);
-        Instant at = local(dueAt, settings.timeZone(user));
-        if (!at.isAfter(dates.now(ZoneId.of("UTC")).toInstant())) {
-            throw new IllegalArgumentException("that time has passed");
-        }
-        reminders.reschedule(user, id, at).orElseThrow(ReminderPages::notFound);
+        reminders.reschedule(user, id, local(dueAt, settings.timeZone(user))).orElseThrow(ReminderPages::notFound);
         flash.addFlashAttribute("notice", "Moved.");
         return "redirect:/reminders";
     }
@@ -85,11 +82,16 @@ class ReminderPages {
     }
 
     private static Instant local(String value, ZoneId zone) {
+        LocalDateTime time;
         try {
-            return LocalDateTime.parse(value.strip()).atZone(zone).toInstant();
+            time = LocalDateTime.parse(value.strip());
         } catch (DateTimeParseException | NullPointerException e) {
             throw new IllegalArgumentException("the time must be a date and time like 2026-12-24T18:00");
         }
+        if (time.getYear() < 2000 || time.getYear() > 9999) {
+            throw new IllegalArgumentException("the year must be between 2000 and 9999");
+        }
+        return time.atZone(zone).toInstant();
     }
 
     private static ResponseStatusException notFound() {

@@ -4,7 +4,9 @@ import dev.mnemo.conversation.Channel;
 import dev.mnemo.conversation.ChannelReach;
 import dev.mnemo.security.Caller;
 import dev.mnemo.security.PersonTokens;
+import dev.mnemo.security.WebAccounts;
 import dev.mnemo.user.UserSettings;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.DateTimeException;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -36,23 +38,30 @@ class SettingsPages {
     private final UserSettings settings;
     private final ChannelReach reach;
     private final PersonTokens tokens;
-    private final LocalTime quietStart;
-    private final LocalTime quietEnd;
+    private final WebAccounts accounts;
+    private final CheckInDefaults checkInDefaults;
 
-    /** @param quietStart the configured quiet hours: what the form starts from for someone who never chose */
-    SettingsPages(UserSettings settings, ChannelReach reach, PersonTokens tokens,
+    /** The configured check-ins: whether they are on at all, and the quiet hours a person who never chose has. */
+    record CheckInDefaults(boolean enabled, LocalTime quietStart, LocalTime quietEnd) {
+    }
+
+    SettingsPages(UserSettings settings, ChannelReach reach, PersonTokens tokens, WebAccounts accounts,
+                  @Value("${assistant.proactive.check-ins.enabled}") boolean checkInsEnabled,
                   @Value("${assistant.proactive.check-ins.quiet-start}") LocalTime quietStart,
                   @Value("${assistant.proactive.check-ins.quiet-end}") LocalTime quietEnd) {
         this.settings = settings;
-        this.quietStart = quietStart;
-        this.quietEnd = quietEnd;
+        this.accounts = accounts;
+        this.checkInDefaults = new CheckInDefaults(checkInsEnabled, quietStart, quietEnd);
         this.reach = reach;
         this.tokens = tokens;
     }
 
     @GetMapping("/settings")
     String settings(@AuthenticationPrincipal Caller caller, Model model) {
-        String user = caller.user(null);
+        return page(caller.user(null), model);
+    }
+
+    private String page(String user, Model model) {
         model.addAttribute("userId", user);
         model.addAttribute("displayName", settings.displayName(user));
         model.addAttribute("zone", settings.timeZone(user).getId());
@@ -61,11 +70,11 @@ class SettingsPages {
         model.addAttribute("channels", REACHABLE_ON.stream().filter(c -> reach.reach(user, c) == ChannelReach.Answer.REACHABLE)
                 .map(Channel::id).toList());
         Optional<UserSettings.CheckInChoice> checkIns = settings.checkIns(user);
-        model.addAttribute("checkInsOwn", checkIns.isPresent());
-        model.addAttribute("checkInsEnabled", checkIns.map(UserSettings.CheckInChoice::enabled).orElse(true));
-        model.addAttribute("quietStart", checkIns.map(c -> c.quietStart().toString()).orElse(quietStart.toString()));
-        model.addAttribute("quietEnd", checkIns.map(c -> c.quietEnd().toString()).orElse(quietEnd.toString()));
-        model.addAttribute("tokens", tokens.list(user).stream().filter(t -> t.revokedAt().isEmpty()).toList());
+        model.addAttribute("checkInsServer", checkInDefaults.enabled());
+        model.addAttribute("checkInsEnabled", checkIns.map(UserSettings.CheckInChoice::enabled).orElse(checkInDefaults.enabled()));
+        model.addAttribute("quietStart", checkIns.map(c -> c.quietStart().toString()).orElse(checkInDefaults.quietStart().toString()));
+        model.addAttribute("quietEnd", checkIns.map(c -> c.quietEnd().toString()).orElse(checkInDefaults.quietEnd().toString()));
+        model.addAttribute("tokens", tokens.active(user));
         return "settings";
     }
 
@@ -103,14 +112,23 @@ class SettingsPages {
         return "redirect:/settings";
     }
 
+    /**
+     * A token reaches everything the person has, beyond this session's life: it takes their password again (counted
+     * like a sign-in), so a browser left signed in is not enough. The token is shown in this answer only (never
+     * stored in the session, never cached), and only its hash is kept.
+     */
     @PostMapping("/settings/tokens")
     String createToken(@AuthenticationPrincipal Caller caller, @RequestParam(defaultValue = "") String name,
-                       RedirectAttributes flash) {
-        PersonTokens.IssuedToken issued = tokens.create(caller.user(null), name);
-        // Shown once, on the page this redirect leads to; only its hash is kept.
-        flash.addFlashAttribute("newToken", issued.secret());
-        flash.addFlashAttribute("notice", "Token " + issued.name() + " created: copy it now, it is not shown again.");
-        return "redirect:/settings";
+                       @RequestParam(defaultValue = "") String password, HttpServletRequest request, Model model) {
+        String user = caller.user(null);
+        if (!accounts.check(user, password, request.getRemoteAddr())) {
+            model.addAttribute("notice", "No token created: that is not your password (or too many tries; wait a while).");
+            return page(user, model);
+        }
+        PersonTokens.IssuedToken issued = tokens.create(user, name);
+        model.addAttribute("newToken", issued.secret());
+        model.addAttribute("notice", "Token " + issued.name() + " created: copy it now, it is not shown again.");
+        return page(user, model);
     }
 
     @PostMapping("/settings/tokens/{id}/revoke")

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
@@ -150,9 +151,10 @@ public final class Browser implements AutoCloseable {
         }
     }
 
-    /** The session cookie, for requests made beside the browser. */
-    public String sessionCookie() {
-        return driver.manage().getCookieNamed("MNEMO_SESSION").getValue();
+    /** The browser's cookies (the session's, the CSRF token's) as a Cookie header, for requests made beside it. */
+    public String cookies() {
+        return driver.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+                .collect(Collectors.joining("; "));
     }
 
     @Override

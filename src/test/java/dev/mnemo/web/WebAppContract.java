@@ -199,6 +199,11 @@ abstract class WebAppContract {
         browser.click("a[href='/settings']");
         browser.awaitText("API tokens");
         browser.type("#token-name", "laptop");
+        browser.type("#token-password", "not my password");
+        browser.find("#token-name").submit();
+        browser.awaitText("No token created");
+        browser.type("#token-name", "laptop");
+        browser.type("#token-password", PASSWORD);
         browser.find("#token-name").submit();
         browser.awaitText("shown only this once");
         assertThat(browser.text("#new-token")).startsWith("mnemo_");
@@ -254,7 +259,7 @@ abstract class WebAppContract {
         // Beside the browser, with its session: every tampered way to the other person's memory is a 404 (or refused
         // by the firewall), and a change posted without the page's CSRF token is refused.
         HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-        String cookie = "MNEMO_SESSION=" + browser.sessionCookie();
+        String cookie = browser.cookies();
         for (String path : List.of("/memories/" + theirs.id(), "/memories/" + theirs.id().toUpperCase(),
                 "/memories/" + theirs.id() + "/forget", "/memories/%2e%2e/" + theirs.id(),
                 "/memories/" + theirs.id().substring(0, 8), "/memories/" + theirs.id() + ";jsessionid=x")) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mnemo.security.WebAccounts;
 import dev.mnemo.testing.MutableClock;
 import dev.mnemo.testing.SqliteApp;
+import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -12,20 +13,26 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * Signing in over plain HTTP, as a browser does: the password set with {@code user add}, the session cookie's
- * flags, CSRF on every form, the lock-out after repeated failures (lifted by time or {@code user passwd}), the
- * throttle per address, sign-out; and the API's bearer tokens untouched by all of it.
+ * Signing in over plain HTTP, as a browser does (cookies kept per browser): the session cookie's flags, no session
+ * for a stranger, CSRF on every form, the lock-outs (per client and per account, counted even for attempts made at
+ * once, lifted by time or {@code user passwd}, the same answer as a wrong password), the session ended by a new
+ * password or by its age, sign-out; and the API's bearer tokens untouched by all of it.
  */
 @SqliteApp
 @TestPropertySource(properties = {"assistant.web.sign-in.max-failures=3", "assistant.web.sign-in.per-minute=1000"})
@@ -38,129 +45,178 @@ class WebSignInTest {
     WebAccounts accounts;
     @Autowired
     MutableClock clock;
+    @Autowired
+    JdbcClient jdbc;
 
-    final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    /** One browser: its own cookies, no redirects followed. */
+    final class Browser {
+        final CookieManager cookies = new CookieManager();
+        final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).cookieHandler(cookies).build();
 
-    @Test
-    void aPasswordSignsInWithAStrictHttpOnlySessionCookieAndEveryFormNeedsItsCsrfToken() throws Exception {
-        String user = "signin-" + UUID.randomUUID().toString().substring(0, 8);
-        accounts.add(user, "a long enough password".toCharArray());
+        HttpResponse<String> get(String path) throws Exception {
+            return http.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+        }
 
-        Session session = signIn(user, "a long enough password");
-        assertThat(session.location()).endsWith("/");
-        assertThat(session.setCookie()).contains("MNEMO_SESSION=", "HttpOnly", "SameSite=Strict", "Path=/");
-        assertThat(get("/settings", session.cookie()).statusCode()).isEqualTo(200);
-        assertThat(get("/settings", session.cookie()).body()).contains(user);
+        HttpResponse<String> post(String path, String form) throws Exception {
+            return http.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        }
 
-        // A form posted without the page's CSRF token is refused, with it accepted.
-        assertThat(post("/settings/profile", session.cookie(), "displayName=X&zone=UTC").statusCode()).isEqualTo(403);
-        String token = csrf(get("/settings", session.cookie()).body());
-        assertThat(post("/settings/profile", session.cookie(), "displayName=Ana&zone=Europe%2FLisbon&_csrf=" + enc(token))
-                .statusCode()).isEqualTo(302);
-        assertThat(get("/settings", session.cookie()).body()).contains("Europe/Lisbon", "value=\"Ana\"");
-        // Bad input is a 400 page that says why, and nothing changes.
-        HttpResponse<String> bad = post("/settings/profile", session.cookie(), "displayName=Ana&zone=Mars%2FBase&_csrf=" + enc(token));
-        assertThat(bad.statusCode()).isEqualTo(400);
-        assertThat(bad.body()).contains("unknown time zone").doesNotContain("Exception");
-        assertThat(get("/memories?sort=sideways", session.cookie()).statusCode()).isEqualTo(400);
-        assertThat(get("/memories?offset=abc", session.cookie()).statusCode()).isEqualTo(400);
-        assertThat(get("/costs?month=2026-13", session.cookie()).statusCode()).isEqualTo(400);
+        /** Posts the form with the CSRF token of the page at {@code formPage}. */
+        HttpResponse<String> submit(String formPage, String path, String form) throws Exception {
+            return post(path, form + (form.isEmpty() ? "" : "&") + "_csrf=" + enc(csrf(get(formPage).body())));
+        }
 
-        assertThat(post("/logout", session.cookie(), "_csrf=" + enc(token)).headers().firstValue("Location"))
-                .hasValueSatisfying(location -> assertThat(location).endsWith("/login?signedOut"));
-        assertThat(get("/settings", session.cookie()).statusCode()).isEqualTo(302);
+        /** Where signing in leads: {@code /} when it worked, {@code /login?error} when not. */
+        String signIn(String user, String password) throws Exception {
+            HttpResponse<String> response = submit("/login", "/login", "username=" + enc(user) + "&password=" + enc(password));
+            return response.headers().firstValue("Location").orElse("");
+        }
     }
 
     @Test
-    void repeatedFailuresLockTheAccountUntilTheLockOutEndsOrThePasswordIsChanged() throws Exception {
-        String user = "lock-" + UUID.randomUUID().toString().substring(0, 8);
-        accounts.add(user, "the right password".toCharArray());
-        for (int i = 0; i < 3; i++) {
-            assertThat(signIn(user, "wrong password " + i).location()).endsWith("/login?error");
-        }
-        // Locked: even the right password is refused, and says so.
-        assertThat(signIn(user, "the right password").location()).endsWith("/login?locked");
-        clock.advance(Duration.ofMinutes(16));
-        assertThat(signIn(user, "the right password").location()).endsWith("/");
+    void aPasswordSignsInWithAStrictHttpOnlySessionCookieAndEveryFormNeedsItsCsrfToken() throws Exception {
+        String user = account("signin");
+        Browser browser = new Browser();
+        HttpResponse<String> form = browser.get("/login");
+        assertThat(form.headers().allValues("Set-Cookie")).as("a stranger gets no session").noneMatch(c -> c.startsWith("MNEMO_SESSION="))
+                .anySatisfy(c -> assertThat(c).startsWith("XSRF-TOKEN=").contains("HttpOnly", "SameSite=Strict"));
+        HttpResponse<String> signedIn = browser.post("/login", "username=" + user + "&password=" + enc("a long enough password")
+                + "&_csrf=" + enc(csrf(form.body())));
+        assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/"));
+        assertThat(signedIn.headers().allValues("Set-Cookie")).anySatisfy(c -> assertThat(c)
+                .startsWith("MNEMO_SESSION=").contains("HttpOnly", "SameSite=Strict", "Path=/"));
+        assertThat(browser.get("/settings").body()).contains(user);
 
-        for (int i = 0; i < 3; i++) {
-            signIn(user, "wrong again " + i);
+        // A form posted without the page's CSRF token is refused (saying so), with it accepted.
+        HttpResponse<String> forged = browser.post("/settings/profile", "displayName=X&zone=UTC");
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(forged.body()).contains("This form has expired");
+        assertThat(browser.submit("/settings", "/settings/profile", "displayName=Ana&zone=Europe%2FLisbon").statusCode()).isEqualTo(302);
+        assertThat(browser.get("/settings").body()).contains("Europe/Lisbon", "value=\"Ana\"");
+
+        // Bad input is a 400 page that says why, and nothing changes.
+        HttpResponse<String> bad = browser.submit("/settings", "/settings/profile", "displayName=Ana&zone=Mars%2FBase");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("unknown time zone").doesNotContain("Exception");
+        for (String path : List.of("/memories?sort=sideways", "/memories?offset=abc", "/memories?offset=-1",
+                "/memories?kind=SPACESHIP", "/memories?status=gone", "/costs?month=2026-13", "/costs?month=0999-01")) {
+            HttpResponse<String> response = browser.get(path);
+            assertThat(response.statusCode()).as(path).isEqualTo(400);
+            assertThat(response.body()).as(path).contains("<h1>400").doesNotContain("Exception");
         }
-        assertThat(signIn(user, "the right password").location()).endsWith("/login?locked");
+        for (String date : List.of("+300000000-01-01T00:00", "nonsense", "1999-12-31T10:00")) {
+            assertThat(browser.submit("/reminders", "/reminders", "text=x&dueAt=" + enc(date)).statusCode()).as(date).isEqualTo(400);
+        }
+        HttpResponse<String> unknownPage = browser.http.send(HttpRequest.newBuilder(uri("/memories/a/b"))
+                .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(unknownPage.statusCode()).isEqualTo(404);
+        assertThat(unknownPage.body()).contains("There is no such page.");
+
+        assertThat(browser.submit("/settings", "/logout", "").headers().firstValue("Location"))
+                .hasValueSatisfying(location -> assertThat(location).endsWith("/login?signedOut"));
+        assertThat(browser.get("/settings").statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void failuresLockTheClientOutThenTheAccountAndTheAnswerNeverSaysWhich() throws Exception {
+        String user = account("lock");
+        Browser attacker = new Browser();
+        for (int i = 0; i < 3; i++) {
+            assertThat(attacker.signIn(user, "wrong password " + i)).endsWith("/login?error");
+        }
+        // Locked for this client: even the right password is refused, with the answer a wrong one gets.
+        assertThat(attacker.signIn(user, "a long enough password")).endsWith("/login?error");
+        assertThat(attacker.signIn("nobody-" + user, "whatever it is")).endsWith("/login?error");
+        clock.advance(Duration.ofMinutes(16));
+        assertThat(attacker.signIn(user, "a long enough password")).endsWith("/");
+
+        // Attempts made at once are each counted before any password is compared: no more than the limit get through.
+        List<Callable<String>> burst = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            int n = i;
+            burst.add(() -> new Browser().signIn(user, "parallel guess " + n));
+        }
+        try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
+            for (Future<String> attempt : pool.invokeAll(burst)) {
+                assertThat(attempt.get()).endsWith("/login?error");
+            }
+        }
+        int failures = jdbc.sql("SELECT failed_attempts FROM web_signin_failures WHERE user_id = ?").param(user)
+                .query(Integer.class).single();
+        assertThat(failures).isEqualTo(3);
+        assertThat(new Browser().signIn(user, "a long enough password")).endsWith("/login?error");
         assertThat(accounts.changePassword(user, "a brand new password".toCharArray())).isEqualTo(WebAccounts.Outcome.DONE);
-        assertThat(signIn(user, "a brand new password").location()).endsWith("/");
-        // An unknown name is told apart from a wrong password by nothing.
-        assertThat(signIn("nobody-" + user, "whatever it is").location()).endsWith("/login?error");
+        assertThat(new Browser().signIn(user, "a brand new password")).endsWith("/");
+    }
+
+    @Test
+    void aNewPasswordOrTheSessionsAgeEndsTheSessionsSignedInBefore() throws Exception {
+        String user = account("ends");
+        Browser laptop = new Browser();
+        assertThat(laptop.signIn(user, "a long enough password")).endsWith("/");
+        assertThat(laptop.get("/settings").statusCode()).isEqualTo(200);
+        accounts.changePassword(user, "another long password".toCharArray());
+        assertThat(laptop.get("/settings").statusCode()).isEqualTo(302);
+
+        Browser phone = new Browser();
+        assertThat(phone.signIn(user, "another long password")).endsWith("/");
+        clock.advance(Duration.ofDays(6));
+        assertThat(phone.get("/settings").statusCode()).isEqualTo(200);
+        clock.advance(Duration.ofDays(1));
+        assertThat(phone.get("/settings").statusCode()).isEqualTo(302);
     }
 
     @Test
     void signedOutPagesLeadToTheFormAndTheApiKeepsItsBearerTokens() throws Exception {
+        Browser stranger = new Browser();
         for (String path : List.of("/", "/memories", "/memories/x", "/reminders", "/costs", "/costs/month.csv",
                 "/activity", "/settings", "/chat/updates")) {
-            HttpResponse<String> response = get(path, null);
+            HttpResponse<String> response = stranger.get(path);
             assertThat(response.statusCode()).as(path).isEqualTo(302);
             assertThat(response.headers().firstValue("Location")).as(path).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+            assertThat(response.headers().allValues("Set-Cookie")).as(path).noneMatch(c -> c.startsWith("MNEMO_SESSION="));
         }
-        HttpResponse<String> htmx = http.send(HttpRequest.newBuilder(uri("/chat/updates")).header("HX-Request", "true").build(),
+        HttpResponse<String> htmx = stranger.http.send(HttpRequest.newBuilder(uri("/chat/updates")).header("HX-Request", "true").build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertThat(htmx.statusCode()).isEqualTo(401);
+        assertThat(htmx.statusCode()).as(htmx.headers().map().toString()).isEqualTo(401);
         assertThat(htmx.headers().firstValue("HX-Redirect")).hasValue("/login");
-        assertThat(get("/login", null).body()).contains("<label for=\"password\">", "autocomplete=\"current-password\"");
-        assertThat(get("/webjars/htmx.org/dist/htmx.min.js", null).statusCode()).isEqualTo(200);
-        assertThat(get("/assets/app.css", null).headers().firstValue("Content-Security-Policy"))
-                .hasValueSatisfying(csp -> assertThat(csp).contains("script-src 'self'"));
+        assertThat(stranger.get("/login").body()).contains("<label for=\"password\">", "autocomplete=\"current-password\"");
+        HttpResponse<String> css = stranger.get("/assets/app.css");
+        assertThat(css.statusCode()).isEqualTo(200);
+        assertThat(css.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp).contains("script-src 'self'"));
+        assertThat(css.headers().firstValue("Cache-Control")).hasValueSatisfying(cache -> assertThat(cache).contains("max-age="));
+        Matcher script = Pattern.compile("src=\"(/webjars/htmx.org/[^\"]+)\"").matcher(stranger.get("/login").body());
+        assertThat(script.find()).isTrue();
+        assertThat(script.group(1)).as("addressed by its content").matches("/webjars/htmx.org/[0-9.]+/dist/htmx.min-[0-9a-f]{32}\\.js");
+        assertThat(stranger.get(script.group(1)).statusCode()).isEqualTo(200);
 
-        HttpResponse<String> api = get("/api/v1/memories", null);
+        HttpResponse<String> api = stranger.get("/api/v1/memories");
         assertThat(api.statusCode()).isEqualTo(401);
         assertThat(api.body()).contains("\"error\"");
-        assertThat(api.headers().firstValue("Set-Cookie")).isEmpty();
-        HttpResponse<String> bearer = http.send(HttpRequest.newBuilder(uri("/api/v1/memories?userId=owner"))
+        HttpResponse<String> bearer = stranger.http.send(HttpRequest.newBuilder(uri("/api/v1/memories?userId=owner"))
                 .header("Authorization", "Bearer " + SqliteApp.API_TOKEN).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(bearer.statusCode()).isEqualTo(200);
         assertThat(bearer.headers().firstValue("Set-Cookie")).isEmpty();
-        // A session cookie is no way into the API.
-        String user = "api-" + UUID.randomUUID().toString().substring(0, 8);
-        accounts.add(user, "the right password".toCharArray());
-        assertThat(get("/api/v1/memories", signIn(user, "the right password").cookie()).statusCode()).isEqualTo(401);
+        // A session is no way into the API, a bearer token no way into the pages.
+        String user = account("api");
+        Browser browser = new Browser();
+        browser.signIn(user, "a long enough password");
+        assertThat(browser.get("/api/v1/memories").statusCode()).isEqualTo(401);
+        assertThat(stranger.http.send(HttpRequest.newBuilder(uri("/settings")).header("Authorization", "Bearer " + SqliteApp.API_TOKEN)
+                .build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(302);
     }
 
-    /** A sign-in as the form posts it, with the form's CSRF token: where it leads, and the session it set. */
-    record Session(String location, String setCookie, String cookie) {
-    }
-
-    private Session signIn(String user, String password) throws Exception {
-        HttpResponse<String> form = get("/login", null);
-        String cookie = sessionCookie(form).orElseThrow();
-        HttpResponse<String> response = post("/login", cookie, "username=" + enc(user) + "&password=" + enc(password)
-                + "&_csrf=" + enc(csrf(form.body())));
-        Optional<String> fresh = sessionCookie(response);
-        return new Session(response.headers().firstValue("Location").orElse(""),
-                response.headers().firstValue("Set-Cookie").orElse(""), fresh.orElse(cookie));
-    }
-
-    private static Optional<String> sessionCookie(HttpResponse<?> response) {
-        return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("MNEMO_SESSION="))
-                .map(c -> c.substring(0, c.indexOf(';'))).findFirst();
+    private String account(String prefix) {
+        String user = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        accounts.add(user, "a long enough password".toCharArray());
+        return user;
     }
 
     private static String csrf(String page) {
         Matcher matcher = CSRF.matcher(page);
         assertThat(matcher.find()).as("a CSRF field in " + page).isTrue();
         return matcher.group(1);
-    }
-
-    private HttpResponse<String> get(String path, String cookie) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path));
-        if (cookie != null) {
-            request.header("Cookie", cookie);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> post(String path, String cookie, String form) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).header("Cookie", cookie)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private URI uri(String path) {

@@ -3,7 +3,10 @@ package dev.mnemo.channel.internal;
 import dev.mnemo.channel.MessageKind;
 import dev.mnemo.conversation.Channel;
 import dev.mnemo.system.Ids;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -66,8 +69,8 @@ public class Deliveries {
     /** The web inbox: queued messages for the person, oldest first, handed over once. */
     public List<String> collectInbox(String userId) {
         return transactions.execute(status -> {
-            List<InboxItem> rows = jdbc.sql("SELECT id, text FROM deliveries WHERE user_id = ? AND channel = ? AND status = ? ORDER BY id")
-                    .params(userId, Channel.WEB.id(), QUEUED).query(InboxItem.class).list();
+            List<InboxItem> rows = jdbc.sql("SELECT id, text, created_at FROM deliveries WHERE user_id = ? AND channel = ? AND status = ? ORDER BY id")
+                    .params(userId, Channel.WEB.id(), QUEUED).query(Deliveries::item).list();
             List<String> collected = new ArrayList<>();
             for (InboxItem row : rows) {
                 // Only what this call took: two collectors never both get a message.
@@ -80,14 +83,18 @@ public class Deliveries {
         });
     }
 
-    /** A message waiting in the inbox. */
-    public record InboxItem(String id, String text) {
+    /** A message waiting in the inbox, since {@code createdAt}. */
+    public record InboxItem(String id, String text, Instant createdAt) {
+    }
+
+    private static InboxItem item(ResultSet rs, int row) throws SQLException {
+        return new InboxItem(rs.getString("id"), rs.getString("text"), Instant.ofEpochMilli(rs.getLong("created_at")));
     }
 
     /** The web inbox as it stands, oldest first, without handing anything over: a client acknowledges what it showed. */
     public List<InboxItem> pendingInbox(String userId) {
-        return jdbc.sql("SELECT id, text FROM deliveries WHERE user_id = ? AND channel = ? AND status = ? ORDER BY id LIMIT 100")
-                .params(userId, Channel.WEB.id(), QUEUED).query(InboxItem.class).list();
+        return jdbc.sql("SELECT id, text, created_at FROM deliveries WHERE user_id = ? AND channel = ? AND status = ? ORDER BY id LIMIT 100")
+                .params(userId, Channel.WEB.id(), QUEUED).query(Deliveries::item).list();
     }
 
     /** Marks these of the person's waiting messages as handed over; returns how many were still waiting. */

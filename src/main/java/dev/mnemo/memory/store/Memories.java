@@ -132,7 +132,7 @@ public class Memories {
                                    int offset, int limit) {
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM memories WHERE user_id = :user AND status = :status");
         Map<String, Object> params = new HashMap<>(Map.of("user", userId, "status", status.name(), "limit", limit,
-                "offset", offset));
+                "offset", offset, "now", clock.millis()));
         if (kind != null) {
             sql.append(" AND kind = :kind");
             params.put("kind", kind);
@@ -142,12 +142,17 @@ public class Memories {
             params.put("tag", "%," + likeEscaped(tag) + ",%");
         }
         if (person != null) {
-            sql.append(" AND ((',' || tags || ',') LIKE :personTag ESCAPE '\\' OR LOWER(text) LIKE :personText ESCAPE '\\')");
-            params.put("personTag", "%," + likeEscaped(person) + ",%");
-            params.put("personText", "%" + likeEscaped(person) + "%");
+            // LOWER folds only ASCII in SQLite: the name is also looked for capitalised and in capitals ("Élodie").
+            sql.append(" AND ((',' || tags || ',') LIKE :personTag ESCAPE '\\' OR LOWER(text) LIKE :personText ESCAPE '\\'"
+                    + " OR text LIKE :personCapital ESCAPE '\\' OR text LIKE :personCapitals ESCAPE '\\')");
+            String name = likeEscaped(person);
+            params.put("personTag", "%," + name + ",%");
+            params.put("personText", "%" + name + "%");
+            params.put("personCapital", "%" + name.substring(0, 1).toUpperCase(Locale.ROOT) + name.substring(1) + "%");
+            params.put("personCapitals", "%" + name.toUpperCase(Locale.ROOT) + "%");
         }
         sql.append(switch (sort) {
-            case STRONGEST -> " ORDER BY strength DESC, id DESC";
+            case STRONGEST -> " ORDER BY " + strength.sql() + " DESC, id DESC";
             case IMPORTANT -> " ORDER BY importance DESC, created_at DESC, id DESC";
             case NEWEST -> " ORDER BY created_at DESC, id DESC";
         });

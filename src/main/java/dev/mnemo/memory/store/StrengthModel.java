@@ -26,6 +26,16 @@ public final class StrengthModel {
         return strength * Math.pow(2, -elapsed / halfLife);
     }
 
+    /**
+     * {@link #at} as SQL over a memories row (the same on SQLite, with its math functions, and PostgreSQL), for
+     * sorting by the strength a page shows; {@code :now} is the time, in epoch milliseconds.
+     */
+    public String sql() {
+        return "(strength * power(2, -CAST(CASE WHEN strength_at > :now THEN 0 ELSE :now - strength_at END AS DOUBLE PRECISION)"
+                + " / (CAST(" + (long) halfLifeMillis + " AS DOUBLE PRECISION) * sqrt(CAST(1 + access_count AS DOUBLE PRECISION))"
+                + " * (0.5 + CAST(importance AS DOUBLE PRECISION) / 10))))";
+    }
+
     public static double reinforced(double current) {
         return current + (1 - current) / 2;
     }

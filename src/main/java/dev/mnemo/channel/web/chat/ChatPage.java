@@ -1,4 +1,4 @@
-package dev.mnemo.channel.web;
+package dev.mnemo.channel.web.chat;
 
 import dev.mnemo.channel.internal.Deliveries;
 import dev.mnemo.channel.internal.InboundPipeline;
@@ -13,11 +13,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,18 +25,21 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The web app's chat ({@code /}): the web channel, through the {@link InboundPipeline} like every other. The page
  * shows the conversation on every channel; a message is sent with a form (a plain post and reload without
- * JavaScript); with htmx the page polls {@code /chat/updates} for what was stored since (the reply, a late answer)
- * and for what Mnemo said first (reminders, check-ins) to a person no other channel reaches.
+ * JavaScript); with htmx the page asks {@code /chat/updates} every few seconds for what was stored since (the
+ * reply, a late answer) and what Mnemo said first (reminders, check-ins) to a person no other channel reaches. An
+ * inbox message leaves the inbox only once a page has shown it: the next poll says which it showed.
  */
 @Controller
 class ChatPage {
     static final int HISTORY = 50;
+    static final int MAX_SEEN = 100;
     static final String SENT_EVENT = "chat-sent";
-    private static final Pattern ID = Pattern.compile("[0-9a-f-]{36}");
+    private static final Pattern ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private final InboundPipeline inbound;
     private final Conversation conversation;
@@ -59,19 +62,24 @@ class ChatPage {
         }
     }
 
+    /** What the page shows of the inbox, and the ids the next poll hands over as shown. */
+    record Inbox(List<Line> lines, List<String> shown) {
+    }
+
     @GetMapping("/")
     String chat(@AuthenticationPrincipal Caller caller, @RequestParam(required = false) String before, Model model) {
         String user = caller.user(null);
-        String beforeId = before == null || !ID.matcher(before).matches() ? null : before;
-        List<Line> lines = new ArrayList<>(conversation.transcript(user, beforeId, HISTORY).stream().map(Line::of).toList());
-        if (beforeId == null) {
-            lines.addAll(inbox(user, lines));
-        }
+        String beforeId = before != null && ID.matcher(before).matches() ? before : null;
+        List<TranscriptLine> stored = conversation.transcript(user, beforeId, HISTORY + 1);
+        boolean earlier = stored.size() > HISTORY;
+        List<Line> lines = new ArrayList<>(stored.subList(earlier ? 1 : 0, stored.size()).stream().map(Line::of).toList());
+        Inbox inbox = beforeId == null ? inbox(user) : new Inbox(List.of(), List.of());
+        lines.addAll(inbox.lines());
         model.addAttribute("lines", lines);
-        model.addAttribute("earlier", lines.size() >= HISTORY ? lines.getFirst().id() : null);
-        model.addAttribute("after", beforeId == null ? Objects.requireNonNullElse(lastStored(lines), "") : null);
+        model.addAttribute("earlier", earlier ? lines.getFirst().id() : null);
+        model.addAttribute("after", beforeId == null ? lastStored(lines, "") : null);
+        model.addAttribute("seen", String.join(",", inbox.shown()));
         model.addAttribute("zone", settings.timeZone(user));
-        model.addAttribute("displayName", settings.displayName(user));
         model.addAttribute("maxChars", conversation.maxMessageChars());
         return "chat";
     }
@@ -79,7 +87,7 @@ class ChatPage {
     @PostMapping("/chat")
     String send(@AuthenticationPrincipal Caller caller, @RequestParam(defaultValue = "") String text,
                 @RequestHeader(name = "HX-Request", required = false) String htmx, HttpServletResponse response,
-                Model model) {
+                RedirectAttributes flash, Model model) {
         String user = caller.user(null);
         // The channel's own limit per sender applies, as on SMS and Discord.
         Admission admission = inbound.admit(new Arrival(Channel.WEB, null, user, null, text, true));
@@ -92,52 +100,66 @@ class ChatPage {
             case Admission.Handled handled -> handled.reply();
         };
         if (htmx == null) {
+            flash.addFlashAttribute("notice", notice);
             return "redirect:/";
         }
-        response.setHeader("HX-Trigger", SENT_EVENT);
+        if (notice == null) {
+            // Only a message taken in clears the box; the poll then shows it with its reply.
+            response.setHeader("HX-Trigger", SENT_EVENT);
+        }
         model.addAttribute("lines", notice == null ? List.of()
                 : List.of(new Line("notice-" + clock.millis(), false, Channel.WEB.id(), notice, clock.instant(), true)));
         model.addAttribute("zone", settings.timeZone(user));
         return "chat :: lines";
     }
 
-    /** What was stored after {@code after}, and what the inbox held; then the poller again, from the newest. */
+    /**
+     * Hands over the inbox messages the page showed ({@code seen}), then what was stored after {@code after} and
+     * what waits in the inbox; then the poller again, from the newest.
+     */
     @GetMapping("/chat/updates")
-    String updates(@AuthenticationPrincipal Caller caller, @RequestParam(defaultValue = "") String after, Model model) {
+    String updates(@AuthenticationPrincipal Caller caller, @RequestParam(defaultValue = "") String after,
+                   @RequestParam(defaultValue = "") String seen, Model model) {
         String user = caller.user(null);
+        List<String> shown = Arrays.stream(seen.split(",")).filter(id -> ID.matcher(id).matches()).limit(MAX_SEEN).toList();
+        if (!shown.isEmpty()) {
+            deliveries.acknowledgeInbox(user, shown);
+        }
         String afterId = ID.matcher(after).matches() ? after : "";
         List<Line> lines = new ArrayList<>(conversation.transcriptAfter(user, afterId, HISTORY).stream().map(Line::of).toList());
-        lines.addAll(inbox(user, lines));
-        String newest = lastStored(lines);
+        Inbox inbox = inbox(user);
+        lines.addAll(inbox.lines());
         model.addAttribute("lines", lines);
-        model.addAttribute("after", newest == null ? afterId : newest);
+        model.addAttribute("after", lastStored(lines, afterId));
+        model.addAttribute("seen", String.join(",", inbox.shown()));
         model.addAttribute("updates", true);
         model.addAttribute("zone", settings.timeZone(user));
         return "chat :: updates";
     }
 
     /**
-     * Reminders, check-ins and late answers waiting for this person in the web inbox: shown here, so taken. A late
-     * answer is also a stored reply: when {@code shown} has it already, it is not shown twice.
+     * Reminders, check-ins and late answers waiting for this person in the web inbox. A late answer is a stored
+     * reply too (stored before it is queued): one the conversation already shows is not shown twice.
      */
-    private List<Line> inbox(String user, List<Line> shown) {
+    private Inbox inbox(String user) {
         List<Deliveries.InboxItem> items = deliveries.pendingInbox(user);
         if (items.isEmpty()) {
-            return List.of();
+            return new Inbox(List.of(), List.of());
         }
-        deliveries.acknowledgeInbox(user, items.stream().map(Deliveries.InboxItem::id).toList());
-        Set<String> replies = shown.stream().filter(line -> !line.fromPerson()).map(Line::text).collect(Collectors.toSet());
-        return items.stream().filter(item -> !replies.contains(item.text()))
-                .map(item -> new Line("inbox-" + item.id(), false, Channel.WEB.id(), item.text(), clock.instant(), true))
+        Set<String> replies = conversation.transcript(user, null, HISTORY).stream().filter(line -> !line.fromPerson())
+                .map(TranscriptLine::text).collect(Collectors.toSet());
+        List<Line> lines = items.stream().filter(item -> !replies.contains(item.text()))
+                .map(item -> new Line("inbox-" + item.id(), false, Channel.WEB.id(), item.text(), item.createdAt(), true))
                 .toList();
+        return new Inbox(lines, items.stream().map(Deliveries.InboxItem::id).toList());
     }
 
-    private static String lastStored(List<Line> lines) {
+    private static String lastStored(List<Line> lines, String otherwise) {
         for (int i = lines.size() - 1; i >= 0; i--) {
             if (ID.matcher(lines.get(i).id()).matches()) {
                 return lines.get(i).id();
             }
         }
-        return null;
+        return otherwise;
     }
 }
