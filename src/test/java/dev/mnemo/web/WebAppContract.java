@@ -20,11 +20,13 @@ import dev.mnemo.reminder.Reminders;
 import dev.mnemo.security.WebAccounts;
 import dev.mnemo.testing.Browser;
 import dev.mnemo.testing.FakeModelServer;
+import dev.mnemo.testing.MutableClock;
+import dev.mnemo.proactive.ReminderDelivery;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
+import java.time.Duration;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -39,6 +41,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The web app in a real browser (Debian's chromium, headless), on each database: sign in, chat with a fake model,
@@ -67,7 +70,11 @@ abstract class WebAppContract {
     @Autowired
     Reminders reminders;
     @Autowired
-    Clock clock;
+    MutableClock clock;
+    @Autowired
+    ReminderDelivery delivery;
+    @Autowired
+    JdbcClient jdbc;
 
     Browser browser;
     String user;
@@ -172,6 +179,21 @@ abstract class WebAppContract {
         browser.type("#text", "Hello there");
         browser.click("#chat-form button");
         browser.awaitText("Noted: Ana is in Porto.");
+
+        // The reminder falls due while the chat is open: it appears without a reload, and leaves the inbox once shown.
+        clock.advance(Duration.ofHours(2).plusMinutes(1));
+        assertThat(delivery.deliverDue()).isEqualTo(1);
+        browser.await("the reminder in the chat", d -> browser.driver().findElements(By.cssSelector("#transcript li.notice"))
+                .stream().anyMatch(li -> li.getText().contains("stretch your legs")));
+        browser.await("the reminder handed over", d -> jdbc.sql("SELECT COUNT(*) FROM deliveries WHERE user_id = ? AND status = 'QUEUED'")
+                .param(user).query(Long.class).single() == 0);
+        assertThat(browser.driver().findElements(By.cssSelector("#transcript li.notice"))).hasSize(1);
+        browser.go("/reminders");
+        assertThat(browser.text("table")).contains("stretch your legs", "sent");
+        browser.go("/");
+        browser.type("#text", "/remind in 2 hours stretch your legs");
+        browser.click("#chat-form button");
+        browser.awaitText("I'll remind you: stretch your legs");
 
         browser.click("a[href='/reminders']");
         browser.awaitText("stretch your legs");

@@ -108,6 +108,11 @@ class WebSignInTest {
         for (String date : List.of("+300000000-01-01T00:00", "nonsense", "1999-12-31T10:00")) {
             assertThat(browser.submit("/reminders", "/reminders", "text=x&dueAt=" + enc(date)).statusCode()).as(date).isEqualTo(400);
         }
+        // A long message in another script (six bytes a letter, form-encoded) is taken in; a malformed body is a 400.
+        assertThat(browser.submit("/", "/chat", "text=" + enc("Привет".repeat(1800))).statusCode()).isEqualTo(302);
+        assertThat(browser.get("/").body()).contains("Привет".repeat(10));
+        HttpResponse<String> malformed = browser.post("/chat", "text=%zz&_csrf=" + enc(csrf(browser.get("/").body())));
+        assertThat(malformed.statusCode()).isEqualTo(400);
         HttpResponse<String> unknownPage = browser.http.send(HttpRequest.newBuilder(uri("/memories/a/b"))
                 .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
         assertThat(unknownPage.statusCode()).isEqualTo(404);

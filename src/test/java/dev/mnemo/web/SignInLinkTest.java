@@ -1,0 +1,133 @@
+package dev.mnemo.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mnemo.security.WebAccounts;
+import dev.mnemo.testing.MutableClock;
+import dev.mnemo.testing.SqliteApp;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * A one-time sign-in link through the person's channel (here the web inbox, which the terminal chat shows): it leads
+ * to the configured address whatever host the request was made to (or named in X-Forwarded-Host), a visit (a link preview) spends nothing, the button
+ * signs in once, and an unknown name gets the same answer and no message.
+ */
+@SqliteApp
+@TestPropertySource(properties = {"assistant.web.sign-in.base-url=https://mnemo.example.org/", "assistant.web.sign-in.per-minute=1000"})
+class SignInLinkTest {
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    private static final Pattern LINK = Pattern.compile("https://mnemo\\.example\\.org/login/link/([A-Za-z0-9_-]{43})");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    WebAccounts accounts;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    MutableClock clock;
+
+    @Test
+    void aLinkSentThroughThePersonsChannelSignsInOnce() throws Exception {
+        String user = "link-" + UUID.randomUUID().toString().substring(0, 8);
+        accounts.add(user, "a long enough password".toCharArray());
+        HttpClient browser = client();
+        String form = get(browser, "/login").body();
+        assertThat(form).contains("Send me a link");
+        HttpResponse<String> asked = browser.send(post("/login/link", "username=" + user + "&_csrf=" + enc(csrf(form)))
+                .header("X-Forwarded-Host", "evil.example.com").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(asked.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login?linkSent"));
+        List<String> inbox = inbox(user);
+        assertThat(inbox).singleElement().satisfies(text -> assertThat(text).doesNotContain("evil"));
+        Matcher link = LINK.matcher(inbox.getFirst());
+        assertThat(link.find()).as(inbox.getFirst()).isTrue();
+        String secret = link.group(1);
+        // Asking again at once sends nothing more.
+        browser.send(post("/login/link", "username=" + user + "&_csrf=" + enc(csrf(get(browser, "/login").body()))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(inbox(user)).hasSize(1);
+
+        // A visit shows whom it signs in and spends nothing; the button signs in; the link is then spent.
+        HttpClient phone = client();
+        HttpResponse<String> visit = get(phone, "/login/link/" + secret);
+        assertThat(visit.body()).contains("signs you in as <strong>" + user + "</strong>");
+        assertThat(get(phone, "/login/link/" + secret).statusCode()).isEqualTo(200);
+        HttpResponse<String> signedIn = phone.send(post("/login/link/" + secret, "_csrf=" + enc(csrf(visit.body()))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/"));
+        assertThat(get(phone, "/settings").body()).contains("Signed in as <strong>" + user + "</strong>");
+        HttpClient other = client();
+        HttpResponse<String> again = get(other, "/login/link/" + secret);
+        assertThat(again.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login?linkUsed"));
+    }
+
+    @Test
+    void anUnknownNameGetsTheSameAnswerAndNothingIsSentAndOldLinksExpire() throws Exception {
+        String stranger = "nobody-" + UUID.randomUUID().toString().substring(0, 8);
+        HttpClient browser = client();
+        HttpResponse<String> asked = browser.send(post("/login/link", "username=" + stranger + "&_csrf="
+                + enc(csrf(get(browser, "/login").body()))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(asked.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login?linkSent"));
+        assertThat(inbox(stranger)).isEmpty();
+
+        String user = "expiring-" + UUID.randomUUID().toString().substring(0, 8);
+        accounts.add(user, "a long enough password".toCharArray());
+        browser.send(post("/login/link", "username=" + user + "&_csrf=" + enc(csrf(get(browser, "/login").body()))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        Matcher link = LINK.matcher(inbox(user).getFirst());
+        assertThat(link.find()).isTrue();
+        clock.advance(Duration.ofMinutes(16));
+        assertThat(get(client(), "/login/link/" + link.group(1)).headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/login?linkUsed"));
+        assertThat(get(client(), "/login/link/not-a-secret").headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/login?linkUsed"));
+    }
+
+    private List<String> inbox(String user) {
+        return jdbc.sql("SELECT text FROM deliveries WHERE user_id = ? AND channel = 'web' ORDER BY id").param(user)
+                .query(String.class).list();
+    }
+
+    private static HttpClient client() {
+        return HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).cookieHandler(new CookieManager()).build();
+    }
+
+    private HttpResponse<String> get(HttpClient client, String path) throws Exception {
+        return client.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest.Builder post(String path, String form) {
+        return HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form));
+    }
+
+    private static String csrf(String page) {
+        Matcher matcher = CSRF.matcher(page);
+        assertThat(matcher.find()).as("a CSRF field in " + page).isTrue();
+        return matcher.group(1);
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
