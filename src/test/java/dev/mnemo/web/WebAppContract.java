@@ -27,12 +27,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -78,6 +80,8 @@ abstract class WebAppContract {
 
     Browser browser;
     String user;
+    /** The shared test clock as it was: other tests of this context read it. */
+    Instant clockBefore;
 
     /** Which database: the screenshots' prefix. */
     abstract String database();
@@ -94,8 +98,14 @@ abstract class WebAppContract {
         }
     }
 
+    @AfterEach
+    void clockBack() {
+        clock.set(clockBefore);
+    }
+
     @BeforeEach
     void person() {
+        clockBefore = clock.instant();
         FakeModelServer.reset();
         server().stubFor(anthropic(CHEAP).withRequestBody(containing("You are Mnemo"))
                 .willReturn(anthropicReply(CHEAP, "Noted: Ana is in Porto.", 100, 10, 0, 0)));
