@@ -11,7 +11,11 @@
   document.addEventListener('htmx:afterRequest', function (event) {
     if (event.detail.elt.id !== 'chat-form') { return; }
     var error = document.getElementById('chat-error');
-    error.hidden = event.detail.successful || event.detail.xhr.status === 401;
+    var status = event.detail.xhr.status;
+    error.hidden = event.detail.successful || status === 401;
+    error.textContent = status === 403
+      ? 'Not sent: the page is out of date (a restart or a sign-out). Your message is still in the box: reload the page and send it again.'
+      : 'Not sent (' + (status ? 'the server answered ' + status : 'no connection') + '). Your message is still in the box: try again.';
     // Only a message taken in (the server then triggers chat-sent) clears the box: a refused one stays to edit.
     var trigger = event.detail.xhr.getResponseHeader('HX-Trigger') || '';
     if (event.detail.successful && trigger.indexOf('chat-sent') >= 0) {

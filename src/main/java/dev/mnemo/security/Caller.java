@@ -15,7 +15,7 @@ import org.springframework.web.server.ResponseStatusException;
  *                in to the web app
  */
 public record Caller(Optional<String> userId, Optional<String> tokenId) {
-    static final int MAX_USER_ID = 128;
+    public static final int MAX_USER_ID = 128;
 
     static Caller admin() {
         return new Caller(Optional.empty(), Optional.empty());

@@ -1,6 +1,8 @@
 package dev.mnemo.security;
 
+import java.util.Optional;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -26,10 +28,13 @@ final class PasswordSignIn implements AuthenticationProvider {
     public Authentication authenticate(Authentication presented) {
         String user = presented.getName() == null ? "" : presented.getName().strip();
         String address = presented.getDetails() instanceof WebAuthenticationDetails details ? details.getRemoteAddress() : null;
-        if (!accounts.check(user, presented.getCredentials() == null ? "" : presented.getCredentials().toString(), address)) {
-            throw new BadCredentialsException(WRONG);
+        Optional<Long> passwordSetAt;
+        try {
+            passwordSetAt = accounts.check(user, presented.getCredentials() == null ? "" : presented.getCredentials().toString(), address);
+        } catch (WebAccounts.Busy e) {
+            throw new AuthenticationServiceException(e.getMessage());
         }
-        return sessions.signedIn(user);
+        return sessions.signedIn(user, passwordSetAt.orElseThrow(() -> new BadCredentialsException(WRONG)));
     }
 
     @Override

@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.savedrequest.CookieRequestCache;
@@ -36,9 +37,9 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 
 /**
- * Who may call what. The web app's pages ({@link #PAGES}) need a person signed in with their password: a session
- * cookie ({@code HttpOnly}, {@code SameSite=Strict}), CSRF tokens on every form, sign-in throttled per address and
- * locked per account after repeated failures. {@code /api/**} needs a bearer token (a person's, or the admin token); the webhooks carry their
+ * Who may call what. The web app's pages ({@link #PAGES}) need a person signed in (with their password, or a
+ * one-time link): a session cookie ({@code HttpOnly}, {@code SameSite=Lax}), CSRF tokens on every form, sign-in
+ * throttled per client and locked out per client and per account after repeated failures ({@link WebAccounts}). {@code /api/**} needs a bearer token (a person's, or the admin token); the webhooks carry their
  * providers' signatures instead; health is public; the rest of the actuator (Prometheus) needs the admin token.
  * The API is stateless: no session, no cookie, nothing remembered between requests. Spring Security's strict firewall refuses
  * ambiguous paths ({@code ;}, encoded {@code / % .}, {@code //}, {@code ..}, non-printable characters) with a JSON 400.
@@ -75,11 +76,17 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain pages(HttpSecurity http, WebAccounts accounts, WebSessions sessions, WebSignInProperties signIn,
-                              Clock clock, @Value("${server.servlet.session.cookie.name}") String sessionCookie)
-            throws Exception {
+                              Clock clock, @Value("${server.servlet.session.cookie.name}") String sessionCookie,
+                              @Value("${server.servlet.session.cookie.secure}") boolean secureCookies) throws Exception {
         CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
-        csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Strict"));
+        // Lax, as the session's: a link followed from another site (Discord, a mail) must not reset the token that
+        // the person's open pages carry; a form posted from another site still comes without it.
+        csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax").secure(secureCookies));
         CookieRequestCache returnTo = new CookieRequestCache();
+        returnTo.setCookieCustomizer(cookie -> {
+            cookie.setAttribute("SameSite", "Lax");
+            cookie.setSecure(secureCookies);
+        });
         // A poll (or any other htmx request) is not a page to come back to.
         returnTo.setRequestMatcher(request -> "GET".equals(request.getMethod()) && request.getHeader("HX-Request") == null
                 && !request.getServletPath().startsWith("/chat/"));
@@ -92,7 +99,9 @@ class SecurityConfiguration {
                 .formLogin(form -> form
                         .loginPage("/login")
                         .defaultSuccessUrl("/", false)
-                        .failureUrl("/login?error"))
+                        // Only a redirect: Spring's default handler would make a session to keep the exception in.
+                        .failureHandler((request, response, failure) -> response.sendRedirect(request.getContextPath()
+                                + (failure instanceof AuthenticationServiceException ? "/login?throttled" : "/login?error"))))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut")
                         .deleteCookies(sessionCookie))
                 .addFilterBefore(new SignInThrottle(signIn, clock), UsernamePasswordAuthenticationFilter.class)
@@ -122,20 +131,19 @@ class SecurityConfiguration {
     }
 
     /**
-     * A form without its CSRF token, or with a stale one (the page was open across a restart or a sign-out): back to
-     * where it came from, saying so, rather than a bare 403.
+     * A form without its CSRF token, or with a stale one (the page was open across a restart or a sign-out): the
+     * app's error page saying so, rather than a bare 403; an htmx request's page says so itself, keeping what was
+     * typed.
      */
     private static void formExpired(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
-        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
         if (request.getHeader("HX-Request") != null) {
-            return; // the page says so itself, and keeps what was typed
+            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+            return;
         }
-        response.setContentType("text/html;charset=UTF-8");
-        response.getWriter().write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Form expired · Mnemo"
-                + "</title><link rel=\"stylesheet\" href=\"/assets/app.css\"></head><body><main id=\"main\"><h1>This form has"
-                + " expired</h1><p>It was open across a restart or a sign-out, so it was not sent. Go back, reload the page"
-                + " and send it again.</p><p><a href=\"/\">Back to the chat</a></p></main></body></html>");
+        request.setAttribute(JsonErrors.PAGE_MESSAGE, "This form has expired: it was open across a restart or a sign-out, so it was not"
+                + " sent. Go back, reload the page and send it again.");
+        response.sendError(HttpServletResponse.SC_FORBIDDEN);
     }
 
     @Bean

@@ -11,13 +11,17 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
- * One-time sign-in links: a secret good for one sign-in within {@link #VALID}, kept only as its SHA-256, at most one
- * issued per person per {@link #EVERY} (so a stranger asking again and again cannot flood their phone).
+ * One-time sign-in links: a secret good for one sign-in within {@link #VALID}, kept here only as its SHA-256, at most
+ * one issued per person per {@link #EVERY} and {@link #PER_DAY} a day (so a stranger asking again and again cannot
+ * flood their phone). A new password voids the links still out.
  */
 @Component
 public class SignInLinks {
     public static final Duration VALID = Duration.ofMinutes(15);
     static final Duration EVERY = Duration.ofMinutes(1);
+    static final Duration DAY = Duration.ofDays(1);
+    /** Links one person may be sent a day: a stranger asking for the owner's cannot run up their SMS bill. */
+    static final int PER_DAY = 5;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcClient jdbc;
@@ -42,23 +46,27 @@ public class SignInLinks {
         return properties.baseUrl() + "/login/link/" + secret;
     }
 
-    /** A new link's secret for the person; empty when links are off or one was issued to them less than a minute ago. */
+    /**
+     * A new link's secret for the person; empty when links are off, one was issued to them this minute (requests
+     * made at once included), or {@link #PER_DAY} in the last day.
+     */
     public Optional<String> issue(String userId) {
         long now = clock.millis();
         if (!on()) {
             return Optional.empty();
         }
+        jdbc.sql("DELETE FROM sign_in_links WHERE expires_at < ? AND created_at < ?").params(now, now - DAY.toMillis()).update();
         if (jdbc.sql("SELECT COUNT(*) FROM sign_in_links WHERE user_id = ? AND created_at > ?")
-                .params(userId, now - EVERY.toMillis()).query(Long.class).single() > 0) {
+                .params(userId, now - DAY.toMillis()).query(Long.class).single() >= PER_DAY) {
             return Optional.empty();
         }
         byte[] random = new byte[32];
         RANDOM.nextBytes(random);
         String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        jdbc.sql("DELETE FROM sign_in_links WHERE expires_at < ?").param(now).update();
-        jdbc.sql("INSERT INTO sign_in_links (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)")
-                .params(Hashes.sha256Hex(secret), userId, now, now + VALID.toMillis()).update();
-        return Optional.of(secret);
+        int issued = jdbc.sql("INSERT INTO sign_in_links (token_hash, user_id, slot, created_at, expires_at) VALUES (?, ?, ?, ?, ?) "
+                        + "ON CONFLICT (user_id, slot) DO NOTHING")
+                .params(Hashes.sha256Hex(secret), userId, now / EVERY.toMillis(), now, now + VALID.toMillis()).update();
+        return issued == 1 ? Optional.of(secret) : Optional.empty();
     }
 
     /** Whose unused, unexpired link this is (without using it up: a link preview must not spend it). */
@@ -77,7 +85,7 @@ public class SignInLinks {
                 .params(clock.millis(), Hashes.sha256Hex(secret), clock.millis()).update() != 1) {
             return Optional.empty();
         }
-        return Optional.of(sessions.signedIn(user.get()));
+        return Optional.of(sessions.signedInByLink(user.get()));
     }
 
     private static boolean wellFormed(String secret) {

@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -33,15 +32,27 @@ class WebSessions {
         this.clock = clock;
     }
 
-    /** What a session remembers of its sign-in. */
+    /**
+     * What a session remembers of its sign-in.
+     *
+     * @param passwordSetAt when the password it was signed in with was set; {@link #NO_PASSWORD} for a sign-in by link
+     *                      of a person who has none
+     */
     record SignedIn(long passwordSetAt, long at) {
+        static final long NO_PASSWORD = 0;
     }
 
-    Authentication signedIn(String userId) {
+    /** @param passwordSetAt when the password that proved it was set (read with that password's hash) */
+    Authentication signedIn(String userId, long passwordSetAt) {
         UsernamePasswordAuthenticationToken token = UsernamePasswordAuthenticationToken.authenticated(
                 Caller.signedIn(userId), null, List.of(new SimpleGrantedAuthority(CallerAuthentication.PERSON)));
-        token.setDetails(new SignedIn(accounts.passwordSetAt(userId).orElse(0L), clock.millis()));
+        token.setDetails(new SignedIn(passwordSetAt, clock.millis()));
         return token;
+    }
+
+    /** A sign-in by link: stamped with the password as it stands (none, for a person who has no account). */
+    Authentication signedInByLink(String userId) {
+        return signedIn(userId, accounts.passwordSetAt(userId).orElse(SignedIn.NO_PASSWORD));
     }
 
     /** Ends, before anything else looks at it, a session whose password changed or that is too old. */
@@ -65,8 +76,7 @@ class WebSessions {
     }
 
     private boolean current(Caller caller, SignedIn signedIn) {
-        Optional<Long> setAt = accounts.passwordSetAt(caller.userId().orElseThrow());
-        return setAt.isPresent() && setAt.get() == signedIn.passwordSetAt()
-                && clock.millis() - signedIn.at() < properties.sessionMaxAge().toMillis();
+        long setAt = accounts.passwordSetAt(caller.userId().orElseThrow()).orElse(SignedIn.NO_PASSWORD);
+        return setAt == signedIn.passwordSetAt() && clock.millis() - signedIn.at() < properties.sessionMaxAge().toMillis();
     }
 }

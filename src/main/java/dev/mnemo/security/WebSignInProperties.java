@@ -6,9 +6,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Signing in to the web app, and how long a session lasts.
  *
- * @param maxFailures    failed sign-ins in a row that lock an account ({@code ASSISTANT_WEB_SIGNIN_MAX_FAILURES})
- * @param lockout        how long it stays locked ({@code ASSISTANT_WEB_SIGNIN_LOCKOUT}); {@code user passwd} lifts it
- * @param perMinute      sign-in attempts one address may make per minute ({@code ASSISTANT_WEB_SIGNIN_PER_MINUTE})
+ * @param maxFailures    failed sign-ins in a row to one account from one client that lock it for that client, ten
+ *                       times as many from anywhere for everyone ({@code ASSISTANT_WEB_SIGNIN_MAX_FAILURES})
+ * @param lockout        how long a lock-out lasts ({@code ASSISTANT_WEB_SIGNIN_LOCKOUT}); {@code user passwd} lifts it
+ * @param perMinute      sign-in attempts one client may make per minute ({@code ASSISTANT_WEB_SIGNIN_PER_MINUTE})
  * @param sessionMaxAge  how long a session lasts at most, however busy ({@code ASSISTANT_WEB_SESSION_MAX_AGE})
  * @param baseUrl        the address people open the web app at, for the sign-in links sent to them
  *                       ({@code ASSISTANT_WEB_BASE_URL}); blank: no links are sent (a link built from the request's

@@ -22,7 +22,9 @@ class JsonErrorController implements ErrorController {
         int status = code instanceof Integer i ? i : 404; // asked for directly, not forwarded with an error
         if (PageErrorView.wanted(request)) {
             JsonErrors.securityHeaders(response);
-            return PageErrorView.of(status, status == 404 ? "There is no such page." : JsonErrors.reason(status));
+            Object message = request.getAttribute(JsonErrors.PAGE_MESSAGE);
+            return PageErrorView.of(status, message instanceof String text ? text
+                    : status == 404 ? "There is no such page." : JsonErrors.reason(status));
         }
         JsonErrors.write(response, status, JsonErrors.reason(status));
         return null;

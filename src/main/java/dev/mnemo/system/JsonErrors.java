@@ -21,6 +21,9 @@ public final class JsonErrors {
             + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
             + "frame-ancestors 'none'";
 
+    /** A request attribute: the sentence the web app's error page shows for an error sent with {@code sendError}. */
+    public static final String PAGE_MESSAGE = "mnemo.page-error-message";
+
     private JsonErrors() {
     }
 

@@ -121,7 +121,14 @@ class SettingsPages {
     String createToken(@AuthenticationPrincipal Caller caller, @RequestParam(defaultValue = "") String name,
                        @RequestParam(defaultValue = "") String password, HttpServletRequest request, Model model) {
         String user = caller.user(null);
-        if (!accounts.check(user, password, request.getRemoteAddr())) {
+        boolean proven;
+        try {
+            proven = accounts.check(user, password, request.getRemoteAddr()).isPresent();
+        } catch (WebAccounts.Busy e) {
+            model.addAttribute("notice", "No token created: " + e.getMessage() + ".");
+            return page(user, model);
+        }
+        if (!proven) {
             model.addAttribute("notice", "No token created: that is not your password (or too many tries; wait a while).");
             return page(user, model);
         }

@@ -4,10 +4,13 @@ import dev.mnemo.channel.AllowedSenders;
 import dev.mnemo.channel.ChannelUnavailableException;
 import dev.mnemo.channel.MessageKind;
 import dev.mnemo.channel.ReplySender;
+import dev.mnemo.security.Caller;
 import dev.mnemo.security.SignInLinks;
 import dev.mnemo.security.WebAccounts;
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,27 +49,42 @@ class SignInLinkPages {
         this.replies = replies;
     }
 
+    /**
+     * Answers at once, the same for every name; the link is made and sent afterwards, so that how long the answer
+     * takes does not tell a known name (a database write and an SMS) from an unknown one.
+     */
     @PostMapping("/login/link")
-    String send(@RequestParam(defaultValue = "") String username) {
+    String ask(@RequestParam(defaultValue = "") String username) {
         if (!links.on()) {
             return "redirect:/login?linksOff";
         }
         String user = username.strip();
-        boolean known = !user.isEmpty() && user.length() <= 128 && (accounts.exists(user) || senders.users().contains(user));
-        Optional<String> secret = known ? links.issue(user) : Optional.empty();
-        secret.ifPresent(s -> {
-            try {
-                replies.send(user, "Your Mnemo sign-in link, good once for " + SignInLinks.VALID.toMinutes()
-                        + " minutes: " + links.url(s) + " — if you did not ask for it, ignore it.", MessageKind.NOTICE);
-            } catch (ChannelUnavailableException e) {
-                log.warn("A sign-in link for user {} could not be sent: {}", user, e.getMessage());
-            }
-        });
+        if (!user.isEmpty() && user.length() <= Caller.MAX_USER_ID) {
+            Thread.ofVirtual().name("sign-in-link").start(() -> issueAndSend(user));
+        }
         return "redirect:/login?linkSent";
     }
 
+    private void issueAndSend(String user) {
+        try {
+            if (!accounts.exists(user) && !senders.users().contains(user)) {
+                return;
+            }
+            // Plain ASCII: one SMS segment's alphabet (GSM-7), not three segments of UCS-2.
+            links.issue(user).ifPresent(secret -> replies.send(user, "Your Mnemo sign-in link, good once for "
+                    + SignInLinks.VALID.toMinutes() + " minutes: " + links.url(secret)
+                    + " - if you did not ask for it, ignore this.", MessageKind.NOTICE));
+        } catch (ChannelUnavailableException e) {
+            log.warn("A sign-in link for user {} could not be sent: {}", user, e.getMessage());
+        } catch (RuntimeException e) {
+            log.error("A sign-in link for user {} failed", user, e);
+        }
+    }
+
     @GetMapping("/login/link/{secret}")
-    String confirm(@PathVariable String secret, Model model) {
+    String confirm(@PathVariable String secret, HttpServletResponse response, Model model) {
+        // The page's own stylesheet and script requests must not carry the secret in their Referer.
+        response.setHeader("Referrer-Policy", "no-referrer");
         Optional<String> user = links.peek(secret);
         if (user.isEmpty()) {
             return "redirect:/login?linkUsed";
@@ -82,13 +100,24 @@ class SignInLinkPages {
         if (signedIn.isEmpty()) {
             return "redirect:/login?linkUsed";
         }
-        if (request.getSession(false) != null) {
-            request.changeSessionId(); // never the session id someone may have planted before the sign-in
+        // A session of its own: nothing of one before it (someone else's, or one planted) carries over.
+        HttpSession before = request.getSession(false);
+        if (before != null) {
+            before.invalidate();
         }
+        request.getSession(true);
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(signedIn.get());
         SecurityContextHolder.setContext(context);
         SESSIONS.saveContext(context, request, response);
+        // A new CSRF token from here on, as after a password sign-in, and no page to return to.
+        for (String cookie : new String[] {"XSRF-TOKEN", "REDIRECT_URI"}) {
+            Cookie gone = new Cookie(cookie, "");
+            gone.setPath(request.getContextPath().isEmpty() ? "/" : request.getContextPath());
+            gone.setMaxAge(0);
+            gone.setHttpOnly(true);
+            response.addCookie(gone);
+        }
         return "redirect:/";
     }
 }

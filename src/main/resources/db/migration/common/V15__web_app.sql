@@ -5,6 +5,7 @@ CREATE TABLE web_accounts (
     user_id         VARCHAR(128) NOT NULL PRIMARY KEY,
     password_hash   VARCHAR(100) NOT NULL,
     failed_attempts INTEGER      NOT NULL DEFAULT 0,
+    failed_at       BIGINT,
     locked_until    BIGINT,
     created_at      BIGINT       NOT NULL,
     updated_at      BIGINT       NOT NULL
@@ -29,11 +30,14 @@ ALTER TABLE user_settings ADD COLUMN quiet_end VARCHAR(5);
 CREATE INDEX memories_user_status_created ON memories (user_id, status, created_at);
 
 -- One-time sign-in links sent through the person's channel: only the SHA-256 of the link's secret is kept.
+-- slot is the minute it was asked for: one link per person per minute, even for requests made at once.
 CREATE TABLE sign_in_links (
     token_hash VARCHAR(64)  NOT NULL PRIMARY KEY,
     user_id    VARCHAR(128) NOT NULL,
+    slot       BIGINT       NOT NULL,
     created_at BIGINT       NOT NULL,
     expires_at BIGINT       NOT NULL,
-    used_at    BIGINT
+    used_at    BIGINT,
+    UNIQUE (user_id, slot)
 );
 CREATE INDEX sign_in_links_user ON sign_in_links (user_id, created_at);

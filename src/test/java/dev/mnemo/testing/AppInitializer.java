@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.EnumerablePropertySource;
 import org.springframework.test.context.support.TestPropertySourceUtils;
 
 /**
@@ -23,12 +24,17 @@ abstract class AppInitializer implements ApplicationContextInitializer<Configura
     public void initialize(ConfigurableApplicationContext context) {
         List<String> all = new ArrayList<>(base(TestDatabases.sqliteDataDir().resolve(name()).toString()));
         all.addAll(properties());
+        // A test's own @TestPropertySource shares the inlined source: what it names is left as it says.
+        if (context.getEnvironment().getPropertySources().get(TestPropertySourceUtils.INLINED_PROPERTIES_PROPERTY_SOURCE_NAME)
+                instanceof EnumerablePropertySource<?> own) {
+            all.removeIf(property -> own.containsProperty(property.substring(0, property.indexOf('='))));
+        }
         TestPropertySourceUtils.addInlinedPropertiesToEnvironment(context, all.toArray(String[]::new));
     }
 
     /**
-     * What every test application starts from: its data directory, the test token, no model provider, and no
-     * background work (tests drive memory jobs, sleep, reminders and backups themselves, on the test clock).
+     * What every test application starts from: its data directory, the test token, no model provider, the MCP
+     * server on, and no background work (tests drive memory jobs, sleep, reminders and backups themselves, on the test clock).
      */
     static List<String> base(String dataDir) {
         return List.of(
@@ -53,7 +59,9 @@ abstract class AppInitializer implements ApplicationContextInitializer<Configura
                 "assistant.vault.dir=",
                 "assistant.vault.git-remote=",
                 "assistant.vault.git-token=",
-                "assistant.vault.scheduled=false");
+                "assistant.vault.scheduled=false",
+                // On in every test application (one context per database): the MCP tests drive it, the others pass it by.
+                "assistant.mcp.enabled=true");
     }
 
     /** Anthropic configured against {@link FakeModelServer}, with the two models of {@link FakeAnthropicApp}. */

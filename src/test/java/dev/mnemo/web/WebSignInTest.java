@@ -59,7 +59,8 @@ class WebSignInTest {
 
         HttpResponse<String> post(String path, String form) throws Exception {
             return http.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+                    .header("Accept", "text/html,application/xhtml+xml").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                    HttpResponse.BodyHandlers.ofString());
         }
 
         /** Posts the form with the CSRF token of the page at {@code formPage}. */
@@ -80,12 +81,16 @@ class WebSignInTest {
         Browser browser = new Browser();
         HttpResponse<String> form = browser.get("/login");
         assertThat(form.headers().allValues("Set-Cookie")).as("a stranger gets no session").noneMatch(c -> c.startsWith("MNEMO_SESSION="))
-                .anySatisfy(c -> assertThat(c).startsWith("XSRF-TOKEN=").contains("HttpOnly", "SameSite=Strict"));
+                .anySatisfy(c -> assertThat(c).startsWith("XSRF-TOKEN=").contains("HttpOnly", "SameSite=Lax"));
+        HttpResponse<String> failed = browser.post("/login", "username=" + user + "&password=wrong&_csrf=" + enc(csrf(form.body())));
+        assertThat(failed.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login?error"));
+        assertThat(failed.headers().allValues("Set-Cookie")).as("a failed sign-in makes no session").noneMatch(c -> c.startsWith("MNEMO_SESSION="));
+        form = browser.get("/login");
         HttpResponse<String> signedIn = browser.post("/login", "username=" + user + "&password=" + enc("a long enough password")
                 + "&_csrf=" + enc(csrf(form.body())));
         assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/"));
         assertThat(signedIn.headers().allValues("Set-Cookie")).anySatisfy(c -> assertThat(c)
-                .startsWith("MNEMO_SESSION=").contains("HttpOnly", "SameSite=Strict", "Path=/"));
+                .startsWith("MNEMO_SESSION=").contains("HttpOnly", "SameSite=Lax", "Path=/"));
         assertThat(browser.get("/settings").body()).contains(user);
 
         // A form posted without the page's CSRF token is refused (saying so), with it accepted.

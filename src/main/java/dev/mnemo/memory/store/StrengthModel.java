@@ -17,6 +17,9 @@ public final class StrengthModel {
     private final double halfLifeMillis;
 
     public StrengthModel(Duration halfLife) {
+        if (halfLife.isNegative() || halfLife.isZero()) {
+            throw new IllegalArgumentException("the memory half-life must be positive");
+        }
         this.halfLifeMillis = halfLife.toMillis();
     }
 
@@ -31,9 +34,11 @@ public final class StrengthModel {
      * sorting by the strength a page shows; {@code :now} is the time, in epoch milliseconds.
      */
     public String sql() {
-        return "(strength * power(2, -CAST(CASE WHEN strength_at > :now THEN 0 ELSE :now - strength_at END AS DOUBLE PRECISION)"
+        String halvings = "(CAST(CASE WHEN strength_at > :now THEN 0 ELSE :now - strength_at END AS DOUBLE PRECISION)"
                 + " / (CAST(" + (long) halfLifeMillis + " AS DOUBLE PRECISION) * sqrt(CAST(1 + access_count AS DOUBLE PRECISION))"
-                + " * (0.5 + CAST(importance AS DOUBLE PRECISION) / 10))))";
+                + " * (0.5 + CAST(importance AS DOUBLE PRECISION) / 10)))";
+        // Past 900 halvings it is 0 for any purpose; PostgreSQL would fail on the underflow instead of saying so.
+        return "(CASE WHEN " + halvings + " > 900 THEN 0 ELSE strength * power(2, -" + halvings + ") END)";
     }
 
     public static double reinforced(double current) {

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -73,7 +74,7 @@ class ChatPage {
         List<TranscriptLine> stored = conversation.transcript(user, beforeId, HISTORY + 1);
         boolean earlier = stored.size() > HISTORY;
         List<Line> lines = new ArrayList<>(stored.subList(earlier ? 1 : 0, stored.size()).stream().map(Line::of).toList());
-        Inbox inbox = beforeId == null ? inbox(user) : new Inbox(List.of(), List.of());
+        Inbox inbox = beforeId == null ? inbox(user, stored) : new Inbox(List.of(), List.of());
         lines.addAll(inbox.lines());
         model.addAttribute("lines", lines);
         model.addAttribute("earlier", earlier ? lines.getFirst().id() : null);
@@ -101,6 +102,9 @@ class ChatPage {
         };
         if (htmx == null) {
             flash.addFlashAttribute("notice", notice);
+            if (notice != null) {
+                flash.addFlashAttribute("draft", text); // refused: back in the box, to shorten or send again
+            }
             return "redirect:/";
         }
         if (notice == null) {
@@ -127,7 +131,7 @@ class ChatPage {
         }
         String afterId = ID.matcher(after).matches() ? after : "";
         List<Line> lines = new ArrayList<>(conversation.transcriptAfter(user, afterId, HISTORY).stream().map(Line::of).toList());
-        Inbox inbox = inbox(user);
+        Inbox inbox = inbox(user, null);
         lines.addAll(inbox.lines());
         model.addAttribute("lines", lines);
         model.addAttribute("after", lastStored(lines, afterId));
@@ -138,16 +142,29 @@ class ChatPage {
     }
 
     /**
+     * Hands over inbox messages a page without JavaScript showed: its {@code <noscript>} image asks for this once the
+     * page is displayed (a page with JavaScript says so with its next poll instead).
+     */
+    @GetMapping("/chat/seen")
+    ResponseEntity<Void> seen(@AuthenticationPrincipal Caller caller, @RequestParam(defaultValue = "") String ids) {
+        List<String> shown = Arrays.stream(ids.split(",")).filter(id -> ID.matcher(id).matches()).limit(MAX_SEEN).toList();
+        if (!shown.isEmpty()) {
+            deliveries.acknowledgeInbox(caller.user(null), shown);
+        }
+        return ResponseEntity.noContent().build();
+    }
+
+    /**
      * Reminders, check-ins and late answers waiting for this person in the web inbox. A late answer is a stored
      * reply too (stored before it is queued): one the conversation already shows is not shown twice.
      */
-    private Inbox inbox(String user) {
+    private Inbox inbox(String user, List<TranscriptLine> recent) {
         List<Deliveries.InboxItem> items = deliveries.pendingInbox(user);
         if (items.isEmpty()) {
             return new Inbox(List.of(), List.of());
         }
-        Set<String> replies = conversation.transcript(user, null, HISTORY).stream().filter(line -> !line.fromPerson())
-                .map(TranscriptLine::text).collect(Collectors.toSet());
+        Set<String> replies = (recent != null ? recent : conversation.transcript(user, null, HISTORY)).stream()
+                .filter(line -> !line.fromPerson()).map(TranscriptLine::text).collect(Collectors.toSet());
         List<Line> lines = items.stream().filter(item -> !replies.contains(item.text()))
                 .map(item -> new Line("inbox-" + item.id(), false, Channel.WEB.id(), item.text(), item.createdAt(), true))
                 .toList();

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Drives Mnemo's MCP server with a client nobody here wrote: the MCP Inspector's CLI (npm @modelcontextprotocol/inspector).
+# Usage: bench/mcp-inspector.sh   (builds target/mnemo.jar first if missing; needs node/npx and network access to npm)
+# Starts the jar on embedded defaults with ASSISTANT_MCP_ENABLED=true, makes a person's token, then lists the tools,
+# remembers something, searches for it and reads the recent-memories resource through the Inspector; a wrong token last.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+port=18090
+JAVA="$("$here/bin/find-java")"
+INSPECTOR="${MCP_INSPECTOR:-@modelcontextprotocol/inspector@0.17.2}"
+[ -f "$here/target/mnemo.jar" ] || (cd "$here" && ./mvnw -q -B -DskipTests package)
+data="$(mktemp -d)"
+trap 'kill "$pid" 2>/dev/null || true; rm -rf "$data"' EXIT
+
+env_vars=(SERVER_PORT=$port ASSISTANT_DATA_DIR="$data" ASSISTANT_API_TOKEN=inspector-admin-token ASSISTANT_MCP_ENABLED=true
+  ANTHROPIC_API_KEY= OPENAI_API_KEY= OPENAI_BASE_URL=)
+token="$(env "${env_vars[@]}" "$JAVA" -jar "$here/target/mnemo.jar" token create --user alice --name inspector | grep -o 'mnemo_[A-Za-z0-9_-]*')"
+env "${env_vars[@]}" "$JAVA" -XX:+UseSerialGC -jar "$here/target/mnemo.jar" >"$data/log" 2>&1 &
+pid=$!
+for _ in $(seq 1 600); do
+  curl -sf "http://127.0.0.1:$port/actuator/health" 2>/dev/null | grep -q '"UP"' && break
+  sleep 0.1
+done
+
+inspect() { # arguments for the Inspector's CLI after the server
+  npx -y "$INSPECTOR" --cli "http://127.0.0.1:$port/mcp" --transport http --header "Authorization: Bearer $token" "$@"
+}
+echo "== tools/list"
+inspect --method tools/list | grep -o '"name": *"[a-z_]*"'
+echo "== tools/call remember"
+inspect --method tools/call --tool-name remember --tool-arg 'text=My sister Ana lives in Porto.'
+echo "== tools/call search_memories"
+inspect --method tools/call --tool-name search_memories --tool-arg 'query=where does my sister live'
+echo "== resources/read mnemo://memories/recent"
+inspect --method resources/read --uri mnemo://memories/recent
+echo "== a wrong token"
+if npx -y "$INSPECTOR" --cli "http://127.0.0.1:$port/mcp" --transport http --header "Authorization: Bearer mnemo_wrong" \
+    --method tools/list >"$data/wrong" 2>&1; then
+  echo "refused: no (unexpected)"; exit 1
+else
+  echo "refused: yes ($(grep -o '401[^"]*' "$data/wrong" | head -n 1))"
+fi
