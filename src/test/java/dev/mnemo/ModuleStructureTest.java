@@ -17,6 +17,6 @@ class ModuleStructureTest {
     void theModulesAreExactlyThoseOfTheDesign() {
         assertThat(modules.stream().map(m -> m.getIdentifier().toString())).containsExactlyInAnyOrder("agent", "backup",
                 "channel", "conversation", "cost", "llm", "memory", "privacy", "proactive", "reminder", "routing", "security",
-                "system", "terminal", "user", "vault", "web");
+                "system", "terminal", "user", "vault", "web", "mcp");
     }
 }

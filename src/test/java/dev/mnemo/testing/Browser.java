@@ -70,6 +70,11 @@ public final class Browser implements AutoCloseable {
         return driver;
     }
 
+    /** Runs a script in the page (to set a date or time input, whose typing differs by locale). */
+    public Object script(String script, Object... arguments) {
+        return driver.executeScript(script, arguments);
+    }
+
     public void go(String path) {
         driver.get(base + path);
     }

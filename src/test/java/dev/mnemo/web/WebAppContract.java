@@ -13,12 +13,15 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.mnemo.cost.CostLedger;
 import dev.mnemo.cost.CostReport;
 import dev.mnemo.memory.Memory;
+import dev.mnemo.memory.MemoryControl;
 import dev.mnemo.memory.MemoryIntake;
 import dev.mnemo.memory.MemoryRecall;
 import dev.mnemo.memory.write.MemoryJobWorker;
+import dev.mnemo.reminder.Reminder;
 import dev.mnemo.reminder.Reminders;
 import dev.mnemo.security.WebAccounts;
 import dev.mnemo.testing.Browser;
+import dev.mnemo.user.UserSettings;
 import dev.mnemo.testing.FakeModelServer;
 import dev.mnemo.testing.MutableClock;
 import dev.mnemo.proactive.ReminderDelivery;
@@ -28,6 +31,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -77,6 +82,10 @@ abstract class WebAppContract {
     ReminderDelivery delivery;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    MemoryControl control;
+    @Autowired
+    UserSettings settings;
 
     Browser browser;
     String user;
@@ -180,7 +189,7 @@ abstract class WebAppContract {
     }
 
     @Test
-    void aReminderSetInChatIsOnTheRemindersPageAndTheCostsPageShowsTheLedger() {
+    void aReminderSetInChatIsOnTheRemindersPageAndTheCostsPageShowsTheLedger() throws Exception {
         browser.signIn(user, PASSWORD);
         browser.await("the chat page", d -> browser.path().equals("/"));
         browser.type("#text", "/remind in 2 hours stretch your legs");
@@ -210,6 +219,12 @@ abstract class WebAppContract {
         assertThat(browser.text(".reminders")).contains("stretch your legs");
         assertThat(reminders.pending(user)).singleElement()
                 .satisfies(r -> assertThat(browser.find(".reminders time").getAttribute("datetime")).isEqualTo(r.dueAt().toString()));
+        Reminder set = reminders.pending(user).getFirst();
+        browser.script("arguments[0].value = '2027-01-02T09:30'", browser.find("#move-" + set.id()));
+        browser.find("form[action$='/" + set.id() + "/move'] button").click();
+        browser.await("the reminder moved", d -> browser.page().contains("Moved."));
+        assertThat(reminders.pending(user).getFirst().dueAt().atZone(set.timeZone()).toLocalDateTime())
+                .isEqualTo(LocalDateTime.of(2027, 1, 2, 9, 30));
         browser.screenshot(database() + "-reminders");
         assertThat(browser.fitsPhone(database() + "-reminders")).as("the reminders page at a phone's width").isTrue();
 
@@ -222,6 +237,12 @@ abstract class WebAppContract {
         assertThat(browser.text("#calls")).isEqualTo(Long.toString(report.calls()));
         assertThat(browser.text("#lines-model")).contains(CHEAP);
         browser.await("the chart", d -> !d.findElements(By.cssSelector("#spend-chart canvas")).isEmpty());
+        HttpResponse<String> csv = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/costs/month.csv")).header("Cookie", browser.cookies()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/csv"));
+        assertThat(csv.body()).startsWith("section,key,calls").contains("model," + CHEAP + ",")
+                .contains("total," + report.month() + "," + report.calls() + ",");
         browser.screenshot(database() + "-costs");
         assertThat(browser.fitsPhone(database() + "-costs")).as("the costs page at a phone's width").isTrue();
 
@@ -241,6 +262,16 @@ abstract class WebAppContract {
         assertThat(browser.text("#new-token")).startsWith("mnemo_");
         browser.screenshot(database() + "-settings");
         assertThat(browser.fitsPhone(database() + "-settings")).as("the settings page at a phone's width").isTrue();
+        // Check-ins off, and quiet hours of the person's own.
+        browser.script("arguments[0].checked = false; arguments[1].value = '23:00'; arguments[2].value = '07:00'",
+                browser.find("input[name=enabled]"), browser.find("#quietStart"), browser.find("#quietEnd"));
+        browser.find("#quietEnd").submit();
+        browser.await("the check-ins saved", d -> browser.page().contains("Check-ins off"));
+        assertThat(settings.checkIns(user)).hasValueSatisfying(choice -> {
+            assertThat(choice.enabled()).isFalse();
+            assertThat(choice.quietStart()).isEqualTo(LocalTime.of(23, 0));
+            assertThat(choice.quietEnd()).isEqualTo(LocalTime.of(7, 0));
+        });
         browser.click(".signout button");
         browser.await("the sign-in page", d -> browser.path().startsWith("/login"));
         browser.go("/settings");
@@ -265,6 +296,15 @@ abstract class WebAppContract {
             plain.click("#confirm-forget");
             plain.await("the list after forgetting", d -> plain.page().contains("Forgotten for good"));
             assertThat(recall.list(user, 10)).isEmpty();
+            // A memory sleep set aside (pruned) is restored from its page.
+            Memory pruned = intake.remember(user, "The user's bike is blue.", null).memory();
+            assertThat(control.prune(user, pruned.id())).isTrue();
+            plain.go("/memories?status=pruned");
+            plain.driver().findElement(By.linkText("The user's bike is blue.")).click();
+            plain.click("form[action$='/restore'] button");
+            plain.await("the memory restored", d -> plain.page().contains("Restored"));
+            assertThat(control.get(user, pruned.id())).isPresent();
+
             plain.go("/reminders");
             plain.type("#r-text", "water the plants");
             plain.click("#r-text ~ button");
@@ -272,6 +312,7 @@ abstract class WebAppContract {
             plain.click(".reminders form.inline:last-of-type button");
             plain.await("the reminder cancelled", d -> plain.page().contains("Cancelled."));
             assertThat(reminders.pending(user)).isEmpty();
+
         }
     }
 
