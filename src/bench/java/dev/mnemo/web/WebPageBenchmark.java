@@ -1,5 +1,7 @@
 package dev.mnemo.web;
 
+import static dev.mnemo.testing.PageForms.csrf;
+import static dev.mnemo.testing.PageForms.enc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mnemo.memory.MemoryKind;
@@ -12,11 +14,9 @@ import dev.mnemo.testing.BenchApp;
 import dev.mnemo.testing.RandomVectors;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,8 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -77,7 +75,7 @@ class WebPageBenchmark {
         pages.put("memories, most important", "/memories?sort=IMPORTANT");
         pages.put("memories, kind + tag, page 40", "/memories?kind=EVENT&tag=ana&offset=1000");
         pages.put("memories, person filter", "/memories?person=marta");
-        pages.put("memories, search (read path)", "/memories?q=" + URLEncoder.encode("what does Marta like", StandardCharsets.UTF_8));
+        pages.put("memories, search (read path)", "/memories?q=" + enc("what does Marta like"));
         pages.put("one memory", "/memories/" + oneId);
         pages.put("reminders", "/reminders");
         pages.put("costs", "/costs");
@@ -141,12 +139,10 @@ class WebPageBenchmark {
     private String signIn(String user, String password) throws IOException, InterruptedException {
         HttpResponse<String> form = http.send(HttpRequest.newBuilder(uri("/login")).build(), HttpResponse.BodyHandlers.ofString());
         String cookie = cookie(form);
-        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form.body());
-        assertThat(csrf.find()).isTrue();
         HttpResponse<String> signedIn = http.send(HttpRequest.newBuilder(uri("/login")).header("Cookie", cookie)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password="
-                        + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8)))
+                        + enc(password) + "&_csrf=" + enc(csrf(form.body()))))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(signedIn.statusCode()).isEqualTo(302);
         return cookie(signedIn);

@@ -1,11 +1,14 @@
 package dev.mnemo.mcp;
 
+import dev.mnemo.system.StorableText;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * A tool call's arguments, read strictly: a wrong type or a value out of range is the caller's mistake, said in one
- * sentence (the SDK has checked them against the tool's schema already; this is the second line).
+ * A tool call's arguments, read strictly: a missing one, a wrong type or a value out of range is the caller's
+ * mistake, said in one sentence. The tools' JSON schemas tell clients what to send; this is what checks it, so that
+ * every refusal goes through {@link ToolCalls} and is recorded.
  */
 final class ToolArguments {
     private final Map<String, Object> values;
@@ -21,8 +24,21 @@ final class ToolArguments {
         }
     }
 
-    Object raw(String name) {
-        return values.get(name);
+    boolean flag(String name) {
+        Object value = values.get(name);
+        if (value != null && !(value instanceof Boolean)) {
+            throw new Invalid(name + " must be true or false");
+        }
+        return Boolean.TRUE.equals(value);
+    }
+
+    /** One of {@code allowed} (any case), or null when absent. */
+    String choice(String name, List<String> allowed) {
+        String value = optionalText(name, 40);
+        if (value != null && !allowed.contains(value.toLowerCase(Locale.ROOT))) {
+            throw new Invalid(name + " is one of " + String.join(", ", allowed));
+        }
+        return value == null ? null : value.toLowerCase(Locale.ROOT);
     }
 
     String text(String name, int max) {
@@ -41,7 +57,8 @@ final class ToolArguments {
         if (!(value instanceof String text)) {
             throw new Invalid(name + " must be a string");
         }
-        String clean = text.strip();
+        // NUL and lone surrogates become U+FFFD (as everywhere in Mnemo), so both databases store the same text.
+        String clean = StorableText.of(text).strip();
         if (clean.length() > max) {
             throw new Invalid(name + " must be at most " + max + " characters");
         }
@@ -56,11 +73,11 @@ final class ToolArguments {
         if (!(value instanceof Number number) || number.doubleValue() != Math.rint(number.doubleValue())) {
             throw new Invalid(name + " must be an integer");
         }
-        long n = number.longValue();
-        if (n < min || n > max) {
+        // Compared as a double first: a huge integer would wrap around as a long.
+        if (number.doubleValue() < min || number.doubleValue() > max) {
             throw new Invalid(name + " must be " + min + " to " + max);
         }
-        return (int) n;
+        return number.intValue();
     }
 
     int integer(String name, int min, int max, int otherwise) {
@@ -80,7 +97,7 @@ final class ToolArguments {
             if (!(item instanceof String text) || text.isBlank() || text.length() > maxLength) {
                 throw new Invalid(name + " must hold strings of 1 to " + maxLength + " characters");
             }
-            return text.strip();
+            return StorableText.of(text).strip();
         }).toList();
     }
 }

@@ -140,6 +140,22 @@ class ControlService implements MemoryControl {
 
     @Override
     public List<Memory> requestForget(String userId, String query) {
+        Map<String, StoredMemory> matches = forgetMatches(userId, query);
+        forgetRequests.save(userId, List.copyOf(matches.keySet()));
+        return memories.toMemories(List.copyOf(matches.values()));
+    }
+
+    @Override
+    public List<Memory> matchForget(String userId, String query) {
+        return memories.toMemories(List.copyOf(forgetMatches(userId, query).values()));
+    }
+
+    @Override
+    public int forget(String userId, List<String> ids) {
+        return ids.isEmpty() ? 0 : forgetAll(userId, ids);
+    }
+
+    private Map<String, StoredMemory> forgetMatches(String userId, String query) {
         String q = query.strip().toLowerCase(Locale.ROOT);
         Map<String, StoredMemory> matches = new LinkedHashMap<>();
         if (ID_PREFIX.matcher(q).matches()) {
@@ -152,8 +168,7 @@ class ControlService implements MemoryControl {
                     .filter(w -> w.length() >= 3 && !STOP_WORDS.contains(w)).toList();
             memories.prunedContaining(userId, words).forEach(m -> matches.put(m.id(), m));
         }
-        forgetRequests.save(userId, List.copyOf(matches.keySet()));
-        return memories.toMemories(List.copyOf(matches.values()));
+        return matches;
     }
 
     @Override

@@ -41,4 +41,10 @@ public interface MemoryControl {
 
     /** Deletes what the last {@link #requestForget} listed; returns how many, 0 when nothing is pending. */
     int confirmForget(String userId);
+
+    /** What a {@link #requestForget} would list, without keeping it for a confirmation (another client keeps its own). */
+    List<Memory> matchForget(String userId, String query);
+
+    /** Deletes these of the person's memories for good, as {@link #confirmForget}, in one go; returns how many. */
+    int forget(String userId, List<String> ids);
 }

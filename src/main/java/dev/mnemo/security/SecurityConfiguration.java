@@ -160,7 +160,10 @@ class SecurityConfiguration {
         bearer.setRequestMatcher(new NegatedRequestMatcher(PathPatternRequestMatcher.pathPattern("/webhooks/**")));
         bearer.setSuccessHandler((request, response, authentication) -> {
         });
-        bearer.setFailureHandler((request, response, failure) -> JsonErrors.write(response, 401, failure.getMessage()));
+        bearer.setFailureHandler((request, response, failure) -> {
+            response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+            JsonErrors.write(response, 401, failure.getMessage());
+        });
         return http
                 .csrf(csrf -> csrf.disable())
                 .httpBasic(basic -> basic.disable())
@@ -178,8 +181,11 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/**").hasAuthority(CallerAuthentication.ADMIN)
                         .anyRequest().authenticated())
                 .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint((request, response, e) ->
-                                JsonErrors.write(response, 401, "missing bearer token"))
+                        .authenticationEntryPoint((request, response, e) -> {
+                            // RFC 6750: say it is a bearer token that is wanted (MCP clients read this).
+                            response.setHeader("WWW-Authenticate", "Bearer");
+                            JsonErrors.write(response, 401, "missing bearer token");
+                        })
                         .accessDeniedHandler((request, response, e) ->
                                 JsonErrors.write(response, 403, "this token may not do that")))
                 .headers(headers -> headers

@@ -4,16 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mnemo.memory.Memory;
+import dev.mnemo.memory.MemoryControl;
 import dev.mnemo.memory.MemoryIntake;
 import dev.mnemo.memory.MemoryRecall;
 import dev.mnemo.reminder.Reminders;
 import dev.mnemo.security.PersonTokens;
+import dev.mnemo.testing.Api;
 import dev.mnemo.testing.SqliteApp;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.client.transport.McpHttpClientTransportAuthorizationException;
 import io.modelcontextprotocol.spec.McpSchema;
+import java.math.BigInteger;
+import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +25,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,6 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
  * initialize, list the tools, call every one; a missing or wrong token refused with 401; another person's memory
  * unreachable; the admin token naming its user; every call recorded.
  */
+@ExtendWith(OutputCaptureExtension.class)
 abstract class McpServerContract {
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final List<String> TOOLS = List.of("search_memories", "remember", "list_memories", "get_memory",
@@ -49,6 +57,8 @@ abstract class McpServerContract {
     Reminders reminders;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    MemoryControl control;
 
     String user;
     McpSyncClient client;
@@ -122,7 +132,8 @@ abstract class McpServerContract {
         assertThat(edited.get("tags").toString()).isEqualTo("[\"ana\",\"family\"]");
         JsonNode history = call(client, "memory_history", Map.of("id", id));
         assertThat(history.get("versions").get(0).get("text").asString()).isEqualTo("My sister Ana lives in Porto.");
-        assertThat(history.get("versions").get(0).get("reason").asString()).isEqualTo("EDITED");
+        assertThat(history.get("versions").get(0).get("reason").asString()).isEqualTo("edited");
+        assertThat(history.get("versions").get(0).get("kind").asString()).isEqualTo(added.get("memory").get("kind").asString());
         assertThat(history.get("versions").get(0).has("validTo")).isTrue();
 
         JsonNode listed = call(client, "forget", Map.of("query", "Lisbon"));
@@ -151,10 +162,71 @@ abstract class McpServerContract {
         assertThat(error(client, "edit_memory", Map.of("id", UUID.randomUUID().toString()))).contains("say what to change");
         assertThat(error(client, "set_reminder", Map.of("text", "x", "at", "soon"))).contains("ISO-8601");
         assertThat(error(client, "set_reminder", Map.of("text", "x", "at", "2020-01-01T10:00"))).isNotBlank();
-        assertThat(error(client, "list_memories", Map.of("limit", 1000))).isNotBlank();
+        assertThat(error(client, "list_memories", Map.of("limit", 1000))).contains("limit must be 1 to 100");
+        assertThat(error(client, "list_memories", Map.of("limit", new BigInteger("18446744073709551621")))).contains("limit");
+        assertThat(error(client, "list_memories", Map.of("sort", "sideways"))).contains("sort is one of");
+        assertThat(error(client, "list_memories", Map.of("pruned", "yes"))).contains("true or false");
+        assertThat(error(client, "remember", Map.of())).contains("text is required");
         assertThat(error(client, "forget", Map.of())).contains("either a query");
         assertThat(recall.list(user, 10)).isEmpty();
         assertThat(reminders.pending(user)).isEmpty();
+        // Every refusal is one of the recorded calls.
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM mcp_tool_calls WHERE user_id = ? AND outcome = 'REFUSED'").param(user)
+                .query(Long.class).single()).isEqualTo(12);
+    }
+
+    @Test
+    void aForgetListingIsThisServersOwnConfirmedOnlyByItsPersonAndNeverTheChatsPendingForget() {
+        client.initialize();
+        String id = call(client, "remember", Map.of("text", "My old flat was in Alfama.")).get("memory").get("id").asString();
+        String confirmation = call(client, "forget", Map.of("query", "Alfama")).get("confirmationId").asString();
+        // The chat's /forget yes has nothing pending from this.
+        assertThat(control.confirmForget(user)).isZero();
+        McpSyncClient other = client(tokens.create("other-" + UUID.randomUUID().toString().substring(0, 8), "x").secret());
+        try {
+            other.initialize();
+            assertThat(error(other, "forget", Map.of("confirmationId", confirmation))).contains("unknown or expired");
+        } finally {
+            other.closeGracefully();
+        }
+        assertThat(recall.list(user, 10)).extracting(Memory::id).containsExactly(id);
+        // Changed since it was listed: kept.
+        call(client, "edit_memory", Map.of("id", id, "importance", 9));
+        JsonNode forgotten = call(client, "forget", Map.of("confirmationId", confirmation));
+        assertThat(forgotten.get("deleted").asInt()).isZero();
+        assertThat(forgotten.get("keptBecauseChanged").asInt()).isEqualTo(1);
+        assertThat(recall.list(user, 10)).extracting(Memory::id).containsExactly(id);
+    }
+
+    @Test
+    void theRecentMemoriesResourceIsThePersonsOwnAndNothingOfAToolCallReachesTheLog(CapturedOutput output) {
+        client.initialize();
+        call(client, "remember", Map.of("text", "My favourite tea is lapsang souchong."));
+        intake.remember("someone-else-" + UUID.randomUUID(), "Someone else likes oolong.", null);
+        McpSchema.ReadResourceResult read = client.readResource(McpSchema.ReadResourceRequest.builder("mnemo://memories/recent").build());
+        String text = ((McpSchema.TextResourceContents) read.contents().getFirst()).text();
+        assertThat(text).contains("lapsang souchong").doesNotContain("oolong");
+        call(client, "search_memories", Map.of("query", "which tea do I like"));
+        assertThat(output.getAll()).contains("MCP tool search_memories for user " + user + ": OK")
+                .doesNotContain("lapsang").doesNotContain("which tea");
+    }
+
+    @Test
+    void aMalformedCallIsAJsonRpcErrorNeverA500AndNothingOfItIsLogged(CapturedOutput output) {
+        String token = tokens.create(user, "raw").secret();
+        Api raw = new Api(port, token);
+        for (String body : List.of("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{}}",
+                "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\"}",
+                "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":{\"name\":\"remember\",\"arguments\":\"I have a secret illness\"}}",
+                "{\"jsonrpc\":\"2.0\",\"id\":4,\"params\":{\"name\":\"remember\",\"arguments\":{\"text\":\"a secret illness\"}}}",
+                "not json at all: a secret illness")) {
+            Api.Response response = raw.send(raw.authorizedRequest("/mcp").header("Content-Type", "application/json")
+                    .header("Accept", "application/json, text/event-stream").POST(HttpRequest.BodyPublishers.ofString(body)));
+            assertThat(response.status()).as(body).isIn(200, 400);
+            assertThat(response.body()).as(body).contains("\"error\"").doesNotContain("secret illness");
+        }
+        assertThat(output.getAll()).doesNotContain("secret illness");
+        assertThat(recall.list(user, 10)).isEmpty();
     }
 
     @Test
@@ -183,6 +255,10 @@ abstract class McpServerContract {
 
     @Test
     void noTokenOrAWrongOneIsRefusedWith401() {
+        Api anonymous = new Api(port, "");
+        Api.Response bare = anonymous.send(anonymous.request("/mcp").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")));
+        assertThat(bare.status()).isEqualTo(401);
         for (String token : new String[] {null, "mnemo_not-a-real-token", "wrong"}) {
             McpSyncClient stranger = client(token);
             try {

@@ -1,5 +1,7 @@
 package dev.mnemo.web;
 
+import static dev.mnemo.testing.PageForms.csrf;
+import static dev.mnemo.testing.PageForms.enc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -8,11 +10,9 @@ import dev.mnemo.testing.MutableClock;
 import dev.mnemo.testing.SqliteApp;
 import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -32,7 +32,6 @@ import org.springframework.test.context.TestPropertySource;
 @SqliteApp
 @TestPropertySource(properties = {"assistant.web.sign-in.base-url=https://mnemo.example.org/", "assistant.web.sign-in.per-minute=1000"})
 class SignInLinkTest {
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final Pattern LINK = Pattern.compile("https://mnemo\\.example\\.org/login/link/([A-Za-z0-9_-]{43})");
 
     @LocalServerPort
@@ -125,17 +124,7 @@ class SignInLinkTest {
                 .POST(HttpRequest.BodyPublishers.ofString(form));
     }
 
-    private static String csrf(String page) {
-        Matcher matcher = CSRF.matcher(page);
-        assertThat(matcher.find()).as("a CSRF field in " + page).isTrue();
-        return matcher.group(1);
-    }
-
     private URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
-    }
-
-    private static String enc(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

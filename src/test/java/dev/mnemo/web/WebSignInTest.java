@@ -1,5 +1,7 @@
 package dev.mnemo.web;
 
+import static dev.mnemo.testing.PageForms.csrf;
+import static dev.mnemo.testing.PageForms.enc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mnemo.security.WebAccounts;
@@ -7,11 +9,9 @@ import dev.mnemo.testing.MutableClock;
 import dev.mnemo.testing.SqliteApp;
 import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +37,6 @@ import org.springframework.test.context.TestPropertySource;
 @SqliteApp
 @TestPropertySource(properties = {"assistant.web.sign-in.max-failures=3", "assistant.web.sign-in.per-minute=1000"})
 class WebSignInTest {
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     @LocalServerPort
     int port;
@@ -223,17 +222,7 @@ class WebSignInTest {
         return user;
     }
 
-    private static String csrf(String page) {
-        Matcher matcher = CSRF.matcher(page);
-        assertThat(matcher.find()).as("a CSRF field in " + page).isTrue();
-        return matcher.group(1);
-    }
-
     private URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
-    }
-
-    private static String enc(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }
