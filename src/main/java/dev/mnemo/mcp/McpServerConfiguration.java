@@ -50,10 +50,10 @@ class McpServerConfiguration {
     static final String RECENT = "mnemo://memories/recent";
     static final int RECENT_COUNT = 20;
 
-    /** The MCP wire format's own mapper: none of the API's JSON settings apply to it. */
+    /** The MCP wire format's own mapper: none of the API's JSON settings apply to it, and no stack trace leaves. */
     @Bean
     McpJsonMapper mcpJsonMapper() {
-        return new JacksonMcpJsonMapper(JsonMapper.builder().build());
+        return new TraceFreeJsonMapper(new JacksonMcpJsonMapper(JsonMapper.builder().build()));
     }
 
     @Bean

@@ -227,6 +227,12 @@ abstract class McpServerContract {
         }
         assertThat(output.getAll()).doesNotContain("secret illness");
         assertThat(recall.list(user, 10)).isEmpty();
+        // Refused by the SDK itself (it wants both kinds in Accept): the JSON-RPC error, never the exception's trace.
+        Api.Response accept = raw.send(raw.authorizedRequest("/mcp").header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"tools/list\"}")));
+        assertThat(accept.status()).isBetween(400, 499);
+        assertThat(accept.body()).contains("\"error\"", "text/event-stream").doesNotContain("stackTrace", "className");
     }
 
     @Test
