@@ -46,9 +46,11 @@ final class JsonRpcShape extends OncePerRequestFilter {
             refuse(response, 400, null, McpSchema.ErrorCodes.PARSE_ERROR, "the body is not JSON");
             return;
         }
-        if (!(message instanceof Map<?, ?> map) || !(map.get("method") instanceof String || map.containsKey("result")
-                || map.containsKey("error"))) {
-            refuse(response, 400, null, McpSchema.ErrorCodes.INVALID_REQUEST, "a JSON-RPC message is an object with a method");
+        if (!(message instanceof Map<?, ?> map) || !"2.0".equals(map.get("jsonrpc")) || !(map.get("method") instanceof String)
+                || !sdkReads(body)) {
+            // Responses too: this server asks clients nothing, so none is expected.
+            refuse(response, 400, null, McpSchema.ErrorCodes.INVALID_REQUEST,
+                    "a JSON-RPC 2.0 request or notification is an object with \"jsonrpc\": \"2.0\" and a method");
             return;
         }
         String problem = problem(map);
@@ -59,21 +61,49 @@ final class JsonRpcShape extends OncePerRequestFilter {
         chain.doFilter(new Replayed(request, body), response);
     }
 
-    /** What is wrong with a call's params, or null. */
-    private static String problem(Map<?, ?> message) {
+    /** Whether the SDK can read the message at all: what it cannot, it answers with a 500. */
+    private boolean sdkReads(byte[] body) {
+        try {
+            McpSchema.deserializeJsonRpcMessage(json, new String(body, StandardCharsets.UTF_8));
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** What is wrong with a call's params, or null; read as the SDK will read them, outside its own error handling. */
+    private String problem(Map<?, ?> message) {
         Object method = message.get("method");
         Object params = message.get("params");
+        if (params != null && !(params instanceof Map)) {
+            return "params are an object";
+        }
         if ("tools/call".equals(method)) {
             if (!(params instanceof Map<?, ?> call) || !(call.get("name") instanceof String)) {
                 return "tools/call needs params with the tool's name";
             }
             Object arguments = call.get("arguments");
-            return arguments == null || arguments instanceof Map ? null : "a tool's arguments are an object";
+            if (arguments != null && !(arguments instanceof Map)) {
+                return "a tool's arguments are an object";
+            }
+            return readsAs(params, McpSchema.CallToolRequest.class) ? null : "tools/call's params are malformed";
         }
-        if ("resources/read".equals(method) && !(params instanceof Map<?, ?> read && read.get("uri") instanceof String)) {
-            return "resources/read needs params with the resource's uri";
+        if ("resources/read".equals(method)) {
+            if (!(params instanceof Map<?, ?> read && read.get("uri") instanceof String)) {
+                return "resources/read needs params with the resource's uri";
+            }
+            return readsAs(params, McpSchema.ReadResourceRequest.class) ? null : "resources/read's params are malformed";
         }
-        return params == null || params instanceof Map ? null : "params are an object";
+        return null;
+    }
+
+    private boolean readsAs(Object params, Class<?> type) {
+        try {
+            json.convertValue(params, type);
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     private void refuse(HttpServletResponse response, int status, Object id, int code, String message) throws IOException {

@@ -1,6 +1,7 @@
 package dev.mnemo.reminder;
 
 import dev.mnemo.system.Ids;
+import dev.mnemo.system.StorableText;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -27,7 +28,8 @@ class JdbcReminders implements Reminders {
     @Override
     public Reminder schedule(String userId, String text, Instant dueAt, ZoneId zone, Recurrence recurrence,
                              String sourceMessageId) {
-        String what = text == null ? "" : text.strip();
+        // NUL and lone surrogates become U+FFFD, as in every stored text: PostgreSQL refuses a NUL.
+        String what = text == null ? "" : StorableText.of(text).strip();
         if (what.isEmpty() || what.length() > MAX_TEXT) {
             throw new IllegalArgumentException("a reminder needs a text of 1 to " + MAX_TEXT + " characters");
         }

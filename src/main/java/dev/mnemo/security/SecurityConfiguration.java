@@ -48,8 +48,9 @@ import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class SecurityConfiguration {
     /** The web app's paths: everything else is the API's (and its bearer tokens'). */
-    static final String[] PAGES = {"/", "/login", "/login/**", "/logout", "/chat", "/chat/**", "/memories",
-            "/memories/**", "/reminders", "/reminders/**", "/costs", "/costs/**", "/activity", "/settings", "/settings/**"};
+    static final String[] PAGES = {"/", "/login", "/login/**", "/logout", "/logout/**", "/chat", "/chat/**", "/memories",
+            "/memories/**", "/reminders", "/reminders/**", "/costs", "/costs/**", "/activity", "/activity/**", "/settings",
+            "/settings/**"};
     /** The pages' stylesheet, script and WebJars: public, and cacheable (their addresses change with their content). */
     static final String[] ASSETS = {"/assets/**", "/webjars/**"};
 

@@ -3,8 +3,10 @@ package dev.mnemo.web;
 import dev.mnemo.system.PageErrorView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -30,6 +32,12 @@ class PageErrors {
             MethodArgumentTypeMismatchException.class})
     ModelAndView badInput(Exception e) {
         return PageErrorView.of(400, e instanceof IllegalArgumentException ? e.getMessage() : "a field is missing or malformed");
+    }
+
+    /** Too many parameters, a malformed one, a rejected header: the request's fault, said as such. */
+    @ExceptionHandler({InvalidParameterException.class, RequestRejectedException.class})
+    ModelAndView malformed(RuntimeException e) {
+        return PageErrorView.of(400, "the request is malformed (too many or broken parameters, or a bad header)");
     }
 
     @ExceptionHandler(RuntimeException.class)

@@ -4,13 +4,15 @@ import dev.mnemo.channel.AllowedSenders;
 import dev.mnemo.channel.ChannelUnavailableException;
 import dev.mnemo.channel.MessageKind;
 import dev.mnemo.channel.ReplySender;
+import dev.mnemo.conversation.Channel;
 import dev.mnemo.security.Caller;
 import dev.mnemo.security.SignInLinks;
-import dev.mnemo.security.WebAccounts;
+import dev.mnemo.system.StorableText;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,24 +29,23 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * Signing in with a one-time link sent through the person's own channel (SMS, Discord, or the inbox the terminal chat
- * shows), for a person with a web account or a configured address: {@code POST /login/link} asks for one (the answer
- * is the same whether the name is known or not), {@code GET /login/link/{secret}} shows whom it signs in (a link
+ * Signing in with a one-time link sent to the person's phone or Discord (the addresses in {@code
+ * ASSISTANT_ALLOWED_SENDERS}): {@code POST /login/link} asks for one (the answer is the same whether the name is
+ * known or not), {@code GET /login/link/{secret}} shows whom it signs in (a link
  * preview that fetches it spends nothing), and the button there signs in and spends it.
  */
 @Controller
 class SignInLinkPages {
     private static final Logger log = LoggerFactory.getLogger(SignInLinkPages.class);
     private static final SecurityContextRepository SESSIONS = new HttpSessionSecurityContextRepository();
+    private static final List<Channel> LINK_CHANNELS = List.of(Channel.SMS, Channel.DISCORD);
 
     private final SignInLinks links;
-    private final WebAccounts accounts;
     private final AllowedSenders senders;
     private final ReplySender replies;
 
-    SignInLinkPages(SignInLinks links, WebAccounts accounts, AllowedSenders senders, ReplySender replies) {
+    SignInLinkPages(SignInLinks links, AllowedSenders senders, ReplySender replies) {
         this.links = links;
-        this.accounts = accounts;
         this.senders = senders;
         this.replies = replies;
     }
@@ -59,23 +60,39 @@ class SignInLinkPages {
             return "redirect:/login?linksOff";
         }
         String user = username.strip();
-        if (!user.isEmpty() && user.length() <= Caller.MAX_USER_ID) {
+        // A name that is not a user id at all is nobody's: nothing to look up (or to log).
+        if (!user.isEmpty() && user.length() <= Caller.MAX_USER_ID && user.chars().noneMatch(Character::isISOControl)
+                && StorableText.of(user).equals(user)) {
             Thread.ofVirtual().name("sign-in-link").start(() -> issueAndSend(user));
         }
         return "redirect:/login?linkSent";
     }
 
+    /**
+     * Only to the person's phone or Discord: never to the web inbox, which their API tokens (a tool's, say) can read —
+     * a token must be no way into the pages.
+     */
     private void issueAndSend(String user) {
         try {
-            if (!accounts.exists(user) && !senders.users().contains(user)) {
+            List<Channel> reach = LINK_CHANNELS.stream().filter(c -> senders.addressOf(user, c).isPresent()).toList();
+            if (reach.isEmpty()) {
+                return;
+            }
+            Optional<String> secret = links.issue(user);
+            if (secret.isEmpty()) {
                 return;
             }
             // Plain ASCII: one SMS segment's alphabet (GSM-7), not three segments of UCS-2.
-            links.issue(user).ifPresent(secret -> replies.send(user, "Your Mnemo sign-in link, good once for "
-                    + SignInLinks.VALID.toMinutes() + " minutes: " + links.url(secret)
-                    + " - if you did not ask for it, ignore this.", MessageKind.NOTICE));
-        } catch (ChannelUnavailableException e) {
-            log.warn("A sign-in link for user {} could not be sent: {}", user, e.getMessage());
+            String text = "Your Mnemo sign-in link, good once for " + SignInLinks.VALID.toMinutes() + " minutes: "
+                    + links.url(secret.get()) + " - if you did not ask for it, ignore this.";
+            for (Channel channel : reach) {
+                try {
+                    replies.sendVia(channel, senders.addressOf(user, channel).orElseThrow(), user, text, MessageKind.NOTICE);
+                    return;
+                } catch (ChannelUnavailableException e) {
+                    log.warn("A sign-in link for user {} could not go by {}: {}", user, channel.id(), e.getMessage());
+                }
+            }
         } catch (RuntimeException e) {
             log.error("A sign-in link for user {} failed", user, e);
         }

@@ -219,6 +219,11 @@ abstract class McpServerContract {
                 "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\"}",
                 "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":{\"name\":\"remember\",\"arguments\":\"I have a secret illness\"}}",
                 "{\"jsonrpc\":\"2.0\",\"id\":4,\"params\":{\"name\":\"remember\",\"arguments\":{\"text\":\"a secret illness\"}}}",
+                "{\"jsonrpc\":\"2.0\",\"id\":6,\"method\":\"tools/call\",\"params\":{\"name\":\"list_reminders\",\"arguments\":{},\"_meta\":5}}",
+                "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"resources/read\",\"params\":{\"uri\":\"mnemo://memories/recent\",\"_meta\":[]}}",
+                "{\"jsonrpc\":[\"2.0\"],\"id\":8,\"method\":\"ping\"}",
+                "{\"jsonrpc\":\"2.0\",\"id\":9,\"error\":5}",
+                "[{\"jsonrpc\":\"2.0\",\"id\":10,\"method\":\"tools/list\"}]",
                 "not json at all: a secret illness")) {
             Api.Response response = raw.send(raw.authorizedRequest("/mcp").header("Content-Type", "application/json")
                     .header("Accept", "application/json, text/event-stream").POST(HttpRequest.BodyPublishers.ofString(body)));
