@@ -12,8 +12,10 @@
     if (event.detail.elt.id !== 'chat-form') { return; }
     var error = document.getElementById('chat-error');
     var status = event.detail.xhr.status;
-    error.hidden = event.detail.successful || status === 401;
-    error.textContent = status === 403
+    error.hidden = event.detail.successful;
+    error.textContent = status === 401
+      ? 'Not sent: you were signed out. Your message is still in the box: copy it, sign in again (reload the page) and send it.'
+      : status === 403
       ? 'Not sent: the page is out of date (a restart or a sign-out). Your message is still in the box: reload the page and send it again.'
       : 'Not sent (' + (status ? 'the server answered ' + status : 'no connection') + '). Your message is still in the box: try again.';
     // Only a message taken in (the server then triggers chat-sent) clears the box: a refused one stays to edit.

@@ -120,12 +120,27 @@ class SecurityConfiguration {
                 .build();
     }
 
-    /** To the sign-in form; an htmx request (a poll whose session ran out) is told to load it as a whole page. */
+    /**
+     * To the sign-in form. An htmx poll whose session ran out is told to load it as a whole page; an htmx form (a chat
+     * message) is only told "401", so the page keeps what was typed and says so. A plain form posted after the session
+     * ended gets a page saying it was not sent, rather than a silent redirect that drops it.
+     */
     private static void toSignIn(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
-        if (request.getHeader("HX-Request") != null) {
+        boolean htmx = request.getHeader("HX-Request") != null;
+        if (htmx && "GET".equals(request.getMethod())) {
             response.setHeader("HX-Redirect", request.getContextPath() + "/login");
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            return;
+        }
+        if (htmx) {
+            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            return;
+        }
+        if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
+            request.setAttribute(JsonErrors.PAGE_MESSAGE, "Not sent: you were signed out (the session ended, or the server"
+                    + " restarted). Go back to copy what you wrote, sign in again, and send it once more.");
+            response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
             return;
         }
         response.sendRedirect(request.getContextPath() + "/login");

@@ -122,9 +122,14 @@ class WebSignInTest {
         assertThat(unknownPage.statusCode()).isEqualTo(404);
         assertThat(unknownPage.body()).contains("There is no such page.");
 
+        String stillOpen = browser.get("/").body();
         assertThat(browser.submit("/settings", "/logout", "").headers().firstValue("Location"))
                 .hasValueSatisfying(location -> assertThat(location).endsWith("/login?signedOut"));
         assertThat(browser.get("/settings").statusCode()).isEqualTo(302);
+        // A form from a page still open after signing out is not silently dropped: the answer says it was not sent.
+        HttpResponse<String> late = browser.post("/chat", "text=hello&_csrf=" + enc(csrf(stillOpen)));
+        assertThat(late.statusCode()).isIn(401, 403);
+        assertThat(late.body()).containsAnyOf("Not sent: you were signed out", "This form has expired");
     }
 
     @Test
