@@ -12,13 +12,13 @@ import dev.mnemo.memory.MemoryVersion;
 import dev.mnemo.memory.PortableMemoryLines;
 import dev.mnemo.memory.RecalledMemory;
 import dev.mnemo.memory.WriteOutcome;
+import dev.mnemo.system.Ids;
 import dev.mnemo.user.UserSettings;
 import io.modelcontextprotocol.server.McpStatelessServerFeatures.SyncToolSpecification;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,10 +39,7 @@ class MemoryTools {
     static final int MAX_TEXT = 2000;
     static final int MAX_QUERY = 500;
     static final Duration CONFIRM_WITHIN = Duration.ofMinutes(10);
-    /** A client whose clock runs a little fast may say "now" a moment ahead. */
-    static final Duration CLOCK_SKEW = Duration.ofDays(1);
     static final List<String> KINDS = List.of("fact", "preference", "person", "event", "plan");
-    private static final Pattern ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final Pattern CONFIRMATION = Pattern.compile("[0-9a-f]{32}");
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String KIND_SCHEMA = "{\"type\": \"string\", \"enum\": [\"fact\", \"preference\", \"person\", \"event\", \"plan\"]}";
@@ -163,20 +160,8 @@ class MemoryTools {
     private Object remember(String user, ToolArguments args) {
         String text = args.text("text", MAX_TEXT);
         String said = args.optionalText("saidAt", 40);
-        Instant saidAt = null;
-        if (said != null) {
-            try {
-                saidAt = Instant.parse(said);
-            } catch (DateTimeParseException e) {
-                throw new ToolArguments.Invalid("saidAt must be an ISO-8601 instant like 2026-03-14T18:00:00Z");
-            }
-            if (saidAt.isAfter(clock.instant().plus(CLOCK_SKEW))) {
-                throw new ToolArguments.Invalid("saidAt is in the future");
-            }
-            if (saidAt.isBefore(PortableMemoryLines.EARLIEST)) {
-                throw new ToolArguments.Invalid("saidAt is before " + PortableMemoryLines.EARLIEST);
-            }
-        }
+        // As an import reads it: ISO-8601, from 1900 to a day ahead of now.
+        Instant saidAt = said == null ? null : PortableMemoryLines.time(said, "saidAt", clock.instant());
         WriteOutcome outcome = intake.remember(user, text, null, saidAt);
         return new Remembered(outcome.action().name(), MemoryView.of(outcome.memory(), false));
     }
@@ -282,7 +267,7 @@ class MemoryTools {
 
     private static String id(ToolArguments args) {
         String id = args.text("id", 36);
-        if (!ID.matcher(id).matches()) {
+        if (!Ids.isId(id)) {
             throw new ToolArguments.Invalid("id must be a memory id (a UUID)");
         }
         return id;

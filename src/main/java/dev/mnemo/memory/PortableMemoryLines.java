@@ -176,13 +176,23 @@ public final class PortableMemoryLines {
     }
 
     private static Instant time(JsonNode value, String field, Instant now) {
-        Instant at;
-        try {
-            at = Instant.parse(value.asString());
-        } catch (DateTimeParseException | IllegalArgumentException e) {
+        if (!value.isString()) {
             throw new IllegalArgumentException(field + " must be an ISO-8601 time such as 2026-03-14T09:30:00Z");
         }
-        if (!value.isString()) {
+        return time(value.asString(), field, now);
+    }
+
+    /**
+     * A time a memory was said at, as people and other tools give it: ISO-8601, not before {@link #EARLIEST}, not
+     * after {@code now} (with a day's grace for clocks and time zones).
+     *
+     * @throws IllegalArgumentException naming {@code field} and what is wrong
+     */
+    public static Instant time(String value, String field, Instant now) {
+        Instant at;
+        try {
+            at = Instant.parse(value);
+        } catch (DateTimeParseException | IllegalArgumentException e) {
             throw new IllegalArgumentException(field + " must be an ISO-8601 time such as 2026-03-14T09:30:00Z");
         }
         if (at.isBefore(EARLIEST)) {

@@ -27,8 +27,13 @@ public class WebAccounts {
     static final int MIN_PASSWORD_CHARS = 8;
     static final int ACCOUNT_FACTOR = 10;
     static final PasswordEncoder ENCODER = new BCryptPasswordEncoder(12);
-    /** Compared against when the name is unknown or locked: a bcrypt hash of nothing anyone can type. */
-    private static final String NOBODY = ENCODER.encode("\0no account\0");
+    /**
+     * Compared against when the name is unknown or locked: a bcrypt hash of nothing anyone can type, made on the
+     * first sign-in rather than at start-up (a quarter of a second of bcrypt).
+     */
+    private static final class Nobody {
+        static final String HASH = ENCODER.encode("\0no account\0");
+    }
 
     /** At most this many bcrypt comparisons at once (about one core each for a quarter of a second). */
     static final int CONCURRENT_CHECKS = Math.max(2, Runtime.getRuntime().availableProcessors());
@@ -115,7 +120,7 @@ public class WebAccounts {
         try {
             if (userId == null || userId.isEmpty() || userId.length() > Caller.MAX_USER_ID
                     || userId.chars().anyMatch(Character::isISOControl)) {
-                ENCODER.matches(given, NOBODY);
+                ENCODER.matches(given, Nobody.HASH);
                 return Optional.empty();
             }
             record Stored(String hash, long setAt) {
@@ -124,7 +129,7 @@ public class WebAccounts {
                     .param(userId).query((rs, n) -> new Stored(rs.getString(1), rs.getLong(2))).optional();
             String client = ClientKey.of(remoteAddress);
             if (stored.isEmpty() || !takeAttempt(userId, client)) {
-                ENCODER.matches(given, NOBODY);
+                ENCODER.matches(given, Nobody.HASH);
                 return Optional.empty();
             }
             if (!ENCODER.matches(given, stored.get().hash())) {

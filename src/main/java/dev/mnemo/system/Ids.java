@@ -3,6 +3,7 @@ package dev.mnemo.system;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * Time-ordered identifiers (UUID version 7, RFC 9562): unique across instances, and within this process
@@ -10,11 +11,19 @@ import java.util.UUID;
  * stopped test clock.
  */
 public final class Ids {
+    /** What every id looks like: a lower-case UUID. For checking an id from outside before it is looked up. */
+    public static final String PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+    private static final Pattern ID = Pattern.compile(PATTERN);
     private static final SecureRandom RANDOM = new SecureRandom();
     private static long lastMillis = -1;
     private static int sequence;
 
     private Ids() {
+    }
+
+    /** Whether the text has an id's shape (null is not). */
+    public static boolean isId(String text) {
+        return text != null && ID.matcher(text).matches();
     }
 
     public static String newId(Clock clock) {

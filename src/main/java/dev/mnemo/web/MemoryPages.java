@@ -6,12 +6,12 @@ import dev.mnemo.memory.MemoryControl;
 import dev.mnemo.memory.MemoryKind;
 import dev.mnemo.memory.MemoryRecall;
 import dev.mnemo.security.Caller;
+import dev.mnemo.system.Ids;
 import dev.mnemo.user.UserSettings;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -33,7 +33,6 @@ class MemoryPages {
     static final int PAGE_SIZE = 25;
     static final int MAX_TEXT = 2000;
     static final int MAX_QUERY = 500;
-    private static final Pattern ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private final MemoryBrowsing browsing;
     private final MemoryRecall recall;
@@ -161,7 +160,7 @@ class MemoryPages {
 
     /** The person's memory, active or pruned; 404 for anything else, whoever owns it. */
     private Memory find(String user, String id) {
-        if (id == null || !ID.matcher(id).matches()) {
+        if (!Ids.isId(id)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no such memory");
         }
         return control.get(user, id).or(() -> control.getPruned(user, id))

@@ -2,6 +2,7 @@ package dev.mnemo.channel.web;
 
 import dev.mnemo.channel.internal.Deliveries;
 import dev.mnemo.security.Caller;
+import dev.mnemo.system.Ids;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -46,10 +47,9 @@ class InboxController {
 
     /** @param ids what the client showed: 1 to 100 ids from {@code pending} (UUIDs, as every id in Mnemo) */
     record AckRequest(String userId,
-                      @NotNull @Size(min = 1, max = 100) List<@NotNull @Pattern(regexp = UUID, message = "must be an id from pending") String> ids) {
+                      @NotNull @Size(min = 1, max = 100) List<@NotNull @Pattern(regexp = Ids.PATTERN, message = "must be an id from pending") String> ids) {
     }
 
-    private static final String UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 
     record AckResponse(int acknowledged) {
     }

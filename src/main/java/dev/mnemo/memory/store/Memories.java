@@ -105,10 +105,7 @@ public class Memories {
         }
         List<String> patterns = new ArrayList<>();
         for (String word : words) {
-            String escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-            patterns.add("%" + escaped + "%");
-            patterns.add("%" + escaped.substring(0, 1).toUpperCase(Locale.ROOT) + escaped.substring(1) + "%");
-            patterns.add("%" + escaped.toUpperCase(Locale.ROOT) + "%");
+            patterns.addAll(containing(word));
         }
         String any = patterns.stream().map(p -> "LOWER(text) LIKE ? ESCAPE '\\' OR text LIKE ? ESCAPE '\\'")
                 .collect(Collectors.joining(" OR "));
@@ -145,11 +142,11 @@ public class Memories {
             // LOWER folds only ASCII in SQLite: the name is also looked for capitalised and in capitals ("Élodie").
             sql.append(" AND ((',' || tags || ',') LIKE :personTag ESCAPE '\\' OR LOWER(text) LIKE :personText ESCAPE '\\'"
                     + " OR text LIKE :personCapital ESCAPE '\\' OR text LIKE :personCapitals ESCAPE '\\')");
-            String name = likeEscaped(person);
-            params.put("personTag", "%," + name + ",%");
-            params.put("personText", "%" + name + "%");
-            params.put("personCapital", "%" + name.substring(0, 1).toUpperCase(Locale.ROOT) + name.substring(1) + "%");
-            params.put("personCapitals", "%" + name.toUpperCase(Locale.ROOT) + "%");
+            List<String> name = containing(person);
+            params.put("personTag", "%," + likeEscaped(person) + ",%");
+            params.put("personText", name.get(0));
+            params.put("personCapital", name.get(1));
+            params.put("personCapitals", name.get(2));
         }
         sql.append(switch (sort) {
             case STRONGEST -> " ORDER BY " + strength.sql() + " DESC, id DESC";
@@ -175,6 +172,17 @@ public class Memories {
                 .query((rs, n) -> new SourceMessage(rs.getString(1), rs.getString(2), rs.getString(3),
                         Instant.ofEpochMilli(rs.getLong(4))))
                 .list();
+    }
+
+    /**
+     * LIKE patterns for text containing {@code word} (lower case) as written, capitalised and in capitals: {@code
+     * LOWER} folds only ASCII letters in SQLite (and in PostgreSQL under a C locale).
+     */
+    private static List<String> containing(String word) {
+        String escaped = likeEscaped(word);
+        return List.of("%" + escaped + "%",
+                "%" + escaped.substring(0, 1).toUpperCase(Locale.ROOT) + escaped.substring(1) + "%",
+                "%" + escaped.toUpperCase(Locale.ROOT) + "%");
     }
 
     private static String likeEscaped(String text) {

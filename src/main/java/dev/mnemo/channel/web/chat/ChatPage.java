@@ -8,6 +8,7 @@ import dev.mnemo.conversation.Channel;
 import dev.mnemo.conversation.Conversation;
 import dev.mnemo.conversation.TranscriptLine;
 import dev.mnemo.security.Caller;
+import dev.mnemo.system.Ids;
 import dev.mnemo.user.UserSettings;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
@@ -16,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -40,7 +40,6 @@ class ChatPage {
     static final int HISTORY = 50;
     static final int MAX_SEEN = 100;
     static final String SENT_EVENT = "chat-sent";
-    private static final Pattern ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private final InboundPipeline inbound;
     private final Conversation conversation;
@@ -70,7 +69,7 @@ class ChatPage {
     @GetMapping("/")
     String chat(@AuthenticationPrincipal Caller caller, @RequestParam(required = false) String before, Model model) {
         String user = caller.user(null);
-        String beforeId = before != null && ID.matcher(before).matches() ? before : null;
+        String beforeId = Ids.isId(before) ? before : null;
         List<TranscriptLine> stored = conversation.transcript(user, beforeId, HISTORY + 1);
         boolean earlier = stored.size() > HISTORY;
         List<Line> lines = new ArrayList<>(stored.subList(earlier ? 1 : 0, stored.size()).stream().map(Line::of).toList());
@@ -125,11 +124,8 @@ class ChatPage {
     String updates(@AuthenticationPrincipal Caller caller, @RequestParam(defaultValue = "") String after,
                    @RequestParam(defaultValue = "") String seen, Model model) {
         String user = caller.user(null);
-        List<String> shown = Arrays.stream(seen.split(",")).filter(id -> ID.matcher(id).matches()).limit(MAX_SEEN).toList();
-        if (!shown.isEmpty()) {
-            deliveries.acknowledgeInbox(user, shown);
-        }
-        String afterId = ID.matcher(after).matches() ? after : "";
+        handOver(user, seen);
+        String afterId = Ids.isId(after) ? after : "";
         List<Line> lines = new ArrayList<>(conversation.transcriptAfter(user, afterId, HISTORY).stream().map(Line::of).toList());
         Inbox inbox = inbox(user, null);
         lines.addAll(inbox.lines());
@@ -147,11 +143,16 @@ class ChatPage {
      */
     @GetMapping("/chat/seen")
     ResponseEntity<Void> seen(@AuthenticationPrincipal Caller caller, @RequestParam(defaultValue = "") String ids) {
-        List<String> shown = Arrays.stream(ids.split(",")).filter(id -> ID.matcher(id).matches()).limit(MAX_SEEN).toList();
-        if (!shown.isEmpty()) {
-            deliveries.acknowledgeInbox(caller.user(null), shown);
-        }
+        handOver(caller.user(null), ids);
         return ResponseEntity.noContent().build();
+    }
+
+    /** Takes out of the inbox what a page says it showed: at most {@link #MAX_SEEN} ids, comma-separated. */
+    private void handOver(String user, String ids) {
+        List<String> shown = Arrays.stream(ids.split(",")).filter(Ids::isId).limit(MAX_SEEN).toList();
+        if (!shown.isEmpty()) {
+            deliveries.acknowledgeInbox(user, shown);
+        }
     }
 
     /**
@@ -171,9 +172,10 @@ class ChatPage {
         return new Inbox(lines, items.stream().map(Deliveries.InboxItem::id).toList());
     }
 
+    /** The newest stored message's id (notices are not stored), else {@code otherwise}. */
     private static String lastStored(List<Line> lines, String otherwise) {
         for (int i = lines.size() - 1; i >= 0; i--) {
-            if (ID.matcher(lines.get(i).id()).matches()) {
+            if (!lines.get(i).notice()) {
                 return lines.get(i).id();
             }
         }
