@@ -13,6 +13,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -107,11 +108,14 @@ public final class Browser implements AutoCloseable {
         find(css).click();
     }
 
-    /** Waits (up to 15 s) until the condition holds; fails with the page's text when it never does. */
+    /**
+     * Waits (up to 15 s) until the condition holds; fails with the page's text when it never does. An element read
+     * while the page is being replaced (chromium says "does not belong to the document", or stale) is read again.
+     */
     public <T> T await(String what, Function<WebDriver, T> condition) {
         try {
             return new WebDriverWait(driver, Duration.ofSeconds(15), Duration.ofMillis(100))
-                    .ignoring(StaleElementReferenceException.class).until(condition);
+                    .ignoring(StaleElementReferenceException.class).ignoring(WebDriverException.class).until(condition);
         } catch (RuntimeException e) {
             throw new AssertionError("the page never showed " + what + "; it shows:\n" + page(), e);
         }
