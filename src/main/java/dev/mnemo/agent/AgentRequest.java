@@ -11,9 +11,10 @@ import java.util.List;
  * @param hotThread the person's previous message took the same route within a prompt cache's lifetime
  *                  ({@link dev.mnemo.llm.ModelRequest#CACHE_LIFETIME}): the next one likely will too, so the
  *                  conversation so far is worth caching
+ * @param size      the room the reply has on the channel it goes to
  */
 public record AgentRequest(String userId, String messageId, Route route, List<ChatTurn> history, String text,
-                           boolean hotThread) {
+                           boolean hotThread, ReplySize size) {
     public AgentRequest {
         history = List.copyOf(history);
     }

@@ -41,11 +41,18 @@ class PromptContext {
         this.recallLimit = memoryProperties.recallLimit();
     }
 
-    String systemPrompt(String userId, String routeGuidance, boolean tools) {
+    /** @param room the channel's length guidance, after the route's (it changes with the channel, not the message) */
+    String systemPrompt(String userId, String routeGuidance, boolean tools, ReplyRoom.Room room) {
+        String guidance = prompts.render(routeGuidance, Map.of());
         return prompts.render("system", Map.of(
                 "user", settings.displayName(userId),
                 "capabilities", prompts.render(tools ? "capabilities-tools" : "capabilities-chat", Map.of()),
-                "route_guidance", prompts.render(routeGuidance, Map.of())));
+                "route_guidance", room.guidance().isEmpty() ? guidance : guidance + "\n" + room.guidance()));
+    }
+
+    /** The channel's room for a reply whose route caps it at {@code routeMaxTokens} (null: the configured maximum). */
+    ReplyRoom.Room room(AgentRequest request, Integer routeMaxTokens, AgentProperties properties) {
+        return ReplyRoom.of(request, routeMaxTokens, properties, prompts);
     }
 
     /** The last {@code historyTurns} of the history, then the person's message behind the context note. */

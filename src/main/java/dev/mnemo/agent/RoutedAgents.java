@@ -8,8 +8,8 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
- * The simple agent (cheap model, short answers), the complex one (smart model, room to think) and the tool
- * agent, picked by the route.
+ * The simple agent (cheap model, short answers), the complex one (room to think; the smart model for the work that
+ * needs it, see {@link SmartWork}) and the tool agent, picked by the route, each sized for the channel.
  */
 @Component
 class RoutedAgents implements Agents {
@@ -29,17 +29,28 @@ class RoutedAgents implements Agents {
     public ModelReply answer(AgentRequest request) {
         return switch (request.route()) {
             case COMMAND -> throw new IllegalArgumentException("commands are answered without a model");
-            case SIMPLE -> models.chat(new ModelRequest(request.userId(), request.messageId(), "SIMPLE", ModelTier.CHEAP,
-                    context.systemPrompt(request.userId(), "route-simple", false),
-                    context.turns(request, properties.simpleHistoryTurns()),
-                    List.of(), List.of(), properties.simpleMaxTokens(),
-                    // Its last few turns change with every exchange: nothing to reuse.
-                    false));
-            case COMPLEX -> models.chat(new ModelRequest(request.userId(), request.messageId(), "COMPLEX", ModelTier.SMART,
-                    context.systemPrompt(request.userId(), "route-complex", false),
-                    context.turns(request, request.history().size()),
-                    List.of(), List.of(), null, request.hotThread()));
+            case SIMPLE -> {
+                ReplyRoom.Room room = context.room(request, properties.simpleMaxTokens(), properties);
+                yield models.chat(new ModelRequest(request.userId(), request.messageId(), "SIMPLE", ModelTier.CHEAP,
+                        context.systemPrompt(request.userId(), "route-simple", false, room),
+                        context.turns(request, properties.simpleHistoryTurns()),
+                        List.of(), List.of(), room.maxTokens(),
+                        // Its last few turns change with every exchange: nothing to reuse.
+                        false));
+            }
+            case COMPLEX -> {
+                ReplyRoom.Room room = context.room(request, null, properties);
+                yield models.chat(new ModelRequest(request.userId(), request.messageId(), "COMPLEX", complexTier(request),
+                        context.systemPrompt(request.userId(), "route-complex", false, room),
+                        context.turns(request, request.history().size()),
+                        List.of(), List.of(), room.maxTokens(), request.hotThread()));
+            }
             case TOOL -> tools.answer(request);
         };
+    }
+
+    private ModelTier complexTier(AgentRequest request) {
+        return properties.smartFor() == AgentProperties.SmartFor.ALL_COMPLEX
+                || SmartWork.needsSmart(request.text(), request.history()) ? ModelTier.SMART : ModelTier.CHEAP;
     }
 }

@@ -7,6 +7,7 @@ import dev.mnemo.llm.ModelRequest;
 import dev.mnemo.llm.ModelUnavailableException;
 import dev.mnemo.llm.ToolCall;
 import dev.mnemo.llm.ToolStep;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,8 +27,11 @@ class ToolAgent {
     private final PromptContext context;
     private final AssistantTools tools;
     private final AgentProperties properties;
+    private final MeterRegistry meters;
 
-    ToolAgent(LanguageModels models, PromptContext context, AssistantTools tools, AgentProperties properties) {
+    ToolAgent(LanguageModels models, PromptContext context, AssistantTools tools, AgentProperties properties,
+              MeterRegistry meters) {
+        this.meters = meters;
         this.models = models;
         this.context = context;
         this.tools = tools;
@@ -35,9 +39,10 @@ class ToolAgent {
     }
 
     ModelReply answer(AgentRequest request) {
+        ReplyRoom.Room room = context.room(request, null, properties);
         ModelRequest modelRequest = new ModelRequest(request.userId(), request.messageId(), "TOOL", properties.toolTier(),
-                context.systemPrompt(request.userId(), "route-tool", true), context.turns(request, request.history().size()),
-                AssistantTools.DEFINITIONS, List.of(), null, request.hotThread());
+                context.systemPrompt(request.userId(), "route-tool", true, room), context.turns(request, request.history().size()),
+                AssistantTools.DEFINITIONS, List.of(), room.maxTokens(), request.hotThread());
         List<ModelReply> calls = new ArrayList<>();
         List<String> done = new ArrayList<>();
         List<String> verbatim = new ArrayList<>();
@@ -54,6 +59,10 @@ class ToolAgent {
                 return total(calls, String.join("\n", done), verbatim);
             }
             calls.add(reply);
+            if (step == 0 && !reply.wantsTools()) {
+                // Routed to the tools, answered without one: the tool definitions were paid for in vain.
+                meters.counter("mnemo.agent.tool.unused").increment();
+            }
             if (!reply.wantsTools()) {
                 return total(calls, reply.text(), verbatim);
             }

@@ -11,9 +11,10 @@ public interface ChannelGateway {
     boolean configured();
 
     /**
-     * Sends the text to the address, split as the channel needs, and returns the provider's id of the first part.
+     * Sends the text to the user's address, split as the channel needs, and returns the provider's id of the first
+     * part. What the provider bills for it goes into the user's cost ledger.
      *
      * @throws ChannelUnavailableException when the provider refused it
      */
-    String send(String address, String text);
+    String send(String userId, String address, String text);
 }

@@ -1,5 +1,6 @@
 package dev.mnemo.conversation;
 
+import dev.mnemo.cost.CostLedger;
 import dev.mnemo.llm.ModelReply;
 import dev.mnemo.routing.RouteDecision;
 import java.time.Clock;
@@ -40,10 +41,12 @@ class LateAnswers {
     private final ConversationProperties properties;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final CostLedger costs;
     private final String owner = "instance-" + UUID.randomUUID();
 
     LateAnswers(MessageLog messages, RoutedAnswering answering, ReplyStore replies, ConversationProperties properties,
-                ApplicationEventPublisher events, Clock clock) {
+                ApplicationEventPublisher events, Clock clock, CostLedger costs) {
+        this.costs = costs;
         this.messages = messages;
         this.answering = answering;
         this.replies = replies;
@@ -128,6 +131,14 @@ class LateAnswers {
         if (message.text().strip().startsWith("/") || MessageLog.REDACTED.equals(message.text())) {
             // a command is never re-run (it was answered, or it is moot); a forgotten message is gone
             messages.endClaim(message.id(), owner, MessageLog.EXPIRED);
+            return false;
+        }
+        if (!costs.mayRunInBackground(message.userId(), "LATE_ANSWER")) {
+            // Nobody is waiting on the line: the month's budget is not spent on it. They can ask again (on the cheap model).
+            messages.endClaim(message.id(), owner, MessageLog.EXPIRED);
+            events.publishEvent(new MessageAnsweredLate(message.userId(), message.id(), "I couldn't answer \u201c"
+                    + quote(message.text()) + "\u201d earlier, and this month's budget is spent, so I won't now. "
+                    + "Ask me again if it still matters."));
             return false;
         }
         // Routing and answering both inside the deadline, which is shorter than the claim's lease: the claim

@@ -2,6 +2,7 @@ package dev.mnemo.conversation;
 
 import dev.mnemo.agent.AgentRequest;
 import dev.mnemo.agent.Agents;
+import dev.mnemo.agent.ReplySize;
 import dev.mnemo.llm.ChatTurn;
 import dev.mnemo.llm.LanguageModels;
 import dev.mnemo.llm.ModelReply;
@@ -94,7 +95,8 @@ class RoutedAnswering {
                 boolean hot = hotThread && decision.route() == previousRoute;
                 List<ChatTurn> history = messages.history(message.userId(), id, properties.historyTurns(), historySince);
                 return new Outcome(decision, agents.answer(new AgentRequest(message.userId(), id, decision.route(),
-                        history, message.text(), hot)), null);
+                        history, message.text(), hot,
+                        message.channel() == Channel.SMS ? ReplySize.TEXT_MESSAGE : ReplySize.CHAT)), null);
             });
         } catch (ModelUnavailableException e) {
             RouteDecision decision = routedSoFar.get() != null ? routedSoFar.get()

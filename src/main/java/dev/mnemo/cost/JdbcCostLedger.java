@@ -3,6 +3,7 @@ package dev.mnemo.cost;
 import dev.mnemo.system.Ids;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -10,8 +11,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,6 +24,8 @@ import org.springframework.stereotype.Component;
 @Component
 class JdbcCostLedger implements CostLedger {
     private static final Logger log = LoggerFactory.getLogger(JdbcCostLedger.class);
+    private static final String REPORTED = "REPORTED";
+    private static final String CONFIGURED = "CONFIGURED";
 
     private final JdbcClient jdbc;
     private final PriceTable prices;
@@ -27,6 +33,8 @@ class JdbcCostLedger implements CostLedger {
     private final BudgetAlerts alerts;
     private final Clock clock;
     private final BigDecimal budget;
+    private final long segmentNanos;
+    private final Set<String> backgroundStopsLogged = ConcurrentHashMap.newKeySet();
 
     JdbcCostLedger(JdbcClient jdbc, PriceTable prices, BudgetAlerts alerts, Clock clock, CostProperties properties,
                    MeterRegistry meters) {
@@ -36,6 +44,40 @@ class JdbcCostLedger implements CostLedger {
         this.alerts = alerts;
         this.clock = clock;
         this.budget = properties.monthlyBudgetUsd();
+        this.segmentNanos = nanos(properties.smsSegmentUsd());
+    }
+
+    private static long nanos(BigDecimal usd) {
+        return usd.movePointRight(9).setScale(0, RoundingMode.HALF_UP).longValueExact();
+    }
+
+    @Override
+    public void recordCharge(ChannelCharge charge) {
+        boolean reported = charge.reportedUsd() != null;
+        long cost = reported ? nanos(charge.reportedUsd().abs()) : segmentNanos * charge.segments();
+        int added = jdbc.sql("""
+                INSERT INTO channel_charges (id, user_id, channel, direction, external_id, segments, cost_nanos,
+                    price_source, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
+                .params(Ids.newId(clock), charge.userId(), charge.channel(), charge.direction().name(), charge.externalId(),
+                        charge.segments(), cost, reported ? REPORTED : CONFIGURED, clock.millis())
+                .update();
+        if (added == 1) {
+            meters.counter("mnemo.channel.cost.usd", "channel", charge.channel(), "direction",
+                    charge.direction().name().toLowerCase(Locale.ROOT)).increment(cost / 1e9);
+            if (cost > 0) {
+                alerts.check(charge.userId(), currentMonth(), spentThisMonth(charge.userId()), budget);
+            }
+        }
+    }
+
+    @Override
+    public void chargeReported(String channel, String externalId, ChannelCharge.Direction direction, BigDecimal usd) {
+        jdbc.sql("""
+                UPDATE channel_charges SET cost_nanos = ?, price_source = ?
+                WHERE channel = ? AND external_id = ? AND direction = ? AND price_source = ?""")
+                .params(nanos(usd.abs()), REPORTED, channel, externalId, direction.name(), CONFIGURED)
+                .update();
     }
 
     @Override
@@ -75,11 +117,25 @@ class JdbcCostLedger implements CostLedger {
     @Override
     public BigDecimal spentThisMonth(String userId) {
         YearMonth month = currentMonth();
-        Long nanos = jdbc.sql("SELECT COALESCE(SUM(cost_nanos), 0) FROM model_calls WHERE user_id = ? AND created_at >= ? AND created_at < ?")
-                .params(userId, start(month), start(month.plusMonths(1)))
+        Long nanos = jdbc.sql("""
+                        SELECT (SELECT COALESCE(SUM(cost_nanos), 0) FROM model_calls WHERE user_id = ? AND created_at >= ? AND created_at < ?)
+                             + (SELECT COALESCE(SUM(cost_nanos), 0) FROM channel_charges WHERE user_id = ? AND created_at >= ? AND created_at < ?)""")
+                .params(userId, start(month), start(month.plusMonths(1)), userId, start(month), start(month.plusMonths(1)))
                 .query(Long.class)
                 .single();
         return PriceTable.usd(nanos);
+    }
+
+    @Override
+    public boolean mayRunInBackground(String userId, String work) {
+        if (!overBudget(userId)) {
+            return true;
+        }
+        meters.counter("mnemo.budget.skipped", "purpose", work).increment();
+        if (backgroundStopsLogged.add(userId + "|" + work + "|" + currentMonth())) {
+            log.warn("User {} has spent the monthly budget: {} stops or runs offline until next month", userId, work);
+        }
+        return false;
     }
 
     @Override
@@ -93,20 +149,40 @@ class JdbcCostLedger implements CostLedger {
         List<CostReport.Line> byRoute = lines("purpose", userId, month);
         long calls = byModel.stream().mapToLong(CostReport.Line::calls).sum();
         long unpriced = byModel.stream().mapToLong(CostReport.Line::unpricedCalls).sum();
-        BigDecimal total = byModel.stream().map(CostReport.Line::costUsd).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal models = byModel.stream().map(CostReport.Line::costUsd).reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal savings = byModel.stream().map(CostReport.Line::cacheSavingsUsd).reduce(BigDecimal.ZERO, BigDecimal::add);
-        return new CostReport(userId, month.toString(), total, savings, budget, calls, unpriced, byModel, byRoute);
+        List<CostReport.ChannelLine> byChannel = channelLines(userId, month);
+        BigDecimal messaging = byChannel.stream().map(CostReport.ChannelLine::costUsd).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return new CostReport(userId, month.toString(), models.add(messaging), savings, budget, calls, unpriced, byModel,
+                byRoute, models, messaging, byChannel);
+    }
+
+    private List<CostReport.ChannelLine> channelLines(String userId, YearMonth month) {
+        return jdbc.sql("""
+                        SELECT channel, direction, COUNT(*) AS messages, SUM(segments) AS segments, SUM(cost_nanos) AS nanos,
+                               SUM(CASE WHEN price_source = 'CONFIGURED' THEN 1 ELSE 0 END) AS estimated
+                        FROM channel_charges WHERE user_id = ? AND created_at >= ? AND created_at < ?
+                        GROUP BY channel, direction ORDER BY channel, direction""")
+                .params(userId, start(month), start(month.plusMonths(1)))
+                .query((rs, n) -> new CostReport.ChannelLine(rs.getString("channel"),
+                        ChannelCharge.Direction.valueOf(rs.getString("direction")), rs.getLong("messages"),
+                        rs.getLong("segments"), PriceTable.usd(rs.getLong("nanos")), rs.getLong("estimated")))
+                .list();
     }
 
     @Override
     public List<DailySpend> daily(String userId, YearMonth month) {
         long start = start(month);
         return jdbc.sql("""
-                        SELECT (created_at - ?) / 86400000 AS d, COUNT(*) AS calls, COALESCE(SUM(cost_nanos), 0) AS nanos,
-                               SUM(CASE WHEN cost_nanos IS NULL THEN 1 ELSE 0 END) AS unpriced
-                        FROM model_calls WHERE user_id = ? AND created_at >= ? AND created_at < ?
-                        GROUP BY 1 ORDER BY 1""")
-                .params(start, userId, start, start(month.plusMonths(1)))
+                        SELECT d, SUM(calls) AS calls, SUM(nanos) AS nanos, SUM(unpriced) AS unpriced FROM (
+                            SELECT (created_at - ?) / 86400000 AS d, 1 AS calls, COALESCE(cost_nanos, 0) AS nanos,
+                                   CASE WHEN cost_nanos IS NULL THEN 1 ELSE 0 END AS unpriced
+                            FROM model_calls WHERE user_id = ? AND created_at >= ? AND created_at < ?
+                            UNION ALL
+                            SELECT (created_at - ?) / 86400000 AS d, 0 AS calls, cost_nanos AS nanos, 0 AS unpriced
+                            FROM channel_charges WHERE user_id = ? AND created_at >= ? AND created_at < ?) spend
+                        GROUP BY d ORDER BY d""")
+                .params(start, userId, start, start(month.plusMonths(1)), start, userId, start, start(month.plusMonths(1)))
                 .query((rs, n) -> new DailySpend(month.atDay(1).plusDays(rs.getLong("d")), rs.getLong("calls"),
                         PriceTable.usd(rs.getLong("nanos")), rs.getLong("unpriced")))
                 .list();

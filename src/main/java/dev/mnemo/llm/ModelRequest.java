@@ -3,6 +3,7 @@ package dev.mnemo.llm;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One request for a model reply.
@@ -23,6 +24,8 @@ public record ModelRequest(String userId, String messageId, String purpose, Mode
                            Integer maxOutputTokens, boolean cacheTurns) {
     /** How long a provider keeps a prompt prefix cached after its last use (Anthropic's default). */
     public static final Duration CACHE_LIFETIME = Duration.ofMinutes(5);
+    /** The purposes that answer what the person just sent; every other one is background work. */
+    private static final Set<String> REPLY_PURPOSES = Set.of("SIMPLE", "COMPLEX", "TOOL", "ROUTER");
 
     public ModelRequest {
         turns = List.copyOf(turns);
@@ -40,6 +43,11 @@ public record ModelRequest(String userId, String messageId, String purpose, Mode
     public ModelRequest(String userId, String messageId, String purpose, ModelTier tier, String systemPrompt,
                         List<ChatTurn> turns) {
         this(userId, messageId, purpose, tier, systemPrompt, turns, List.of(), List.of(), null, false);
+    }
+
+    /** Work the person did not just ask for (memory, check-ins): it stops once the month's budget is spent. */
+    public boolean background() {
+        return !REPLY_PURPOSES.contains(purpose);
     }
 
     /** The same request with one more tool round. */

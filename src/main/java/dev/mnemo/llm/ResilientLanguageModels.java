@@ -87,6 +87,9 @@ class ResilientLanguageModels implements LanguageModels {
         if (!configured()) {
             throw new ModelUnavailableException("no model provider is configured", null);
         }
+        if (request.background() && !ledger.mayRunInBackground(request.userId(), request.purpose())) {
+            throw new ModelUnavailableException("the month's budget is spent: " + request.purpose() + " runs offline", null);
+        }
         List<ModelSpec> candidates = candidates(request);
         // ASSISTANT_PII_MODE=redact: the provider sees placeholders; the mapping never leaves this call.
         Redaction redaction = privacy.forModelProvider();

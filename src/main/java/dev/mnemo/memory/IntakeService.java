@@ -8,6 +8,7 @@ import dev.mnemo.memory.write.MemoryJobWorker;
 import dev.mnemo.memory.write.MemoryJobs;
 import dev.mnemo.memory.write.MemoryWriter;
 import dev.mnemo.system.StorableText;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.stereotype.Service;
@@ -22,9 +23,11 @@ class IntakeService implements MemoryIntake {
     private final ImportanceJudge judge;
     private final MemoryWriter writer;
     private final Activity activity;
+    private final Duration burstPause;
 
     IntakeService(MemoryJobs jobs, MemoryJobWorker worker, ImportanceJudge judge, MemoryWriter writer,
-                  Activity activity) {
+                  Activity activity, MemoryProperties properties) {
+        this.burstPause = properties.burstPause();
         this.jobs = jobs;
         this.worker = worker;
         this.judge = judge;
@@ -34,7 +37,7 @@ class IntakeService implements MemoryIntake {
 
     @Override
     public void enqueue(String userId, String messageId, String userText, String replyText) {
-        jobs.enqueue(userId, messageId, userText, replyText);
+        jobs.enqueue(userId, messageId, userText, replyText, burstPause);
         activity.touch(userId);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {

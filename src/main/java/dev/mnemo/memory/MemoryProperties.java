@@ -27,15 +27,22 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param jobPollInterval  how often the memory job queue is polled (besides the kick after each reply)
  * @param backgroundJobs   run extraction, sleep, re-embedding and access recording in the background;
  *                         tests turn it off and drive that work themselves, on their clock
+ * @param burstPause       how long the person must pause before the model reads their last messages for memories,
+ *                         all in one call ({@code ASSISTANT_MEMORY_BURST_PAUSE}); meanwhile what the offline statements
+ *                         find is stored at once. Zero reads each exchange as it comes
  */
 @ConfigurationProperties("assistant.memory")
 public record MemoryProperties(String embeddingModel, int recallLimit, int candidates, Double mergeThreshold,
                                Double relatedThreshold, Double relevanceFloor, Duration halfLife, Duration idleBeforeSleep,
                                String nightlyCron, double pruneBelow, int pruneMaxImportance, Duration purgeAfter,
-                               Duration summariseAfter, Duration jobPollInterval, boolean backgroundJobs) {
+                               Duration summariseAfter, Duration jobPollInterval, boolean backgroundJobs,
+                               Duration burstPause) {
     public MemoryProperties {
         if (recallLimit < 1 || candidates < recallLimit) {
             throw new IllegalArgumentException("assistant.memory: need 1 <= recall-limit <= candidates");
+        }
+        if (burstPause == null || burstPause.isNegative()) {
+            throw new IllegalArgumentException("ASSISTANT_MEMORY_BURST_PAUSE must be a duration of zero or more (e.g. 2m)");
         }
     }
 }

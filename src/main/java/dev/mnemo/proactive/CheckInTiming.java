@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Whether now is a time to write to someone first: not when they turned check-ins off, not in their quiet hours
- * (their own, else the configured ones), not while they are talking anyway.
+ * (their own, else the configured ones), not while they are talking anyway, not while the last one is unanswered.
  */
 @Component
 class CheckInTiming {
@@ -41,5 +41,14 @@ class CheckInTiming {
             return Optional.empty();
         }
         return Optional.of(local);
+    }
+
+    /**
+     * The last check-in got no answer: no other goes out until the person writes again, so nothing is spent (or
+     * sent) while they are away.
+     */
+    boolean lastOneUnanswered(String user, Instant lastSent) {
+        return lastSent.toEpochMilli() > 0
+                && conversation.lastHeardFrom(user).map(at -> at.isBefore(lastSent)).orElse(true);
     }
 }

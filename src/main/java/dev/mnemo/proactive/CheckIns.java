@@ -81,7 +81,8 @@ public class CheckIns {
         Instant now = local.toInstant();
         String day = local.toLocalDate().toString();
         int today = sent.sentOn(user, day);
-        if (today >= config.perDay() || sent.lastSent(user).isAfter(now.minus(config.minGap()))) {
+        Instant lastSent = sent.lastSent(user);
+        if (today >= config.perDay() || lastSent.isAfter(now.minus(config.minGap())) || timing.lastOneUnanswered(user, lastSent)) {
             return false;
         }
         Optional<Memory> topic = topic(user, now.minus(config.memoriesFrom()));

@@ -22,6 +22,8 @@ class MetricsConfiguration {
             Map.entry("mnemo.model.tokens", "Tokens used, by model and type (input, output, cache_read, cache_write)"),
             Map.entry("mnemo.model.cost.usd", "Model cost in USD, by model and purpose"),
             Map.entry("mnemo.budget.alerts", "Monthly budget thresholds crossed (50, 80, 100 percent)"),
+            Map.entry("mnemo.budget.skipped", "Background model work skipped or done offline because the month's budget is spent, by purpose"),
+            Map.entry("mnemo.agent.tool.unused", "Messages routed to the tool agent that it answered without calling a tool"),
             Map.entry("mnemo.memory.changes", "Committed memory changes, by kind (memoryadded, memorycorrected, memoriesforgotten, ...)"),
             Map.entry("mnemo.memory.extraction.fallbacks", "Memory extractions done offline because the model was unavailable or its answer unusable"),
             Map.entry("mnemo.memory.sleep.runs", "Memory consolidations, by trigger"),

@@ -11,6 +11,7 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -66,6 +67,12 @@ class CostPages {
         }
         lines(csv, "model", report.byModel());
         lines(csv, "route", report.byRoute());
+        for (CostReport.ChannelLine line : report.byChannel()) {
+            // a channel's messages in "calls"; the total's cost includes them
+            csv.append("channel,").append(line.channel()).append('-').append(line.direction().name().toLowerCase(Locale.ROOT))
+                    .append(',').append(line.messages()).append(",,,,,")
+                    .append(line.costUsd().toPlainString()).append(",,").append("\r\n");
+        }
         csv.append("total,").append(which).append(',').append(report.calls()).append(",,,,,")
                 .append(report.totalUsd().toPlainString()).append(',').append(report.cacheSavingsUsd().toPlainString())
                 .append(',').append(report.unpricedCalls()).append("\r\n");

@@ -41,7 +41,7 @@ public abstract class ChannelGatewayContract {
         String address = newAddress();
         String text = "Don't forget to water the plants — 🌱 " + UUID.randomUUID();
 
-        String id = gateway().send(address, text);
+        String id = gateway().send("contract-user", address, text);
 
         assertThat(id).isNotBlank();
         await().atMost(Duration.ofSeconds(10)).until(() -> received(address).equals(List.of(text)));
@@ -52,7 +52,7 @@ public abstract class ChannelGatewayContract {
         String address = newAddress();
         String text = "This sentence is one of many in a long answer. ".repeat(maxPart() * 3 / 47 + 2).strip();
 
-        gateway().send(address, text);
+        gateway().send("contract-user", address, text);
 
         await().atMost(Duration.ofSeconds(10)).until(() -> String.join(" ", received(address)).replaceAll("\\s+", " ")
                 .equals(text.replaceAll("\\s+", " ")));
@@ -62,7 +62,7 @@ public abstract class ChannelGatewayContract {
 
     @Test
     void anAddressTheProviderRefusesIsAChannelUnavailableException() {
-        assertThatThrownBy(() -> gateway().send(refusedAddress(), "hello"))
+        assertThatThrownBy(() -> gateway().send("contract-user", refusedAddress(), "hello"))
                 .isInstanceOf(ChannelUnavailableException.class);
     }
 }

@@ -70,7 +70,7 @@ class ModelMemoryTest {
                 .willReturn(anthropicReply(CHEAP, "Noted!", 100, 10, 0, 0)));
         server().stubFor(anthropic(CHEAP).withRequestBody(containing("memory extractor"))
                 .willReturn(anthropicReply(CHEAP, """
-                        Here you go: {"memories": [{"text": "%s", "kind": "person", "tags": ["Ana", "family"], "correction": false}]}"""
+                        Here you go: {"memories": [{"text": "%s", "kind": "person", "tags": ["Ana", "family"], "correction": false, "importance": 8}]}"""
                         .formatted(SISTER), 300, 40, 0, 0)));
         server().stubFor(anthropic(CHEAP).withRequestBody(containing("importance judge"))
                 .willReturn(anthropicReply(CHEAP, "{\"scores\": [8]}", 120, 5, 0, 0)));
@@ -78,7 +78,7 @@ class ModelMemoryTest {
     }
 
     @Test
-    void whatThePersonSaysIsExtractedJudgedAndRecalledInALaterPrompt() {
+    void whatThePersonSaysIsExtractedScoredAndRecalledInALaterPrompt() {
         api.message(user, "My sister Ana is a nurse, she works nights.");
         assertThat(worker.drain()).isEqualTo(1);
 
@@ -97,7 +97,8 @@ class ModelMemoryTest {
         assertThat(control.get(user, memory.id()).orElseThrow().accessCount()).isEqualTo(1);
 
         JsonNode byRoute = api.get("/api/v1/costs?userId=" + user).json().get("byRoute");
-        assertThat(byRoute.findValues("key")).extracting(JsonNode::asString).contains("MEMORY_EXTRACT", "JUDGE", "SIMPLE");
+        assertThat(byRoute.findValues("key")).extracting(JsonNode::asString).contains("MEMORY_EXTRACT", "SIMPLE")
+                .as("the extraction scores importance itself").doesNotContain("JUDGE");
     }
 
     @Test

@@ -53,6 +53,7 @@ abstract class AppInitializer implements ApplicationContextInitializer<Configura
                 "assistant.twilio.auth-token=",
                 "assistant.twilio.api-base-url=",
                 "assistant.memory.background-jobs=false",
+                "assistant.memory.burst-pause=0s",
                 "assistant.proactive.background=false",
                 "assistant.conversation.late-answers.background=false",
                 "assistant.backup.scheduled=false",

@@ -1,6 +1,7 @@
 package dev.mnemo.testing;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -55,6 +56,22 @@ public final class FakeTwilio {
                          "body": "{{form.Body}}", "num_segments": "1", "direction": "outbound-api",
                          "date_created": "Thu, 26 Nov 2026 10:00:00 +0000", "uri": "/2010-04-01/Accounts/%s/Messages/SM0.json"}"""
                         .formatted(ACCOUNT_SID, FROM, ACCOUNT_SID))));
+    }
+
+    /** Twilio's message resource for {@code sid} once it has priced it (a fetch with the account's credentials). */
+    public static void reportPrice(String sid, String price, int segments) {
+        String path = "/2010-04-01/Accounts/" + ACCOUNT_SID + "/Messages/" + sid + ".json";
+        FakeModelServer.server().stubFor(get(urlEqualTo(path)).atPriority(10).willReturn(aResponse().withStatus(401)
+                .withHeader("WWW-Authenticate", "Basic realm=\"Twilio API\"")
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"code\": 20003, \"message\": \"Authenticate\", \"status\": 401}")));
+        String credentials = "Basic " + Base64.getEncoder().encodeToString((ACCOUNT_SID + ":" + AUTH_TOKEN).getBytes(StandardCharsets.UTF_8));
+        FakeModelServer.server().stubFor(get(urlEqualTo(path)).atPriority(1)
+                .withHeader("Authorization", WireMock.equalTo(credentials))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("""
+                        {"sid": "%s", "account_sid": "%s", "status": "delivered", "num_segments": "%d", "price": "%s",
+                         "price_unit": "USD", "direction": "outbound-api", "uri": "%s"}"""
+                        .formatted(sid, ACCOUNT_SID, segments, price, path))));
     }
 
     /** What Twilio accepted to send (authenticated requests), as form parameters, in order. */

@@ -47,7 +47,7 @@ final class BenchStores {
                 .locations("classpath:db/migration/common", "classpath:db/migration/sqlite").load().migrate();
         MemoryProperties properties = new MemoryProperties(embedder.modelId(), 5, 100, null, null, null,
                 Duration.ofDays(30), Duration.ofMinutes(30), "0 0 3 * * *", 0.05, 3, Duration.ofDays(30),
-                Duration.ofDays(7), Duration.ofSeconds(5), false);
+                Duration.ofDays(7), Duration.ofSeconds(5), false, Duration.ZERO);
         this.jdbc = JdbcClient.create(dataSource);
         JdbcTemplate batches = new JdbcTemplate(dataSource);
         this.memories = new Memories(jdbc, batches, clock, properties, new NoCache());

@@ -29,7 +29,7 @@ class DiscordGateway implements ChannelGateway {
     }
 
     @Override
-    public String send(String address, String text) {
+    public String send(String userId, String address, String text) {
         JDA jda = connection.jda().orElseThrow(() -> new ChannelUnavailableException("the Discord bot is not connected", null));
         String first = null;
         try {

@@ -80,7 +80,7 @@ class OutboundMessages implements ReplySender {
         String id = deliveries.record(userId, channel, address, text, kind, Deliveries.SENDING, null, null);
         String externalId;
         try {
-            externalId = gateway.send(address, text);
+            externalId = gateway.send(userId, address, text);
         } catch (ChannelUnavailableException e) {
             log.warn("Sending a {} to user {} on {} failed: {}", kind, userId, channel.id(), e.getMessage());
             deliveries.outcome(id, Deliveries.FAILED, null, e.getMessage());

@@ -1,9 +1,13 @@
 package dev.mnemo.channel.sms;
 
 import dev.mnemo.channel.internal.Deliveries;
+import dev.mnemo.conversation.Channel;
+import dev.mnemo.cost.ChannelCharge;
+import dev.mnemo.cost.CostLedger;
 import dev.mnemo.system.JsonErrors;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -17,11 +21,16 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class SmsStatusController {
     private static final Logger log = LoggerFactory.getLogger(SmsStatusController.class);
+    private static final Set<String> FINAL = Set.of("sent", "delivered", "undelivered", "failed");
 
     private final TwilioWebhooks webhooks;
     private final Deliveries deliveries;
+    private final TwilioGateway twilio;
+    private final CostLedger costs;
 
-    SmsStatusController(TwilioWebhooks webhooks, Deliveries deliveries) {
+    SmsStatusController(TwilioWebhooks webhooks, Deliveries deliveries, TwilioGateway twilio, CostLedger costs) {
+        this.twilio = twilio;
+        this.costs = costs;
         this.webhooks = webhooks;
         this.deliveries = deliveries;
     }
@@ -41,6 +50,11 @@ class SmsStatusController {
         String error = signed.first("ErrorCode");
         if (!deliveries.statusReported(sid, status.toUpperCase(Locale.ROOT), error == null ? null : "Twilio error " + error)) {
             log.info("Status {} for an SMS this instance did not record ({})", status, sid);
+        }
+        if (FINAL.contains(status.toLowerCase(Locale.ROOT))) {
+            // Twilio prices a message once it is done with it; until then the configured rate per segment stands.
+            twilio.reportedPrice(sid).ifPresent(price ->
+                    costs.chargeReported(Channel.SMS.id(), sid, ChannelCharge.Direction.OUTBOUND, price));
         }
         return ResponseEntity.noContent().build();
     }

@@ -10,6 +10,8 @@ import dev.mnemo.channel.internal.OptOuts;
 import dev.mnemo.conversation.Channel;
 import dev.mnemo.conversation.Conversation;
 import dev.mnemo.conversation.Reply;
+import dev.mnemo.cost.ChannelCharge;
+import dev.mnemo.cost.CostLedger;
 import dev.mnemo.system.JsonErrors;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Objects;
@@ -43,9 +45,11 @@ class SmsWebhookController {
     private final Conversation conversation;
     private final ReplySender replies;
     private final ExecutorService work;
+    private final CostLedger costs;
 
     SmsWebhookController(TwilioWebhooks webhooks, InboundPipeline inbound, OptOuts optOuts, Conversation conversation,
-                         ReplySender replies, ExecutorService channelWork) {
+                         ReplySender replies, ExecutorService channelWork, CostLedger costs) {
+        this.costs = costs;
         this.webhooks = webhooks;
         this.inbound = inbound;
         this.optOuts = optOuts;
@@ -69,7 +73,9 @@ class SmsWebhookController {
         }
         // Stored (by the pipeline) before Twilio hears back: from here a crash cannot lose it (it is answered
         // late), and a retry of this delivery is not taken in twice.
-        switch (inbound.admit(Arrival.from(Channel.SMS, from, sid, text), keywords(from, text))) {
+        Admission admission = inbound.admit(Arrival.from(Channel.SMS, from, sid, text), keywords(from, text));
+        chargeReceived(admission, sid, signed.first("NumSegments"), text);
+        switch (admission) {
             case Admission.Admitted admitted -> work.execute(() -> answer(from, admitted));
             // An empty SMS is most often a picture: an answer would cost a segment and say nothing.
             case Admission.Refused refused when refused.tell() && refused.reason() != InboundPipeline.Refusal.BLANK ->
@@ -82,6 +88,19 @@ class SmsWebhookController {
             }
         }
         return ResponseEntity.ok().contentType(MediaType.TEXT_XML).body(EMPTY_TWIML);
+    }
+
+    /** Twilio bills every segment it receives for a person too; a stranger's are the operator's, not in any ledger. */
+    private void chargeReceived(Admission admission, String sid, String segments, String text) {
+        String userId = switch (admission) {
+            case Admission.Admitted admitted -> admitted.userId();
+            case Admission.Refused refused -> refused.userId();
+            case Admission.Handled handled -> handled.userId();
+        };
+        if (userId != null) {
+            costs.recordCharge(new ChannelCharge(userId, Channel.SMS.id(), ChannelCharge.Direction.INBOUND, sid,
+                    TwilioGateway.segments(segments, text), null));
+        }
     }
 
     /**

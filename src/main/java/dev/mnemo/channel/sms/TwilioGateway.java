@@ -10,20 +10,32 @@ import dev.mnemo.channel.ChannelUnavailableException;
 import dev.mnemo.channel.internal.ChannelProperties;
 import dev.mnemo.channel.internal.TextSplitter;
 import dev.mnemo.conversation.Channel;
+import dev.mnemo.cost.ChannelCharge;
+import dev.mnemo.cost.CostLedger;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** Sends SMS through Twilio's REST API (the Twilio Java SDK), split at sentence ends, with a status callback. */
+/**
+ * Sends SMS through Twilio's REST API (the Twilio Java SDK), split at sentence ends, with a status callback; each
+ * part's segments go into the person's cost ledger.
+ */
 @Component
 class TwilioGateway implements ChannelGateway {
     static final String STATUS_PATH = "/webhooks/twilio/status";
+    private static final Logger log = LoggerFactory.getLogger(TwilioGateway.class);
 
     private final TwilioProperties properties;
     private final ChannelProperties channels;
     private final TwilioRestClient client;
+    private final CostLedger costs;
 
-    TwilioGateway(TwilioProperties properties, ChannelProperties channels) {
+    TwilioGateway(TwilioProperties properties, ChannelProperties channels, CostLedger costs) {
+        this.costs = costs;
         this.properties = properties;
         this.channels = channels;
         this.client = properties.configured()
@@ -43,7 +55,7 @@ class TwilioGateway implements ChannelGateway {
     }
 
     @Override
-    public String send(String address, String text) {
+    public String send(String userId, String address, String text) {
         List<String> parts = TextSplitter.split(text, properties.maxChars());
         String first = null;
         for (String part : parts) {
@@ -52,8 +64,10 @@ class TwilioGateway implements ChannelGateway {
                 if (!channels.publicUrl().isEmpty()) {
                     creator.setStatusCallback(URI.create(channels.publicUrl() + STATUS_PATH));
                 }
-                String sid = creator.create(client).getSid();
-                first = first == null ? sid : first;
+                Message sent = creator.create(client);
+                first = first == null ? sent.getSid() : first;
+                costs.recordCharge(new ChannelCharge(userId, Channel.SMS.id(), ChannelCharge.Direction.OUTBOUND,
+                        sent.getSid(), segments(sent.getNumSegments(), part), price(sent.getPrice())));
             } catch (ApiException e) {
                 // A 4xx is a refusal; a 5xx may have been sent. So may this part, if an earlier one went out.
                 boolean clientError = e.getStatusCode() != null && e.getStatusCode() >= 400 && e.getStatusCode() < 500;
@@ -64,5 +78,36 @@ class TwilioGateway implements ChannelGateway {
             }
         }
         return first;
+    }
+
+    /** Twilio's price ("-0.00790", in the account's currency, negative for a charge), or null when it has none. */
+    static BigDecimal price(String reported) {
+        try {
+            return reported == null || reported.isBlank() ? null : new BigDecimal(reported.strip()).abs();
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** Twilio's count when it gave one, else ours. */
+    static int segments(String reported, String text) {
+        try {
+            return reported == null ? SmsSegments.count(text) : Math.max(1, Integer.parseInt(reported.strip()));
+        } catch (NumberFormatException e) {
+            return SmsSegments.count(text);
+        }
+    }
+
+    /**
+     * The price Twilio now reports for a message it finished with, asked once its final status arrives; empty when it
+     * has none yet or cannot be asked (the configured per-segment estimate then stays).
+     */
+    Optional<BigDecimal> reportedPrice(String sid) {
+        try {
+            return Optional.ofNullable(price(Message.fetcher(properties.accountSid(), sid).fetch(client).getPrice()));
+        } catch (TwilioException e) {
+            log.info("Twilio's price for SMS {} could not be fetched: {}", sid, e.getMessage());
+            return Optional.empty();
+        }
     }
 }

@@ -54,6 +54,19 @@ public class Memories {
                 .params(id, userId).query(ROW).optional();
     }
 
+    /**
+     * The user's active memories taken from this message alone and never changed since (no earlier version): what an
+     * offline first reading stored from it, for the model's reading to restate.
+     */
+    public List<StoredMemory> untouchedFrom(String userId, String messageId) {
+        return jdbc.sql("SELECT " + COLUMNS + " " + """
+                FROM memories WHERE user_id = ? AND status = 'ACTIVE'
+                  AND id IN (SELECT memory_id FROM memory_sources WHERE message_id = ?)
+                  AND NOT EXISTS (SELECT 1 FROM memory_sources o WHERE o.memory_id = memories.id AND o.message_id <> ?)
+                  AND NOT EXISTS (SELECT 1 FROM memory_versions v WHERE v.memory_id = memories.id)""")
+                .params(userId, messageId, messageId).query(ROW).list();
+    }
+
     /** The user's active memories with these ids, in no particular order; served from the hot cache when there. */
     public List<StoredMemory> findAll(String userId, Collection<String> ids) {
         if (ids.isEmpty()) {

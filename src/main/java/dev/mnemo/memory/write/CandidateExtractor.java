@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,14 +19,14 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Finds candidate memories in an exchange: with the model when one is configured (third-person statements,
- * corrections flagged), otherwise — or when the model fails or answers unusably — the statements about the person
- * and their people that {@link Statements} finds in how they text.
+ * Finds candidate memories in the person's messages: with the model when one is configured, one call for a whole
+ * burst of exchanges (third-person statements, corrections flagged, importance scored), otherwise — or when the
+ * model fails or answers unusably — the statements about the person and their people that {@link Statements}
+ * finds in how they text.
  */
 @Component
 public class CandidateExtractor {
     private static final Logger log = LoggerFactory.getLogger(CandidateExtractor.class);
-    /** Greetings and thanks carry nothing to remember: no model call for them. */
     /** Someone is talking about themselves or their people: the only messages the model reads for memories. */
     private static final Pattern PERSONAL = Pattern.compile(
             "(?i)\\b(i|i'm|im|i've|ive|i'd|i'll|my|mine|myself|we|we're|we've|our)\\b");
@@ -51,22 +52,93 @@ public class CandidateExtractor {
         this.meters = meters;
     }
 
-    public List<Candidate> extract(String userId, String messageId, String userText, String replyText) {
-        if (Statements.isSmallTalk(userText) || userText.strip().startsWith("/")) {
-            return List.of();
-        }
+    /** One exchange of a burst: the person's message and the reply it got (null when none). */
+    public record Exchange(String messageId, String userText, String replyText) {
+    }
+
+    /** A candidate and the message it was taken from. */
+    public record Sourced(Candidate candidate, String messageId) {
+    }
+
+    /** False in offline mode: then the statements are all there is. */
+    public boolean modelConfigured() {
+        return models.configured();
+    }
+
+    /** What the offline statements find in the person's message, stored at once while the model's reading waits. */
+    public static List<Candidate> offline(String userText) {
+        return isChatter(userText) ? List.of() : fromStatements(userText);
+    }
+
+    /** With a model, its reading of the burst; without one, or when it fails, the offline statements of each message. */
+    public List<Sourced> extract(String userId, List<Exchange> burst) {
         if (models.configured()) {
-            if (!worthReading(userText)) {
-                return List.of();
-            }
-            try {
-                return fromModel(userId, messageId, userText, replyText);
-            } catch (ModelUnavailableException e) {
-                log.warn("Memory extraction for message {} falls back to statements: {}", messageId, e.getMessage());
-                fellBack("unavailable");
+            Optional<List<Sourced>> read = fromModel(userId, burst);
+            if (read.isPresent()) {
+                return read.get();
             }
         }
-        return fromStatements(userText);
+        List<Sourced> sourced = new ArrayList<>();
+        for (Exchange exchange : burst) {
+            offline(exchange.userText()).forEach(c -> sourced.add(new Sourced(c, exchange.messageId())));
+        }
+        return sourced;
+    }
+
+    /**
+     * The model's reading of the burst in one call, importance included; empty when there was none to be had
+     * (the model unavailable, its answer unusable), which is counted. Messages without anything personal are left
+     * out, and with none left there is no call.
+     */
+    public Optional<List<Sourced>> fromModel(String userId, List<Exchange> burst) {
+        List<Exchange> read = burst.stream().filter(e -> !isChatter(e.userText()) && worthReading(e.userText())).toList();
+        if (read.isEmpty()) {
+            return Optional.of(List.of());
+        }
+        String lastId = read.getLast().messageId();
+        try {
+            StringBuilder exchanges = new StringBuilder();
+            for (int i = 0; i < read.size(); i++) {
+                String reply = read.get(i).replyText();
+                exchanges.append(i == 0 ? "" : "\n\n").append("Exchange ").append(i + 1).append(". The person said:\n")
+                        .append(read.get(i).userText())
+                        .append(reply == null ? "" : "\nThe assistant answered:\n"
+                                + (reply.length() > REPLY_CHARS ? reply.substring(0, REPLY_CHARS) + " […]" : reply));
+            }
+            String answer = models.chat(new ModelRequest(userId, lastId, "MEMORY_EXTRACT", ModelTier.CHEAP,
+                    prompts.render("memory-extract", Map.of("user", userId)), List.of(ChatTurn.user(exchanges.toString())))).text();
+            JsonNode items = ModelJson.parse(answer).map(json -> json.get("memories")).orElse(null);
+            if (items == null || !items.isArray()) {
+                log.warn("Memory extraction for message {}: the model's answer was not the JSON asked for", lastId);
+                fellBack("unusable");
+                return Optional.empty();
+            }
+            List<Sourced> candidates = new ArrayList<>();
+            for (JsonNode item : items) {
+                String text = item.path("text").asString("").strip();
+                if (text.isEmpty()) {
+                    continue;
+                }
+                List<String> tags = new ArrayList<>();
+                item.path("tags").forEach(t -> tags.add(t.asString("")));
+                int exchange = item.path("exchange").asInt(read.size());
+                int importance = item.path("importance").asInt(0);
+                candidates.add(new Sourced(new Candidate(text, MemoryKind.parse(item.path("kind").asString("fact")),
+                        importance >= 1 && importance <= 10 ? importance : 0, tags,
+                        item.path("correction").asBoolean(false) || Statements.isCorrection(text)),
+                        read.get(Math.max(1, Math.min(read.size(), exchange)) - 1).messageId()));
+            }
+            return Optional.of(candidates);
+        } catch (ModelUnavailableException e) {
+            log.warn("Memory extraction for message {} falls back to statements: {}", lastId, e.getMessage());
+            fellBack("unavailable");
+            return Optional.empty();
+        }
+    }
+
+    /** Greetings, thanks and commands carry nothing to remember. */
+    private static boolean isChatter(String userText) {
+        return Statements.isSmallTalk(userText) || userText.strip().startsWith("/");
     }
 
     /**
@@ -108,32 +180,6 @@ public class CandidateExtractor {
         for (String sentence : Statements.factualSentences(userText)) {
             candidates.add(new Candidate(Statements.clean(sentence), Statements.kindOf(sentence), 0, List.of(),
                     Statements.isCorrection(sentence)));
-        }
-        return candidates;
-    }
-
-    private List<Candidate> fromModel(String userId, String messageId, String userText, String replyText) {
-        String exchange = "The person said:\n" + userText
-                + (replyText == null ? "" : "\n\nThe assistant answered:\n"
-                        + (replyText.length() > REPLY_CHARS ? replyText.substring(0, REPLY_CHARS) + " […]" : replyText));
-        String answer = models.chat(new ModelRequest(userId, messageId, "MEMORY_EXTRACT", ModelTier.CHEAP,
-                prompts.render("memory-extract", Map.of("user", userId)), List.of(ChatTurn.user(exchange)))).text();
-        JsonNode items = ModelJson.parse(answer).map(json -> json.get("memories")).orElse(null);
-        if (items == null || !items.isArray()) {
-            log.warn("Memory extraction for message {}: the model's answer was not the JSON asked for", messageId);
-            fellBack("unusable");
-            return fromStatements(userText);
-        }
-        List<Candidate> candidates = new ArrayList<>();
-        for (JsonNode item : items) {
-            String text = item.path("text").asString("").strip();
-            if (text.isEmpty()) {
-                continue;
-            }
-            List<String> tags = new ArrayList<>();
-            item.path("tags").forEach(t -> tags.add(t.asString("")));
-            candidates.add(new Candidate(text, MemoryKind.parse(item.path("kind").asString("fact")), 0, tags,
-                    item.path("correction").asBoolean(false) || Statements.isCorrection(text)));
         }
         return candidates;
     }

@@ -6,21 +6,27 @@ import dev.mnemo.memory.store.MemoryChanges;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Works through the memory job queue: extract candidates from the exchange, judge them, write each. Kicked
- * right after a reply commits and polled on a timer, so a restart or another instance picks up what is left.
+ * Works through the memory job queue. With a model and a burst pause, each exchange is read offline at once (what
+ * the statements find is recallable right away) and then waits until the person pauses, when the model reads the
+ * whole burst in one call, importance included; otherwise each exchange is read as it comes. Kicked right after a
+ * reply commits and polled on a timer, so a restart or another instance picks up what is left.
  */
 @Component
 public class MemoryJobWorker implements AutoCloseable {
@@ -28,21 +34,23 @@ public class MemoryJobWorker implements AutoCloseable {
 
     private final MemoryJobs jobs;
     private final CandidateExtractor extractor;
-    private final ImportanceJudge judge;
+    /** Exchanges read by the model in one call, at most: a long burst is read in parts. */
+    static final int MAX_BURST = 12;
     private final MemoryWriter writer;
     private final MemoryChanges changes;
     private final boolean background;
+    private final Duration burstPause;
     private final ExecutorService kicks = Executors.newVirtualThreadPerTaskExecutor();
     private final ScheduledExecutorService leases = Executors.newSingleThreadScheduledExecutor(
             Thread.ofVirtual().name("memory-job-lease").factory());
     private final AtomicBoolean draining = new AtomicBoolean();
     private final MeterRegistry meters;
 
-    public MemoryJobWorker(MemoryJobs jobs, CandidateExtractor extractor, ImportanceJudge judge, MemoryWriter writer,
+    public MemoryJobWorker(MemoryJobs jobs, CandidateExtractor extractor, MemoryWriter writer,
                            MemoryChanges changes, MeterRegistry meters, MemoryProperties properties) {
         this.jobs = jobs;
         this.extractor = extractor;
-        this.judge = judge;
+        this.burstPause = properties.burstPause();
         this.writer = writer;
         this.changes = changes;
         this.background = properties.backgroundJobs();
@@ -80,22 +88,15 @@ public class MemoryJobWorker implements AutoCloseable {
                         continue;
                     }
                     claimedNow++;
-                    long started = System.nanoTime();
-                    ScheduledFuture<?> lease = leases.scheduleAtFixedRate(() -> renew(job),
-                            MemoryJobs.RENEW_EVERY.toMillis(), MemoryJobs.RENEW_EVERY.toMillis(), TimeUnit.MILLISECONDS);
-                    try {
-                        process(job);
-                        jobs.done(job);
-                        completed++;
-                        jobTimer("ok").record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-                    } catch (RuntimeException e) {
-                        log.warn("Memory job {} for message {} failed (attempt {}): {}", job.id(), job.messageId(),
-                                job.attempts() + 1, e.toString());
-                        jobs.failed(job, e.toString());
-                        jobTimer("failed").record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-                    } finally {
-                        lease.cancel(false);
+                    List<MemoryJobs.Job> burst = new ArrayList<>(List.of(job));
+                    if (job.stage() == MemoryJobs.Stage.BURST) {
+                        for (MemoryJobs.Job more : jobs.dueBurstOf(job.userId(), MAX_BURST)) {
+                            if (burst.size() < MAX_BURST && !more.id().equals(job.id()) && jobs.claim(more)) {
+                                burst.add(more);
+                            }
+                        }
                     }
+                    completed += run(burst);
                 }
                 if (claimedNow == 0) {
                     break;
@@ -105,6 +106,68 @@ public class MemoryJobWorker implements AutoCloseable {
             draining.set(false);
         }
         return completed;
+    }
+
+    /** Works on claimed jobs under a lease; returns how many were completed (an offline first reading is not yet). */
+    private int run(List<MemoryJobs.Job> burst) {
+        long started = System.nanoTime();
+        List<ScheduledFuture<?>> leases = burst.stream().map(job -> this.leases.scheduleAtFixedRate(() -> renew(job),
+                MemoryJobs.RENEW_EVERY.toMillis(), MemoryJobs.RENEW_EVERY.toMillis(), TimeUnit.MILLISECONDS))
+                .collect(Collectors.toList());
+        try {
+            MemoryJobs.Job first = burst.getFirst();
+            if (first.stage() == MemoryJobs.Stage.NEW && extractor.modelConfigured() && !burstPause.isZero()) {
+                List<CandidateExtractor.Sourced> found = CandidateExtractor.offline(first.userText()).stream()
+                        .map(c -> new CandidateExtractor.Sourced(c, first.messageId())).toList();
+                if (write(List.of(first), found, false)) {
+                    jobs.awaitBurst(first, burstPause);
+                }
+                jobTimer("ok").record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+                return 0;
+            }
+            List<CandidateExtractor.Exchange> exchanges = burst.stream()
+                    .map(j -> new CandidateExtractor.Exchange(j.messageId(), j.userText(), j.replyText())).toList();
+            // A burst's offline reading is stored already: without the model's, nothing more is to be done.
+            List<CandidateExtractor.Sourced> found = first.stage() == MemoryJobs.Stage.BURST
+                    ? extractor.fromModel(first.userId(), exchanges).orElse(List.of())
+                    : extractor.extract(first.userId(), exchanges);
+            write(burst, found, first.stage() == MemoryJobs.Stage.BURST);
+            burst.forEach(jobs::done);
+            jobTimer("ok").record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+            return burst.size();
+        } catch (RuntimeException e) {
+            for (MemoryJobs.Job job : burst) {
+                log.warn("Memory job {} for message {} failed (attempt {}): {}", job.id(), job.messageId(),
+                        job.attempts() + 1, e.toString());
+                jobs.failed(job, e.toString());
+            }
+            jobTimer("failed").record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+            return 0;
+        } finally {
+            leases.forEach(lease -> lease.cancel(false));
+        }
+    }
+
+    /**
+     * Writes each candidate, scored by the heuristic when the model gave no importance; false when the message was
+     * forgotten meanwhile (a /forget deletes its job under the same lock), and what came from it is dropped.
+     */
+    private boolean write(List<MemoryJobs.Job> burst, List<CandidateExtractor.Sourced> found, boolean restating) {
+        boolean kept = true;
+        for (CandidateExtractor.Sourced sourced : found) {
+            MemoryJobs.Job job = burst.stream().filter(j -> j.messageId().equals(sourced.messageId())).findFirst()
+                    .orElse(burst.getLast());
+            Candidate candidate = sourced.candidate().importance() > 0 ? sourced.candidate()
+                    : sourced.candidate().withImportance(ImportanceJudge.heuristic(sourced.candidate().text(), sourced.candidate().kind()));
+            WriteOutcome outcome = changes.locked(job.userId(), () -> !jobs.exists(job) ? null
+                    : (restating ? writer.restate(job.userId(), candidate, job.messageId()) : Optional.<WriteOutcome>empty())
+                            .orElseGet(() -> writer.write(job.userId(), candidate, List.of(job.messageId()), job.userText(), null)));
+            if (outcome == null) {
+                log.info("Memory job for message {} dropped: the message was forgotten", job.messageId());
+                kept = false;
+            }
+        }
+        return kept;
     }
 
     /** A failed renewal is logged and tried again next time: a task that throws is never run again. */
@@ -121,20 +184,6 @@ public class MemoryJobWorker implements AutoCloseable {
     private Timer jobTimer(String outcome) {
         return Timer.builder("mnemo.memory.job.duration").tag("outcome", outcome)
                 .publishPercentileHistogram().description("memory extraction jobs: how long each took, and how many failed").register(meters);
-    }
-
-    private void process(MemoryJobs.Job job) {
-        List<Candidate> candidates = judge.judge(job.userId(), job.messageId(),
-                extractor.extract(job.userId(), job.messageId(), job.userText(), job.replyText()), false);
-        for (Candidate candidate : candidates) {
-            // A /forget of this message's memories may have run meanwhile: it deletes the job under the same lock.
-            WriteOutcome outcome = changes.locked(job.userId(), () -> jobs.exists(job)
-                    ? writer.write(job.userId(), candidate, List.of(job.messageId()), job.userText(), null) : null);
-            if (outcome == null) {
-                log.info("Memory job for message {} dropped: the message was forgotten", job.messageId());
-                return;
-            }
-        }
     }
 
     @Override

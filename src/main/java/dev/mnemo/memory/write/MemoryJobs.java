@@ -26,27 +26,63 @@ public class MemoryJobs {
         this.clock = clock;
     }
 
-    public record Job(String id, String userId, String messageId, String userText, String replyText, int attempts) {
+    /** Where a job is: just enqueued (read offline at once), or waiting with its burst for the model. */
+    public enum Stage { NEW, BURST }
+
+    public record Job(String id, String userId, String messageId, String userText, String replyText, int attempts,
+                      Stage stage) {
     }
 
-    public void enqueue(String userId, String messageId, String userText, String replyText) {
+    /** Queues the exchange; a burst waiting for the model waits on, since the person has not paused yet. */
+    public void enqueue(String userId, String messageId, String userText, String replyText, Duration burstPause) {
         long now = clock.millis();
         jdbc.sql("""
-                INSERT INTO memory_jobs (id, user_id, message_id, user_text, reply_text, status, attempts, run_after, created_at)
-                VALUES (?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)""")
+                INSERT INTO memory_jobs (id, user_id, message_id, user_text, reply_text, status, attempts, run_after,
+                    created_at, stage)
+                VALUES (?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, 'NEW')""")
                 .params(Ids.newId(clock), userId, messageId, userText, replyText, now, now).update();
+        jdbc.sql("UPDATE memory_jobs SET run_after = ? WHERE user_id = ? AND stage = 'BURST' AND status = 'PENDING' AND run_after < ?")
+                .params(now + burstPause.toMillis(), userId, now + burstPause.toMillis()).update();
     }
 
     public List<Job> due(int limit) {
         long now = clock.millis();
         return jdbc.sql("""
-                SELECT id, user_id, message_id, user_text, reply_text, attempts FROM memory_jobs
+                SELECT id, user_id, message_id, user_text, reply_text, attempts, stage FROM memory_jobs
                 WHERE (status = 'PENDING' AND run_after <= ?) OR (status = 'RUNNING' AND claimed_at < ?)
                 ORDER BY created_at, id LIMIT ?""")
                 .params(now, now - ABANDONED_AFTER.toMillis(), limit)
                 .query((rs, n) -> new Job(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getInt(6)))
+                        rs.getString(5), rs.getInt(6), Stage.valueOf(rs.getString(7))))
                 .list();
+    }
+
+    /** The rest of this user's burst that is due too, oldest first: read by the model in the same call. */
+    public List<Job> dueBurstOf(String userId, int limit) {
+        long now = clock.millis();
+        return jdbc.sql("""
+                SELECT id, user_id, message_id, user_text, reply_text, attempts, stage FROM memory_jobs
+                WHERE user_id = ? AND stage = 'BURST'
+                  AND ((status = 'PENDING' AND run_after <= ?) OR (status = 'RUNNING' AND claimed_at < ?))
+                ORDER BY created_at, id LIMIT ?""")
+                .params(userId, now, now - ABANDONED_AFTER.toMillis(), limit)
+                .query((rs, n) -> new Job(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getInt(6), Stage.valueOf(rs.getString(7))))
+                .list();
+    }
+
+    /**
+     * The offline reading is stored: the job waits for the model until the person pauses, as long as the rest of
+     * their burst. Released with its attempts unchanged, since this stage succeeded.
+     */
+    public void awaitBurst(Job job, Duration burstPause) {
+        long runAfter = clock.millis() + burstPause.toMillis();
+        jdbc.sql("""
+                UPDATE memory_jobs SET stage = 'BURST', status = 'PENDING', attempts = ?, run_after = ?, claimed_at = NULL
+                WHERE id = ? AND attempts = ?""")
+                .params(job.attempts(), runAfter, job.id(), job.attempts() + 1).update();
+        jdbc.sql("UPDATE memory_jobs SET run_after = ? WHERE user_id = ? AND stage = 'BURST' AND status = 'PENDING' AND run_after < ?")
+                .params(runAfter, job.userId(), runAfter).update();
     }
 
     /** True when this caller won the job (another instance may have claimed it first). */

@@ -19,6 +19,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
@@ -42,6 +44,8 @@ public class MemoryWriter {
     private final IndexRegistry indexes;
     private final Reconciler reconciler;
     private final Clock clock;
+    /** Share of an offline memory's words the model's statement must have to be the same statement restated. */
+    static final double RESTATED_OVERLAP = 0.5;
 
     public MemoryWriter(MemoryChanges changes, Memories memories, Embedder embedder, IndexRegistry indexes,
                         Reconciler reconciler, Clock clock, Privacy privacy) {
@@ -79,6 +83,43 @@ public class MemoryWriter {
                         : correct(userId, decision, candidate, sources, context(candidate, said), saidAt);
             };
         });
+    }
+
+    /**
+     * The model's reading of a message restating what the offline statements stored from it at once: that memory
+     * takes the model's wording, kind and tags and the higher importance (its first wording stays in the history, as
+     * merged), instead of a near-copy beside it. Empty when none of the message's untouched memories says the same
+     * (most of its words are not in the model's statement); then the candidate is written as any other.
+     */
+    public Optional<WriteOutcome> restate(String userId, Candidate candidate, String messageId) {
+        return changes.locked(userId, () -> {
+            Set<String> words = words(candidate.text());
+            StoredMemory best = null;
+            double bestOverlap = RESTATED_OVERLAP;
+            for (StoredMemory m : memories.untouchedFrom(userId, messageId)) {
+                Set<String> own = words(m.text());
+                long shared = own.stream().filter(words::contains).count();
+                double overlap = own.isEmpty() ? 0 : (double) shared / own.size();
+                if (overlap >= bestOverlap) {
+                    best = m;
+                    bestOverlap = overlap;
+                }
+            }
+            return best == null ? Optional.<WriteOutcome>empty() : Optional.of(merge(userId,
+                    new Reconciler.Decision(Reconciler.Action.SAME, best, candidate.text()), candidate,
+                    List.of(messageId), null));
+        });
+    }
+
+    /** Words of four letters or more, lower case: "I'm allergic to peanuts" and "The user is allergic to peanuts" share theirs. */
+    private static Set<String> words(String text) {
+        Set<String> words = new LinkedHashSet<>();
+        for (String w : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+            if (w.length() >= 4 && !w.equals("user")) {
+                words.add(w);
+            }
+        }
+        return words;
     }
 
     /**

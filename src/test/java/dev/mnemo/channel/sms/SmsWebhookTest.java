@@ -1,6 +1,7 @@
 package dev.mnemo.channel.sms;
 
 import static dev.mnemo.testing.FakeAnthropicApp.CHEAP;
+import static dev.mnemo.testing.FakeModelServer.ANTHROPIC_PATH;
 import static dev.mnemo.testing.FakeModelServer.anthropic;
 import static dev.mnemo.testing.FakeModelServer.anthropicReply;
 import static dev.mnemo.testing.FakeModelServer.server;
@@ -9,19 +10,26 @@ import static dev.mnemo.testing.SmsApp.PUBLIC_URL;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.github.tomakehurst.wiremock.client.WireMock;
 import dev.mnemo.channel.internal.InboundPipeline;
+import dev.mnemo.cost.CostLedger;
+import dev.mnemo.cost.CostReport;
 import dev.mnemo.testing.FakeModelServer;
 import dev.mnemo.testing.FakeTwilio;
 import dev.mnemo.testing.MutableClock;
 import dev.mnemo.testing.SmsApp;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -46,6 +54,8 @@ class SmsWebhookTest {
     JdbcClient jdbc;
     @Autowired
     MutableClock clock;
+    @Autowired
+    CostLedger ledger;
 
     @BeforeEach
     void setUp() {
@@ -237,6 +247,44 @@ class SmsWebhookTest {
         assertThat(response.statusCode()).isEqualTo(204);
         assertThat(jdbc.sql("SELECT status FROM deliveries WHERE external_id = ?").param(sid).query(String.class).single())
                 .isEqualTo("DELIVERED");
+    }
+
+    @Test
+    void anSmsExchangeIsBilledBothWaysAtTwiliosPriceOrTheConfiguredOneAndTheReplyIsSizedForTwoSegments() throws Exception {
+        String reply = "Billed " + UUID.randomUUID();
+        server().stubFor(anthropic(CHEAP).willReturn(anthropicReply(CHEAP, reply, 300, 10, 0, 0)));
+        String user = "alice";
+        BigDecimal before = ledger.report(user, YearMonth.now(clock.withZone(ZoneOffset.UTC))).messagingUsd();
+        Map<String, String> params = sms(ALICE_PHONE, "what should I cook tonight? something quick with eggs and spinach");
+        params.put("NumSegments", "1");
+
+        post(params, sign(params));
+        await().atMost(Duration.ofSeconds(10)).until(() -> deliveries(reply).equals(List.of("SENT")));
+        String sid = jdbc.sql("SELECT external_id FROM deliveries WHERE text = ?").param(reply).query(String.class).single();
+
+        String request = server().findAll(WireMock.postRequestedFor(WireMock.urlEqualTo(ANTHROPIC_PATH))).getLast().getBodyAsString();
+        assertThat(request).contains("They read this as an SMS").contains("at most 300 characters")
+                .containsPattern("\"max_tokens\"\\s*:\\s*100\\b");
+        assertThat(charge(params.get("MessageSid"), "INBOUND")).isEqualTo(List.of("1", "8300000", "CONFIGURED"));
+        assertThat(charge(sid, "OUTBOUND")).as("Twilio reports no price when it accepts a message")
+                .isEqualTo(List.of("1", "8300000", "CONFIGURED"));
+
+        FakeTwilio.reportPrice(sid, "-0.00790", 1);
+        Map<String, String> status = new LinkedHashMap<>(Map.of("MessageSid", sid, "MessageStatus", "delivered",
+                "AccountSid", FakeTwilio.ACCOUNT_SID));
+        post("/webhooks/twilio/status", status, FakeTwilio.sign(FakeTwilio.AUTH_TOKEN, PUBLIC_URL + "/webhooks/twilio/status", status));
+
+        assertThat(charge(sid, "OUTBOUND")).isEqualTo(List.of("1", "7900000", "REPORTED"));
+        CostReport report = ledger.report(user, YearMonth.now(clock.withZone(ZoneOffset.UTC)));
+        assertThat(report.messagingUsd().subtract(before)).isEqualByComparingTo("0.0162");
+        assertThat(report.totalUsd()).isEqualByComparingTo(report.modelsUsd().add(report.messagingUsd()));
+        assertThat(ledger.spentThisMonth(user)).as("the budget covers both").isEqualByComparingTo(report.totalUsd());
+    }
+
+    private List<String> charge(String sid, String direction) {
+        return jdbc.sql("SELECT segments, cost_nanos, price_source FROM channel_charges WHERE external_id = ? AND direction = ?")
+                .params(sid, direction)
+                .query((rs, n) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3))).single();
     }
 
     private static Map<String, String> sms(String from, String body) {
