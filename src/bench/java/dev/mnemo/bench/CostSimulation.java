@@ -33,6 +33,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The cost simulator: replays realistic days — 50, 100 and 200 messages a day drawn from the labelled routing
@@ -66,12 +67,19 @@ class CostSimulation {
         COMPONENTS.put("MEMORY", "Memory: extraction, judge, reconcile, summarise (cheap model)");
     }
 
-    /** Other model choices, priced on the same token counts (cheap, smart): see {@link #repriced}. */
+    /**
+     * Other model choices, priced on the same token counts (cheap, smart): see {@link #repriced}. The first is the
+     * documented {@code frugal} preset (README, "What a month costs").
+     */
     static final List<List<String>> ALTERNATIVES = List.of(
+            List.of("gpt-4o-mini", "gpt-4.1-mini"),
             List.of("claude-haiku-4-5", "claude-haiku-4-5"),
             List.of("gpt-4o-mini", "claude-sonnet-4-5"),
-            List.of("gpt-4o-mini", "claude-haiku-4-5"),
             List.of("gpt-4o-mini", "gpt-4o-mini"));
+    /** Twilio's US price per SMS segment, received or sent (application.yml's default). */
+    static final BigDecimal SMS_SEGMENT_USD = new BigDecimal("0.0083");
+    /** Segments an SMS exchange takes: the message (one) and a reply sized for two. */
+    static final int SMS_SEGMENTS_PER_EXCHANGE = 3;
 
     @Autowired
     Environment environment;
@@ -90,6 +98,8 @@ class CostSimulation {
     SleepScheduler sleep;
     @Autowired
     CostLedger ledger;
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void simulatedMonths() throws IOException {
@@ -215,26 +225,76 @@ class CostSimulation {
         }
         out.append("| Embeddings (bge-small-en-v1.5 in process) | $0.00 | $0.00 | — | — |\n");
         out.append("| **Total** | **$%s** | **$%s** | | |\n".formatted(money(with.multiply(scale)), money(without.multiply(scale))));
-        out.append(repriced(components, scale));
+        BigDecimal replyOutput = BigDecimal.ZERO;
+        for (Map.Entry<String, BigDecimal> cost : outputCostByComponent(user, start, end).entrySet()) {
+            if (List.of("SIMPLE", "COMPLEX", "TOOL").contains(cost.getKey())) {
+                replyOutput = replyOutput.add(cost.getValue());
+            }
+        }
+        BigDecimal half = replyOutput.multiply(new BigDecimal("0.5")).multiply(scale);
+        out.append("\nReply lengths ±50 %% (the output tokens of simple, complex and tool replies): $%s with replies half as long, $%s with them half as long again.\n"
+                .formatted(money(with.multiply(scale).subtract(half)), money(with.multiply(scale).add(half))));
+        long messages = routed.values().stream().mapToLong(Integer::longValue).sum();
+        BigDecimal sms = SMS_SEGMENT_USD.multiply(BigDecimal.valueOf(messages * SMS_SEGMENTS_PER_EXCHANGE)).multiply(scale);
+        out.append(("SMS, on a separate line (Twilio's bill, not the models'): if every message came by SMS — one segment in, "
+                + "a reply sized for two segments out, $%s a segment — another **$%s** a month (%,d segments).%n")
+                .formatted(SMS_SEGMENT_USD.toPlainString(), money(sms), BigDecimal.valueOf(messages * SMS_SEGMENTS_PER_EXCHANGE)
+                        .multiply(scale).setScale(0, RoundingMode.HALF_UP).longValue()));
+        out.append(repriced(user, start, end, scale));
         return out.toString();
     }
 
+    /** Component of a recorded purpose (memory's several purposes are one). */
+    private static String component(String purpose) {
+        return purpose.startsWith("MEMORY") || purpose.equals("JUDGE") ? "MEMORY" : purpose;
+    }
+
+    /** Each component's (purpose's) tokens by the model that served them: input of every kind, output. */
+    private Map<String, Map<String, long[]>> tokens(String user, Instant start, Instant end) {
+        Map<String, Map<String, long[]>> byComponent = new LinkedHashMap<>();
+        jdbc.sql("""
+                SELECT purpose, model, SUM(input_tokens + cache_read_tokens + cache_write_tokens), SUM(output_tokens)
+                FROM model_calls WHERE user_id = ? AND created_at >= ? AND created_at < ? GROUP BY purpose, model""")
+                .params(user, start.toEpochMilli(), end.plus(Duration.ofDays(1)).toEpochMilli())
+                .query((rs, n) -> {
+                    long[] sums = byComponent.computeIfAbsent(component(rs.getString(1)), k -> new LinkedHashMap<>())
+                            .computeIfAbsent(rs.getString(2), k -> new long[2]);
+                    sums[0] += rs.getLong(3);
+                    sums[1] += rs.getLong(4);
+                    return null;
+                }).list();
+        return byComponent;
+    }
+
+    private Map<String, BigDecimal> outputCostByComponent(String user, Instant start, Instant end) {
+        Map<String, BigDecimal> costs = new LinkedHashMap<>();
+        tokens(user, start, end).forEach((component, byModel) -> byModel.forEach((model, sums) -> costs.merge(component,
+                BigDecimal.valueOf(sums[1]).multiply(price(model, "output")).divide(BigDecimal.valueOf(1_000_000), 10, RoundingMode.HALF_UP),
+                BigDecimal::add)));
+        return costs;
+    }
+
     /**
-     * The same calls priced for other models (cheap, smart), without caching: an estimate, since another
-     * provider's tokenizer counts the same text somewhat differently and its answers would differ in length.
+     * The same calls priced for other models (cheap, smart), without caching: what the cheap model served goes to
+     * the other cheap one, what the smart one served to the other smart one. An estimate, since another provider's
+     * tokenizer counts the same text somewhat differently and its answers would differ in length.
      */
-    private String repriced(Map<String, BigDecimal[]> components, BigDecimal scale) {
-        StringBuilder out = new StringBuilder("\nThe same token counts priced for other models (no caching; an estimate):\n\n| cheap / smart model |");
+    private String repriced(String user, Instant start, Instant end, BigDecimal scale) {
+        Map<String, Map<String, long[]>> tokens = tokens(user, start, end);
+        StringBuilder out = new StringBuilder("\nThe same token counts priced for other models (no caching; an estimate; the first row is the `frugal` preset):\n\n| cheap / smart model |");
         COMPONENTS.values().forEach(name -> out.append(' ').append(name.replaceAll(" \\(.*", "")).append(" |"));
         out.append(" Total |\n|---|").append("---:|".repeat(COMPONENTS.size() + 1)).append('\n');
         for (List<String> models : ALTERNATIVES) {
             out.append("| ").append(models.get(0)).append(" / ").append(models.get(1)).append(" |");
             BigDecimal total = BigDecimal.ZERO;
-            for (Map.Entry<String, BigDecimal[]> entry : components.entrySet()) {
-                String model = entry.getKey().equals("COMPLEX") ? models.get(1) : models.get(0);
-                BigDecimal cost = entry.getValue()[3].multiply(price(model, "input"))
-                        .add(entry.getValue()[4].multiply(price(model, "output")))
-                        .divide(BigDecimal.valueOf(1_000_000), 10, RoundingMode.HALF_UP).multiply(scale);
+            for (String component : COMPONENTS.keySet()) {
+                BigDecimal cost = BigDecimal.ZERO;
+                for (Map.Entry<String, long[]> served : tokens.getOrDefault(component, Map.of()).entrySet()) {
+                    String model = served.getKey().equals(smartModel) && !smartModel.equals(cheapModel) ? models.get(1) : models.get(0);
+                    cost = cost.add(BigDecimal.valueOf(served.getValue()[0]).multiply(price(model, "input"))
+                            .add(BigDecimal.valueOf(served.getValue()[1]).multiply(price(model, "output")))
+                            .divide(BigDecimal.valueOf(1_000_000), 10, RoundingMode.HALF_UP).multiply(scale));
+                }
                 total = total.add(cost);
                 out.append(" $").append(money(cost)).append(" |");
             }

@@ -44,7 +44,7 @@ public final class SimulatedAnthropic implements AutoCloseable {
     static final Duration CACHE_TTL = Duration.ofMinutes(5);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern THEIR_MESSAGE = Pattern.compile("\\[Their message\\]\\n(.*)\\z", Pattern.DOTALL);
-    private static final Pattern PERSON_SAID = Pattern.compile("The person said:\\n(.*?)(\\n\\nThe assistant answered:|\\z)", Pattern.DOTALL);
+    private static final Pattern PERSON_SAID = Pattern.compile("The person said:\\n(.*?)(\\nThe assistant answered:|\\n\\nExchange \\d|\\z)", Pattern.DOTALL);
     private static final String[] WORDS = ("the a to and of you it for that is on your with can be this if in at as "
             + "time day plan one more week good first then about try make sure take some keep next two also start "
             + "would could here there want need way best will may before after each other small ask check").split(" ");
@@ -104,13 +104,19 @@ public final class SimulatedAnthropic implements AutoCloseable {
             content.add(textBlock(label == null || label.equals("COMMAND") ? "SIMPLE" : label));
             output = 2;
         } else if (system.contains("memory extractor")) {
+            // One short memory per exchange of the burst, with its importance and exchange number.
             Matcher m = PERSON_SAID.matcher(lastUser);
-            String said = m.find() ? m.group(1).strip() : lastUser;
-            String first = said.split("(?<=[.!?])\\s")[0];
-            String memory = "The user said: " + (first.length() > 140 ? first.substring(0, 140) : first);
-            content.add(textBlock("{\"memories\": [{\"text\": " + JSON.writeValueAsString(memory)
-                    + ", \"kind\": \"fact\", \"tags\": [\"life\"], \"correction\": false}]}"));
-            output = 25 + memory.length() / 4;
+            StringBuilder items = new StringBuilder();
+            int n = 0;
+            while (m.find()) {
+                String first = m.group(1).strip().split("(?<=[.!?])\\s")[0];
+                String memory = "The user said: " + (first.length() > 140 ? first.substring(0, 140) : first);
+                items.append(n == 0 ? "" : ", ").append("{\"text\": ").append(JSON.writeValueAsString(memory))
+                        .append(", \"kind\": \"fact\", \"tags\": [\"life\"], \"correction\": false, \"importance\": ")
+                        .append(3 + random.nextInt(6)).append(", \"exchange\": ").append(++n).append('}');
+            }
+            content.add(textBlock("{\"memories\": [" + items + "]}"));
+            output = 8 + items.length() / 4;
         } else if (system.contains("importance judge")) {
             long n = lastUser.lines().filter(l -> l.matches("\\d+\\. .*")).count();
             List<Integer> scores = new ArrayList<>();
@@ -141,6 +147,10 @@ public final class SimulatedAnthropic implements AutoCloseable {
         } else {
             output = 30 + random.nextInt(41); // "one to three sentences"
             content.add(textBlock(prose(output)));
+        }
+        // A reply never runs past the request's max_tokens (the SMS room, the simple cap).
+        if (request.has("max_tokens") && output > request.get("max_tokens").asInt()) {
+            output = request.get("max_tokens").asInt();
         }
         Usage usage = usage(model, request);
         Map<String, Object> reply = new LinkedHashMap<>();
