@@ -3,6 +3,7 @@ package dev.mnemo.agent;
 import dev.mnemo.llm.ChatTurn;
 import dev.mnemo.routing.Route;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * What an agent needs to answer one message.
@@ -17,5 +18,6 @@ public record AgentRequest(String userId, String messageId, Route route, List<Ch
                            boolean hotThread, ReplySize size) {
     public AgentRequest {
         history = List.copyOf(history);
+        Objects.requireNonNull(size, "size");
     }
 }

@@ -32,6 +32,6 @@ final class ReplyRoom {
         int chars = more ? properties.textMessageMoreChars() : properties.textMessageChars();
         int tokens = chars / CHARS_PER_TOKEN;
         return new Room(prompts.render(more ? "reply-sms-more" : "reply-sms", Map.of("chars", Integer.toString(chars))),
-                routeMaxTokens == null ? tokens : Math.min(routeMaxTokens, tokens));
+                routeMaxTokens == null || more ? tokens : Math.min(routeMaxTokens, tokens));
     }
 }

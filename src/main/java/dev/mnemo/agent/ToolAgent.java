@@ -42,7 +42,8 @@ class ToolAgent {
         ReplyRoom.Room room = context.room(request, null, properties);
         ModelRequest modelRequest = new ModelRequest(request.userId(), request.messageId(), "TOOL", properties.toolTier(),
                 context.systemPrompt(request.userId(), "route-tool", true, room), context.turns(request, request.history().size()),
-                AssistantTools.DEFINITIONS, List.of(), room.maxTokens(), request.hotThread());
+                // Only the prompt asks for SMS length: a cap would cut a tool call short.
+                AssistantTools.DEFINITIONS, List.of(), null, request.hotThread());
         List<ModelReply> calls = new ArrayList<>();
         List<String> done = new ArrayList<>();
         List<String> verbatim = new ArrayList<>();

@@ -168,6 +168,8 @@ class CrashRecoveryTest {
                 "assistant.conversation.reply-deadline=5s",
                 "assistant.conversation.late-answers.poll=1s",
                 "assistant.memory.job-poll-interval=1s",
+                // each exchange read as it comes: the abandoned job is the one stuck in its model call
+                "assistant.memory.burst-pause=0s",
                 "assistant.backup.scheduled=false",
                 "assistant.proactive.reminder-poll=1s",
                 "assistant.twilio.account-sid=" + FakeTwilio.ACCOUNT_SID,

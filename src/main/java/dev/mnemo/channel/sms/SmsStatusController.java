@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class SmsStatusController {
     private static final Logger log = LoggerFactory.getLogger(SmsStatusController.class);
-    private static final Set<String> FINAL = Set.of("sent", "delivered", "undelivered", "failed");
+    private static final Set<String> FINAL = Set.of("delivered", "undelivered", "failed");
 
     private final TwilioWebhooks webhooks;
     private final Deliveries deliveries;

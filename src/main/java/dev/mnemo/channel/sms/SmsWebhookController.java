@@ -11,7 +11,6 @@ import dev.mnemo.conversation.Channel;
 import dev.mnemo.conversation.Conversation;
 import dev.mnemo.conversation.Reply;
 import dev.mnemo.cost.ChannelCharge;
-import dev.mnemo.cost.CostLedger;
 import dev.mnemo.system.JsonErrors;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Objects;
@@ -45,11 +44,11 @@ class SmsWebhookController {
     private final Conversation conversation;
     private final ReplySender replies;
     private final ExecutorService work;
-    private final CostLedger costs;
+    private final TwilioGateway twilio;
 
     SmsWebhookController(TwilioWebhooks webhooks, InboundPipeline inbound, OptOuts optOuts, Conversation conversation,
-                         ReplySender replies, ExecutorService channelWork, CostLedger costs) {
-        this.costs = costs;
+                         ReplySender replies, ExecutorService channelWork, TwilioGateway twilio) {
+        this.twilio = twilio;
         this.webhooks = webhooks;
         this.inbound = inbound;
         this.optOuts = optOuts;
@@ -98,7 +97,7 @@ class SmsWebhookController {
             case Admission.Handled handled -> handled.userId();
         };
         if (userId != null) {
-            costs.recordCharge(new ChannelCharge(userId, Channel.SMS.id(), ChannelCharge.Direction.INBOUND, sid,
+            twilio.charge(new ChannelCharge(userId, Channel.SMS.id(), ChannelCharge.Direction.INBOUND, sid,
                     TwilioGateway.segments(segments, text), null));
         }
     }

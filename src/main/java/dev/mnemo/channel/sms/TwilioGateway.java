@@ -66,7 +66,7 @@ class TwilioGateway implements ChannelGateway {
                 }
                 Message sent = creator.create(client);
                 first = first == null ? sent.getSid() : first;
-                costs.recordCharge(new ChannelCharge(userId, Channel.SMS.id(), ChannelCharge.Direction.OUTBOUND,
+                charge(new ChannelCharge(userId, Channel.SMS.id(), ChannelCharge.Direction.OUTBOUND,
                         sent.getSid(), segments(sent.getNumSegments(), part), price(sent.getPrice())));
             } catch (ApiException e) {
                 // A 4xx is a refusal; a 5xx may have been sent. So may this part, if an earlier one went out.
@@ -78,6 +78,16 @@ class TwilioGateway implements ChannelGateway {
             }
         }
         return first;
+    }
+
+    /** The ledger is never on a message's path: a failure to record is logged, the SMS still goes (or is taken in). */
+    void charge(ChannelCharge charge) {
+        try {
+            costs.recordCharge(charge);
+        } catch (RuntimeException e) {
+            log.error("Could not record the cost of SMS {} ({}) for user {}", charge.externalId(), charge.direction(),
+                    charge.userId(), e);
+        }
     }
 
     /** Twilio's price ("-0.00790", in the account's currency, negative for a charge), or null when it has none. */

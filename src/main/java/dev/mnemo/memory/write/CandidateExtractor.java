@@ -53,25 +53,25 @@ public class CandidateExtractor {
     }
 
     /** One exchange of a burst: the person's message and the reply it got (null when none). */
-    public record Exchange(String messageId, String userText, String replyText) {
+    record Exchange(String messageId, String userText, String replyText) {
     }
 
     /** A candidate and the message it was taken from. */
-    public record Sourced(Candidate candidate, String messageId) {
+    record Sourced(Candidate candidate, String messageId) {
     }
 
     /** False in offline mode: then the statements are all there is. */
-    public boolean modelConfigured() {
+    boolean modelConfigured() {
         return models.configured();
     }
 
     /** What the offline statements find in the person's message, stored at once while the model's reading waits. */
-    public static List<Candidate> offline(String userText) {
+    static List<Candidate> offline(String userText) {
         return isChatter(userText) ? List.of() : fromStatements(userText);
     }
 
     /** With a model, its reading of the burst; without one, or when it fails, the offline statements of each message. */
-    public List<Sourced> extract(String userId, List<Exchange> burst) {
+    List<Sourced> extract(String userId, List<Exchange> burst) {
         if (models.configured()) {
             Optional<List<Sourced>> read = fromModel(userId, burst);
             if (read.isPresent()) {
@@ -87,10 +87,10 @@ public class CandidateExtractor {
 
     /**
      * The model's reading of the burst in one call, importance included; empty when there was none to be had
-     * (the model unavailable, its answer unusable), which is counted. Messages without anything personal are left
-     * out, and with none left there is no call.
+     * (the model unavailable, its answer unusable), which is counted. Messages the cost gate lets pass
+     * ({@link #worthReading}) are read; with none left there is no call.
      */
-    public Optional<List<Sourced>> fromModel(String userId, List<Exchange> burst) {
+    Optional<List<Sourced>> fromModel(String userId, List<Exchange> burst) {
         List<Exchange> read = burst.stream().filter(e -> !isChatter(e.userText()) && worthReading(e.userText())).toList();
         if (read.isEmpty()) {
             return Optional.of(List.of());
@@ -121,12 +121,17 @@ public class CandidateExtractor {
                 }
                 List<String> tags = new ArrayList<>();
                 item.path("tags").forEach(t -> tags.add(t.asString("")));
-                int exchange = item.path("exchange").asInt(read.size());
+                // One exchange read: its statements are its. Of several, one naming none is of no known message.
+                int exchange = item.path("exchange").asInt(read.size() == 1 ? 1 : 0);
+                if (exchange < 1 || exchange > read.size()) {
+                    // Whose message it came from decides what a /forget removes: a statement of no exchange is dropped.
+                    continue;
+                }
                 int importance = item.path("importance").asInt(0);
                 candidates.add(new Sourced(new Candidate(text, MemoryKind.parse(item.path("kind").asString("fact")),
                         importance >= 1 && importance <= 10 ? importance : 0, tags,
                         item.path("correction").asBoolean(false) || Statements.isCorrection(text)),
-                        read.get(Math.max(1, Math.min(read.size(), exchange)) - 1).messageId()));
+                        read.get(exchange - 1).messageId()));
             }
             return Optional.of(candidates);
         } catch (ModelUnavailableException e) {

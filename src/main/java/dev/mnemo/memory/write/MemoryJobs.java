@@ -85,13 +85,17 @@ public class MemoryJobs {
                 .params(runAfter, job.userId(), runAfter).update();
     }
 
-    /** True when this caller won the job (another instance may have claimed it first). */
+    /**
+     * True when this caller won the job (another instance may have claimed it first). A job that went on to wait for
+     * its burst is not due: a stale list of another instance cannot claim it again.
+     */
     public boolean claim(Job job) {
         long now = clock.millis();
         return jdbc.sql("""
                 UPDATE memory_jobs SET status = 'RUNNING', claimed_at = ?, attempts = attempts + 1
-                WHERE id = ? AND attempts = ? AND (status = 'PENDING' OR (status = 'RUNNING' AND claimed_at < ?))""")
-                .params(now, job.id(), job.attempts(), now - ABANDONED_AFTER.toMillis()).update() == 1;
+                WHERE id = ? AND attempts = ?
+                  AND ((status = 'PENDING' AND run_after <= ?) OR (status = 'RUNNING' AND claimed_at < ?))""")
+                .params(now, job.id(), job.attempts(), now, now - ABANDONED_AFTER.toMillis()).update() == 1;
     }
 
     /**

@@ -19,8 +19,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
@@ -87,11 +87,11 @@ public class MemoryWriter {
 
     /**
      * The model's reading of a message restating what the offline statements stored from it at once: that memory
-     * takes the model's wording, kind and tags and the higher importance (its first wording stays in the history, as
-     * merged), instead of a near-copy beside it. Empty when none of the message's untouched memories says the same
+     * merges with it as a repetition does (the richer wording, the tags of both, the higher importance; the first
+     * wording stays in the history), instead of a near-copy beside it. Empty when none of the message's untouched memories says the same
      * (most of its words are not in the model's statement); then the candidate is written as any other.
      */
-    public Optional<WriteOutcome> restate(String userId, Candidate candidate, String messageId) {
+    Optional<WriteOutcome> restate(String userId, Candidate candidate, String messageId) {
         return changes.locked(userId, () -> {
             Set<String> words = words(candidate.text());
             StoredMemory best = null;
