@@ -41,29 +41,26 @@ class PromptContext {
         this.recallLimit = memoryProperties.recallLimit();
     }
 
-    /** @param room the channel's length guidance, after the route's (it changes with the channel, not the message) */
-    String systemPrompt(String userId, String routeGuidance, boolean tools, ReplyRoom.Room room) {
-        String guidance = prompts.render(routeGuidance, Map.of());
+    String systemPrompt(String userId, String routeGuidance, boolean tools) {
         return prompts.render("system", Map.of(
                 "user", settings.displayName(userId),
                 "capabilities", prompts.render(tools ? "capabilities-tools" : "capabilities-chat", Map.of()),
-                "route_guidance", room.guidance().isEmpty() ? guidance : guidance + "\n" + room.guidance()));
+                "route_guidance", prompts.render(routeGuidance, Map.of())));
     }
 
-    /** The channel's room for a reply whose route caps it at {@code routeMaxTokens} (null: the configured maximum). */
-    ReplyRoom.Room room(AgentRequest request, Integer routeMaxTokens, AgentProperties properties) {
-        return ReplyRoom.of(request, routeMaxTokens, properties, prompts);
-    }
-
-    /** The last {@code historyTurns} of the history, then the person's message behind the context note. */
-    List<ChatTurn> turns(AgentRequest request, int historyTurns) {
+    /**
+     * The last {@code historyTurns} of the history, then the person's message behind the context note, which ends
+     * with the channel's length guidance when there is one (it changes from message to message: "MORE" on SMS).
+     */
+    List<ChatTurn> turns(AgentRequest request, int historyTurns, ReplyRoom.Room room) {
         ZoneId zone = settings.timeZone(request.userId());
         List<ChatTurn> history = request.history();
         List<ChatTurn> turns = new ArrayList<>(history.subList(Math.max(0, history.size() - historyTurns), history.size()));
         turns.add(ChatTurn.user(prompts.render("context", Map.of(
                 "now", NOW.format(clock.instant().atZone(zone)),
                 "zone", zone.getId(),
-                "memories", memoryBlock(request.userId(), request.text()),
+                "memories", memoryBlock(request.userId(), request.text())
+                        + (room.guidance().isEmpty() ? "" : "\n" + room.guidance()),
                 "message", unmarked(request.text())))));
         return alternating(turns);
     }

@@ -4,6 +4,7 @@ import dev.mnemo.llm.LanguageModels;
 import dev.mnemo.llm.ModelReply;
 import dev.mnemo.llm.ModelRequest;
 import dev.mnemo.llm.ModelTier;
+import dev.mnemo.llm.Prompts;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -17,12 +18,15 @@ class RoutedAgents implements Agents {
     private final PromptContext context;
     private final ToolAgent tools;
     private final AgentProperties properties;
+    private final Prompts prompts;
 
-    RoutedAgents(LanguageModels models, PromptContext context, ToolAgent tools, AgentProperties properties) {
+    RoutedAgents(LanguageModels models, PromptContext context, ToolAgent tools, AgentProperties properties,
+                 Prompts prompts) {
         this.models = models;
         this.context = context;
         this.tools = tools;
         this.properties = properties;
+        this.prompts = prompts;
     }
 
     @Override
@@ -30,19 +34,19 @@ class RoutedAgents implements Agents {
         return switch (request.route()) {
             case COMMAND -> throw new IllegalArgumentException("commands are answered without a model");
             case SIMPLE -> {
-                ReplyRoom.Room room = context.room(request, properties.simpleMaxTokens(), properties);
+                ReplyRoom.Room room = ReplyRoom.of(request, properties.simpleMaxTokens(), properties, prompts);
                 yield models.chat(new ModelRequest(request.userId(), request.messageId(), "SIMPLE", ModelTier.CHEAP,
-                        context.systemPrompt(request.userId(), "route-simple", false, room),
-                        context.turns(request, properties.simpleHistoryTurns()),
+                        context.systemPrompt(request.userId(), "route-simple", false),
+                        context.turns(request, properties.simpleHistoryTurns(), room),
                         List.of(), List.of(), room.maxTokens(),
                         // Its last few turns change with every exchange: nothing to reuse.
                         false));
             }
             case COMPLEX -> {
-                ReplyRoom.Room room = context.room(request, null, properties);
+                ReplyRoom.Room room = ReplyRoom.of(request, null, properties, prompts);
                 yield models.chat(new ModelRequest(request.userId(), request.messageId(), "COMPLEX", complexTier(request),
-                        context.systemPrompt(request.userId(), "route-complex", false, room),
-                        context.turns(request, request.history().size()),
+                        context.systemPrompt(request.userId(), "route-complex", false),
+                        context.turns(request, request.history().size(), room),
                         List.of(), List.of(), room.maxTokens(), request.hotThread()));
             }
             case TOOL -> tools.answer(request);

@@ -11,13 +11,12 @@ import java.util.regex.Pattern;
  * Measured on the labelled complex messages (BENCHMARKS.md, "Which complex requests get the smart model").
  */
 final class SmartWork {
-    private static final Pattern CODE = Pattern.compile("(?i)(`|traceback|exception|\\b\\w+error\\b|\\bsql\\b|\\bregex|"
-            + "\\bdocker|\\bpython\\b|\\bjava\\b|\\bjs\\b|\\bjavascript\\b|\\btypescript\\b|\\bkotlin\\b|\\breact\\b|"
-            + "\\bspring boot\\b|\\bcode\\b|\\bscript\\b|\\bfunction\\b|\\bcompiles?\\b|\\bbug\\b|=>|\\bdef \\w+\\(|"
-            + "\\bselect\\b.+\\bfrom\\b)");
+    private static final Pattern CODE = Pattern.compile("`|\\b[A-Z]\\w*(Exception|Error)\\b|\\bTraceback\\b|\\bSELECT\\b.+\\bFROM\\b|=>"
+            + "|\\bdef \\w+\\(|(?i:\\b(sql|regex(es)?|docker\\w*|python|java|javascript|typescript|js|kotlin|react|"
+            + "spring boot|script|function|compiles?|stack trace|source code|my code|the code|this code)\\b)");
     private static final Pattern WRITING = Pattern.compile("(?i)(\\b(write|draft|rewrite|redo|rephrase|tighten|"
-            + "translate|proofread|polish|expand)\\b|\\b(make|turn) (it|that|this|the \\w+)\\b|\\b(cover letter|speech|"
-            + "toast|eulogy|poem|story|linkedin post)\\b)");
+            + "translate|proofread|polish|expand)\\b|\\b(make|turn) (it|that|this|the \\w+) (shorter|longer|funnier|"
+            + "more|less|into|sound)\\b|\\b(cover letter|speech|toast|eulogy|poem|story|linkedin post)\\b)");
     private static final Pattern PLAN = Pattern.compile("(?i)(\\b(plan|itinerary|agenda|schedule|routine|roadmap|"
             + "outline|step[- ]by[- ]step|organi[sz]e|rotation|structure)\\b|\\ba (monthly |weekly )?budget\\b)");
     /** A short follow-up ("what if the budget is half that?") reworks the answer before it. */

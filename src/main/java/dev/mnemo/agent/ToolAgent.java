@@ -5,6 +5,7 @@ import dev.mnemo.llm.LanguageModels;
 import dev.mnemo.llm.ModelReply;
 import dev.mnemo.llm.ModelRequest;
 import dev.mnemo.llm.ModelUnavailableException;
+import dev.mnemo.llm.Prompts;
 import dev.mnemo.llm.ToolCall;
 import dev.mnemo.llm.ToolStep;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -27,21 +28,23 @@ class ToolAgent {
     private final PromptContext context;
     private final AssistantTools tools;
     private final AgentProperties properties;
+    private final Prompts prompts;
     private final MeterRegistry meters;
 
     ToolAgent(LanguageModels models, PromptContext context, AssistantTools tools, AgentProperties properties,
-              MeterRegistry meters) {
-        this.meters = meters;
+              Prompts prompts, MeterRegistry meters) {
         this.models = models;
         this.context = context;
         this.tools = tools;
         this.properties = properties;
+        this.prompts = prompts;
+        this.meters = meters;
     }
 
     ModelReply answer(AgentRequest request) {
-        ReplyRoom.Room room = context.room(request, null, properties);
+        ReplyRoom.Room room = ReplyRoom.of(request, null, properties, prompts);
         ModelRequest modelRequest = new ModelRequest(request.userId(), request.messageId(), "TOOL", properties.toolTier(),
-                context.systemPrompt(request.userId(), "route-tool", true, room), context.turns(request, request.history().size()),
+                context.systemPrompt(request.userId(), "route-tool", true), context.turns(request, request.history().size(), room),
                 // Only the prompt asks for SMS length: a cap would cut a tool call short.
                 AssistantTools.DEFINITIONS, List.of(), null, request.hotThread());
         List<ModelReply> calls = new ArrayList<>();

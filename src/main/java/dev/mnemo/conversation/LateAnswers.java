@@ -6,11 +6,15 @@ import dev.mnemo.routing.RouteDecision;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -42,17 +46,19 @@ class LateAnswers {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final CostLedger costs;
+    /** Who heard this month that what waited will not be answered: once a person and month (per instance). */
+    private final Set<String> budgetNoticeSent = ConcurrentHashMap.newKeySet();
     private final String owner = "instance-" + UUID.randomUUID();
 
     LateAnswers(MessageLog messages, RoutedAnswering answering, ReplyStore replies, ConversationProperties properties,
                 ApplicationEventPublisher events, Clock clock, CostLedger costs) {
-        this.costs = costs;
         this.messages = messages;
         this.answering = answering;
         this.replies = replies;
         this.properties = properties;
         this.events = events;
         this.clock = clock;
+        this.costs = costs;
     }
 
     @Scheduled(fixedDelayString = "${assistant.conversation.late-answers.poll}",
@@ -136,9 +142,11 @@ class LateAnswers {
         if (!costs.mayRunInBackground(message.userId(), "LATE_ANSWER")) {
             // Nobody is waiting on the line: the month's budget is not spent on it. They can ask again (on the cheap model).
             messages.endClaim(message.id(), owner, MessageLog.EXPIRED);
-            events.publishEvent(new MessageAnsweredLate(message.userId(), message.id(), "I couldn't answer \u201c"
-                    + quote(message.text()) + "\u201d earlier, and this month's budget is spent, so I won't now. "
-                    + "Ask me again if it still matters."));
+            if (budgetNoticeSent.add(message.userId() + "|" + YearMonth.now(clock.withZone(ZoneOffset.UTC)))) {
+                events.publishEvent(new MessageAnsweredLate(message.userId(), message.id(), "I couldn't answer \u201c"
+                        + quote(message.text()) + "\u201d earlier, and this month's budget is spent, so I won't answer "
+                        + "what waited. Ask me again if it still matters."));
+            }
             return false;
         }
         // Routing and answering both inside the deadline, which is shorter than the claim's lease: the claim

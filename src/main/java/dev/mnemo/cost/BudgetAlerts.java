@@ -35,7 +35,7 @@ class BudgetAlerts {
             if (percent >= threshold && raise(userId, month, threshold)) {
                 log.warn("Budget alert: user {} has spent {}% of the monthly budget (${} of ${}){}", userId,
                         threshold, spent.toPlainString(), budget.toPlainString(),
-                        threshold >= 100 ? "; every reply now uses the cheap model" : "");
+                        threshold >= 100 ? "; every reply now uses the cheap model, and background work stops or runs offline" : "");
                 meters.counter("mnemo.budget.alerts", "threshold", Integer.toString(threshold)).increment();
             }
         }

@@ -9,8 +9,8 @@ import java.math.BigDecimal;
  * @param channel     the channel's id ({@code sms})
  * @param externalId  the provider's id of the message (Twilio's SID): a charge is recorded once per id and direction
  * @param segments    the billed units (SMS segments)
- * @param reportedUsd the price the provider reported for it, positive; null when it reported none, and then the
- *                    configured price per segment stands in
+ * @param reportedUsd the price the provider reported for it (Twilio reports a charge as negative: its size counts);
+ *                    null when it reported none, and then the configured price per segment stands in
  */
 public record ChannelCharge(String userId, String channel, Direction direction, String externalId, int segments,
                             BigDecimal reportedUsd) {

@@ -73,11 +73,16 @@ class JdbcCostLedger implements CostLedger {
 
     @Override
     public void chargeReported(String channel, String externalId, ChannelCharge.Direction direction, BigDecimal usd) {
-        jdbc.sql("""
+        int updated = jdbc.sql("""
                 UPDATE channel_charges SET cost_nanos = ?, price_source = ?
                 WHERE channel = ? AND external_id = ? AND direction = ? AND price_source = ?""")
                 .params(nanos(usd.abs()), REPORTED, channel, externalId, direction.name(), CONFIGURED)
                 .update();
+        if (updated == 1) {
+            jdbc.sql("SELECT user_id FROM channel_charges WHERE channel = ? AND external_id = ? AND direction = ?")
+                    .params(channel, externalId, direction.name()).query(String.class).optional()
+                    .ifPresent(userId -> alerts.check(userId, currentMonth(), spentThisMonth(userId), budget));
+        }
     }
 
     @Override
@@ -160,10 +165,10 @@ class JdbcCostLedger implements CostLedger {
     private List<CostReport.ChannelLine> channelLines(String userId, YearMonth month) {
         return jdbc.sql("""
                         SELECT channel, direction, COUNT(*) AS messages, SUM(segments) AS segments, SUM(cost_nanos) AS nanos,
-                               SUM(CASE WHEN price_source = 'CONFIGURED' THEN 1 ELSE 0 END) AS estimated
+                               SUM(CASE WHEN price_source = ? THEN 1 ELSE 0 END) AS estimated
                         FROM channel_charges WHERE user_id = ? AND created_at >= ? AND created_at < ?
                         GROUP BY channel, direction ORDER BY channel, direction""")
-                .params(userId, start(month), start(month.plusMonths(1)))
+                .params(CONFIGURED, userId, start(month), start(month.plusMonths(1)))
                 .query((rs, n) -> new CostReport.ChannelLine(rs.getString("channel"),
                         ChannelCharge.Direction.valueOf(rs.getString("direction")), rs.getLong("messages"),
                         rs.getLong("segments"), PriceTable.usd(rs.getLong("nanos")), rs.getLong("estimated")))

@@ -88,7 +88,7 @@ class ResilientLanguageModels implements LanguageModels {
             throw new ModelUnavailableException("no model provider is configured", null);
         }
         if (request.background() && !ledger.mayRunInBackground(request.userId(), request.purpose())) {
-            throw new ModelUnavailableException("the month's budget is spent: " + request.purpose() + " runs offline", null);
+            throw new BudgetSpentException(request.purpose());
         }
         List<ModelSpec> candidates = candidates(request);
         // ASSISTANT_PII_MODE=redact: the provider sees placeholders; the mapping never leaves this call.

@@ -1,6 +1,7 @@
 package dev.mnemo.proactive;
 
 import dev.mnemo.conversation.Conversation;
+import dev.mnemo.cost.CostLedger;
 import dev.mnemo.user.UserSettings;
 import java.time.Clock;
 import java.time.Instant;
@@ -10,18 +11,21 @@ import org.springframework.stereotype.Component;
 
 /**
  * Whether now is a time to write to someone first: not when they turned check-ins off, not in their quiet hours
- * (their own, else the configured ones), not while they are talking anyway, not while the last one is unanswered.
+ * (their own, else the configured ones), not while they are talking anyway, not while the last one is unanswered,
+ * not once the month's budget is spent.
  */
 @Component
 class CheckInTiming {
     private final UserSettings settings;
     private final Conversation conversation;
     private final Clock clock;
+    private final CostLedger costs;
 
-    CheckInTiming(UserSettings settings, Conversation conversation, Clock clock) {
+    CheckInTiming(UserSettings settings, Conversation conversation, Clock clock, CostLedger costs) {
         this.settings = settings;
         this.conversation = conversation;
         this.clock = clock;
+        this.costs = costs;
     }
 
     /** Now in the person's time zone, when a check-in may go out. */
@@ -39,6 +43,9 @@ class CheckInTiming {
         }
         if (conversation.lastHeardFrom(user).filter(at -> at.isAfter(now.minus(config.skipIfSpokeWithin()))).isPresent()) {
             return Optional.empty();
+        }
+        if (!costs.mayRunInBackground(user, "CHECK_IN")) {
+            return Optional.empty(); // its words could be a template, but an SMS is billed too
         }
         return Optional.of(local);
     }

@@ -58,6 +58,15 @@ class SmartWorkTest {
         assertThat(accuracy).as(report).isGreaterThanOrEqualTo(floor);
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"what's the zip code for the new office and should we move there?",
+            "i've had a stomach bug for 3 days, should i see a doctor or wait?",
+            "is it exceptional to ask for a raise after 6 months?",
+            "how do i make it to the airport by 6 if my train is late?"})
+    void wordsThatOnlyLookLikeWorkStayOnTheCheapModel(String text) {
+        assertThat(SmartWork.needsSmart(text)).isFalse();
+    }
+
     @Test
     void aShortFollowUpReworksTheAnswerBeforeIt() {
         List<ChatTurn> afterAPlan = List.of(ChatTurn.user("plan a 5-day trip to portugal, budget 2000 euros"),

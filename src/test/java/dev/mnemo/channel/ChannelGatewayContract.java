@@ -39,7 +39,7 @@ public abstract class ChannelGatewayContract {
     @Test
     void aMessageReachesTheAddressAndItsProviderIdComesBack() {
         String address = newAddress();
-        String text = "Don't forget to water the plants — 🌱 " + UUID.randomUUID();
+        String text = "Don't forget to water the plants 🌱 " + UUID.randomUUID();
 
         String id = gateway().send("contract-user", address, text);
 

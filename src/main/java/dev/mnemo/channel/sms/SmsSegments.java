@@ -10,7 +10,21 @@ final class SmsSegments {
     /** Characters of GSM-7's extension table: two septets each. */
     private static final String GSM7_EXTENDED = "^{}\\[~]|€\f";
 
+    /** Typographic characters a model likes that have a GSM-7 twin: one of them would make a text UCS-2, at 70 a segment. */
+    private static final String[][] TWINS = {{"\u2018", "'"}, {"\u2019", "'"}, {"\u201A", "'"}, {"\u2032", "'"},
+            {"\u201C", "\""}, {"\u201D", "\""}, {"\u201E", "\""}, {"\u2033", "\""}, {"\u2013", "-"}, {"\u2014", "-"},
+            {"\u2012", "-"}, {"\u2212", "-"}, {"\u2026", "..."}, {"\u00A0", " "}, {"\u2022", "-"}};
+
     private SmsSegments() {
+    }
+
+    /** The text with typographic quotes, dashes, ellipses and bullets in their GSM-7 form; anything else as it is. */
+    static String gsm(String text) {
+        String out = text;
+        for (String[] twin : TWINS) {
+            out = out.replace(twin[0], twin[1]);
+        }
+        return out;
     }
 
     static int count(String text) {

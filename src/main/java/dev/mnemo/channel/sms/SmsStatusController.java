@@ -29,10 +29,10 @@ class SmsStatusController {
     private final CostLedger costs;
 
     SmsStatusController(TwilioWebhooks webhooks, Deliveries deliveries, TwilioGateway twilio, CostLedger costs) {
-        this.twilio = twilio;
-        this.costs = costs;
         this.webhooks = webhooks;
         this.deliveries = deliveries;
+        this.twilio = twilio;
+        this.costs = costs;
     }
 
     @PostMapping(path = TwilioGateway.STATUS_PATH, consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
@@ -52,7 +52,8 @@ class SmsStatusController {
             log.info("Status {} for an SMS this instance did not record ({})", status, sid);
         }
         if (FINAL.contains(status.toLowerCase(Locale.ROOT))) {
-            // Twilio prices a message once it is done with it; until then the configured rate per segment stands.
+            // Twilio prices a message once it is delivered or given up on; until then the configured rate per segment stands.
+            // A status that comes before the send's own record is lost here: the estimate then stays.
             twilio.reportedPrice(sid).ifPresent(price ->
                     costs.chargeReported(Channel.SMS.id(), sid, ChannelCharge.Direction.OUTBOUND, price));
         }

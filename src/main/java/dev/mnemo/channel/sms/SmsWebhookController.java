@@ -48,13 +48,13 @@ class SmsWebhookController {
 
     SmsWebhookController(TwilioWebhooks webhooks, InboundPipeline inbound, OptOuts optOuts, Conversation conversation,
                          ReplySender replies, ExecutorService channelWork, TwilioGateway twilio) {
-        this.twilio = twilio;
         this.webhooks = webhooks;
         this.inbound = inbound;
         this.optOuts = optOuts;
         this.conversation = conversation;
         this.replies = replies;
         this.work = channelWork;
+        this.twilio = twilio;
     }
 
     @PostMapping(path = SMS_PATH, consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)

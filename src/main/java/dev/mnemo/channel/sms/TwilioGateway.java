@@ -14,6 +14,7 @@ import dev.mnemo.cost.ChannelCharge;
 import dev.mnemo.cost.CostLedger;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -28,6 +29,7 @@ import org.springframework.stereotype.Component;
 class TwilioGateway implements ChannelGateway {
     static final String STATUS_PATH = "/webhooks/twilio/status";
     private static final Logger log = LoggerFactory.getLogger(TwilioGateway.class);
+    private static final Currency USD = Currency.getInstance("USD");
 
     private final TwilioProperties properties;
     private final ChannelProperties channels;
@@ -35,13 +37,13 @@ class TwilioGateway implements ChannelGateway {
     private final CostLedger costs;
 
     TwilioGateway(TwilioProperties properties, ChannelProperties channels, CostLedger costs) {
-        this.costs = costs;
         this.properties = properties;
         this.channels = channels;
         this.client = properties.configured()
                 ? new TwilioRestClient.Builder(properties.accountSid(), properties.authToken())
                         .httpClient(new BaseUrlHttpClient(properties.apiBaseUrl())).build()
                 : null;
+        this.costs = costs;
     }
 
     @Override
@@ -56,7 +58,7 @@ class TwilioGateway implements ChannelGateway {
 
     @Override
     public String send(String userId, String address, String text) {
-        List<String> parts = TextSplitter.split(text, properties.maxChars());
+        List<String> parts = TextSplitter.split(SmsSegments.gsm(text), properties.maxChars());
         String first = null;
         for (String part : parts) {
             try {
@@ -110,11 +112,16 @@ class TwilioGateway implements ChannelGateway {
 
     /**
      * The price Twilio now reports for a message it finished with, asked once its final status arrives; empty when it
-     * has none yet or cannot be asked (the configured per-segment estimate then stays).
+     * has none yet, not in US dollars, or cannot be asked (the configured per-segment estimate then stays).
      */
     Optional<BigDecimal> reportedPrice(String sid) {
         try {
-            return Optional.ofNullable(price(Message.fetcher(properties.accountSid(), sid).fetch(client).getPrice()));
+            Message message = Message.fetcher(properties.accountSid(), sid).fetch(client);
+            if (message.getPriceUnit() != null && !USD.equals(message.getPriceUnit())) {
+                // The ledger is in dollars: another currency's price is not one, the estimate stays.
+                return Optional.empty();
+            }
+            return Optional.ofNullable(price(message.getPrice()));
         } catch (TwilioException e) {
             log.info("Twilio's price for SMS {} could not be fetched: {}", sid, e.getMessage());
             return Optional.empty();

@@ -67,6 +67,16 @@ public class Memories {
                 .params(userId, messageId, messageId).query(ROW).list();
     }
 
+    /** Whether a memory taken from this message was edited by the person or is no longer active (pruned). */
+    public boolean changedByPersonFrom(String userId, String messageId) {
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM memories WHERE user_id = ?
+                  AND id IN (SELECT memory_id FROM memory_sources WHERE message_id = ?)
+                  AND (status <> 'ACTIVE'
+                       OR EXISTS (SELECT 1 FROM memory_versions v WHERE v.memory_id = memories.id AND v.reason = 'EDITED'))""")
+                .params(userId, messageId).query(Long.class).single() > 0;
+    }
+
     /** The user's active memories with these ids, in no particular order; served from the hot cache when there. */
     public List<StoredMemory> findAll(String userId, Collection<String> ids) {
         if (ids.isEmpty()) {

@@ -1,5 +1,6 @@
 package dev.mnemo.memory.write;
 
+import dev.mnemo.llm.BudgetSpentException;
 import dev.mnemo.llm.ChatTurn;
 import dev.mnemo.llm.LanguageModels;
 import dev.mnemo.llm.ModelRequest;
@@ -41,6 +42,8 @@ public class CandidateExtractor {
      * reads every exchange and a complex reply would otherwise triple its cost.
      */
     static final int REPLY_CHARS = 600;
+    /** Room for a burst's answer: about 160 tokens an exchange (a statement or two in JSON), at most this. */
+    static final int MAX_OUTPUT_TOKENS = 2048;
 
     private final LanguageModels models;
     private final Prompts prompts;
@@ -73,9 +76,15 @@ public class CandidateExtractor {
     /** With a model, its reading of the burst; without one, or when it fails, the offline statements of each message. */
     List<Sourced> extract(String userId, List<Exchange> burst) {
         if (models.configured()) {
-            Optional<List<Sourced>> read = fromModel(userId, burst);
-            if (read.isPresent()) {
-                return read.get();
+            try {
+                Optional<List<Sourced>> read = fromModel(userId, burst);
+                if (read.isPresent()) {
+                    return read.get();
+                }
+            } catch (ModelUnavailableException e) {
+                log.warn("Memory extraction for message {} falls back to statements: {}", burst.getLast().messageId(),
+                        e.getMessage());
+                fellBack("unavailable");
             }
         }
         List<Sourced> sourced = new ArrayList<>();
@@ -86,9 +95,11 @@ public class CandidateExtractor {
     }
 
     /**
-     * The model's reading of the burst in one call, importance included; empty when there was none to be had
-     * (the model unavailable, its answer unusable), which is counted. Messages the cost gate lets pass
-     * ({@link #worthReading}) are read; with none left there is no call.
+     * The model's reading of the burst in one call, importance included; empty when its answer was unusable or the
+     * month's budget is spent (each counted). Messages the cost gate lets pass ({@link #worthReading}) are read;
+     * with none left there is no call.
+     *
+     * @throws ModelUnavailableException when the model could not answer: a burst is read again later
      */
     Optional<List<Sourced>> fromModel(String userId, List<Exchange> burst) {
         List<Exchange> read = burst.stream().filter(e -> !isChatter(e.userText()) && worthReading(e.userText())).toList();
@@ -106,7 +117,8 @@ public class CandidateExtractor {
                                 + (reply.length() > REPLY_CHARS ? reply.substring(0, REPLY_CHARS) + " […]" : reply));
             }
             String answer = models.chat(new ModelRequest(userId, lastId, "MEMORY_EXTRACT", ModelTier.CHEAP,
-                    prompts.render("memory-extract", Map.of("user", userId)), List.of(ChatTurn.user(exchanges.toString())))).text();
+                    prompts.render("memory-extract", Map.of("user", userId)), List.of(ChatTurn.user(exchanges.toString())),
+                    List.of(), List.of(), Math.min(MAX_OUTPUT_TOKENS, 120 + 160 * read.size()), false)).text();
             JsonNode items = ModelJson.parse(answer).map(json -> json.get("memories")).orElse(null);
             if (items == null || !items.isArray()) {
                 log.warn("Memory extraction for message {}: the model's answer was not the JSON asked for", lastId);
@@ -134,9 +146,8 @@ public class CandidateExtractor {
                         read.get(exchange - 1).messageId()));
             }
             return Optional.of(candidates);
-        } catch (ModelUnavailableException e) {
-            log.warn("Memory extraction for message {} falls back to statements: {}", lastId, e.getMessage());
-            fellBack("unavailable");
+        } catch (BudgetSpentException e) {
+            fellBack("budget");
             return Optional.empty();
         }
     }

@@ -16,7 +16,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -30,12 +29,12 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class MemoryJobWorker implements AutoCloseable {
+    /** Exchanges read by the model in one call, at most: a long burst is read in parts. */
+    static final int MAX_BURST = 12;
     private static final Logger log = LoggerFactory.getLogger(MemoryJobWorker.class);
 
     private final MemoryJobs jobs;
     private final CandidateExtractor extractor;
-    /** Exchanges read by the model in one call, at most: a long burst is read in parts. */
-    static final int MAX_BURST = 12;
     private final MemoryWriter writer;
     private final MemoryChanges changes;
     private final boolean background;
@@ -111,9 +110,9 @@ public class MemoryJobWorker implements AutoCloseable {
     /** Works on claimed jobs under a lease; returns how many were completed (an offline first reading is not yet). */
     private int run(List<MemoryJobs.Job> burst) {
         long started = System.nanoTime();
-        List<ScheduledFuture<?>> leases = burst.stream().map(job -> this.leases.scheduleAtFixedRate(() -> renew(job),
+        List<ScheduledFuture<?>> leases = burst.stream().<ScheduledFuture<?>>map(job -> this.leases.scheduleAtFixedRate(() -> renew(job),
                 MemoryJobs.RENEW_EVERY.toMillis(), MemoryJobs.RENEW_EVERY.toMillis(), TimeUnit.MILLISECONDS))
-                .collect(Collectors.toList());
+                .toList();
         try {
             MemoryJobs.Job first = burst.getFirst();
             if (first.stage() == MemoryJobs.Stage.NEW && extractor.modelConfigured() && !burstPause.isZero()) {
@@ -156,7 +155,11 @@ public class MemoryJobWorker implements AutoCloseable {
         boolean kept = true;
         for (CandidateExtractor.Sourced sourced : found) {
             MemoryJobs.Job job = burst.stream().filter(j -> j.messageId().equals(sourced.messageId())).findFirst()
-                    .orElse(burst.getLast());
+                    .orElseThrow();
+            if (restating && writer.personChangedWhatCameFrom(job.userId(), job.messageId())) {
+                log.info("The model's reading of message {} is left out: the person changed what was kept from it", job.messageId());
+                continue;
+            }
             Candidate candidate = sourced.candidate().importance() > 0 ? sourced.candidate()
                     : sourced.candidate().withImportance(ImportanceJudge.heuristic(sourced.candidate().text(), sourced.candidate().kind()));
             WriteOutcome outcome = changes.locked(job.userId(), () -> !jobs.exists(job) ? null

@@ -87,9 +87,9 @@ public class MemoryWriter {
 
     /**
      * The model's reading of a message restating what the offline statements stored from it at once: that memory
-     * merges with it as a repetition does (the richer wording, the tags of both, the higher importance; the first
-     * wording stays in the history), instead of a near-copy beside it. Empty when none of the message's untouched memories says the same
-     * (most of its words are not in the model's statement); then the candidate is written as any other.
+     * takes the model's wording, kind and importance, and the tags of both (the first wording stays in the history,
+     * as merged) — not a repetition, so it is not reinforced. Empty when none of the message's untouched memories
+     * says the same (most of its words are not in the model's statement); then the candidate is written as any other.
      */
     Optional<WriteOutcome> restate(String userId, Candidate candidate, String messageId) {
         return changes.locked(userId, () -> {
@@ -105,10 +105,23 @@ public class MemoryWriter {
                     bestOverlap = overlap;
                 }
             }
-            return best == null ? Optional.<WriteOutcome>empty() : Optional.of(merge(userId,
-                    new Reconciler.Decision(Reconciler.Action.SAME, best, candidate.text()), candidate,
-                    List.of(messageId), null));
+            if (best == null) {
+                return Optional.<WriteOutcome>empty();
+            }
+            StoredMemory old = best;
+            float[] vector = embedder.embed(candidate.text());
+            changes.run(userId, edit -> {
+                edit.revise(old, old.withContent(candidate.text(), candidate.kind(), candidate.importance(),
+                        union(old.tags(), candidate.tags()), old.updatedAt()), VersionReason.MERGED, embedder.modelId(), vector);
+                edit.publish(new MemoryMerged(userId, old.id(), List.of(), true, Instant.ofEpochMilli(edit.now())));
+            });
+            return Optional.of(new WriteOutcome(WriteOutcome.Action.MERGED, memories.toMemory(fresh(userId, old))));
         });
+    }
+
+    /** The person edited, pruned or restored what was stored from this message: the model's reading of it must not undo that. */
+    boolean personChangedWhatCameFrom(String userId, String messageId) {
+        return memories.changedByPersonFrom(userId, messageId);
     }
 
     /** Words of four letters or more, lower case: "I'm allergic to peanuts" and "The user is allergic to peanuts" share theirs. */
