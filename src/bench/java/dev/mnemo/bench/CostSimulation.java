@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mnemo.cost.CostLedger;
 import dev.mnemo.cost.CostReport;
 import dev.mnemo.memory.sleep.SleepScheduler;
+import dev.mnemo.proactive.CheckIns;
 import dev.mnemo.memory.write.MemoryJobWorker;
 import dev.mnemo.testing.Api;
 import dev.mnemo.testing.MutableClock;
@@ -80,6 +81,7 @@ class CostSimulation {
     static final BigDecimal SMS_SEGMENT_USD = new BigDecimal("0.0083");
     /** Segments an SMS exchange takes: the message (one) and a reply sized for two. */
     static final int SMS_SEGMENTS_PER_EXCHANGE = 3;
+    static final int IDLE_DAYS = 21;
 
     @Autowired
     Environment environment;
@@ -100,6 +102,8 @@ class CostSimulation {
     CostLedger ledger;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    CheckIns checkIns;
 
     @Test
     void simulatedMonths() throws IOException {
@@ -119,6 +123,9 @@ class CostSimulation {
             Map<String, Integer> routed = simulate(user, rate, days, start, byLabel);
             Instant end = clock.instant();
             out.append(table(user, rate, days, start, end, routed));
+            if (rate == rates[0]) {
+                out.append(idle(user, end));
+            }
             start = end.atZone(ZoneOffset.UTC).toLocalDate().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         }
         System.out.println(out);
@@ -167,6 +174,39 @@ class CostSimulation {
             sleep.sleepEveryone();
         }
         return routed;
+    }
+
+    /**
+     * The person goes away after the busy month: 21 days with check-ins on (polled every 15 minutes, as the
+     * scheduler does) and the nightly consolidation. What the ledger records in that time, against what one night of
+     * the busy month cost.
+     */
+    private String idle(String user, Instant from) {
+        Instant start = from.atZone(ZoneOffset.UTC).toLocalDate().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        BigDecimal before = spent(user);
+        int sent = 0;
+        for (int day = 0; day < IDLE_DAYS; day++) {
+            Instant midnight = start.plus(Duration.ofDays(day));
+            for (int quarter = 0; quarter < 96; quarter++) {
+                clock.set(midnight.plus(Duration.ofMinutes(15L * quarter)));
+                sent += checkIns.runDue();
+            }
+            clock.set(midnight.plus(Duration.ofHours(27)));
+            sleep.sleepEveryone();
+        }
+        BigDecimal idle = spent(user).subtract(before);
+        BigDecimal night = jdbc.sql("SELECT COALESCE(MAX(n), 0) FROM (SELECT SUM(cost_nanos) AS n FROM model_calls WHERE user_id = ? "
+                        + "AND purpose = 'MEMORY_SUMMARISE' GROUP BY created_at / 86400000) nights")
+                .param(user).query(Long.class).optional().map(n -> BigDecimal.valueOf(n, 9)).orElse(BigDecimal.ZERO);
+        return ("%nThen %d idle days (check-ins on, nightly consolidation): $%s in all, %d check-in%s sent (the next waits "
+                + "for an answer); the busiest night of the busy month's consolidation cost $%s.%n")
+                .formatted(IDLE_DAYS, idle.setScale(4, RoundingMode.HALF_UP).toPlainString(), sent, sent == 1 ? "" : "s",
+                        night.setScale(4, RoundingMode.HALF_UP).toPlainString());
+    }
+
+    private BigDecimal spent(String user) {
+        return BigDecimal.valueOf(jdbc.sql("SELECT COALESCE(SUM(cost_nanos), 0) FROM model_calls WHERE user_id = ?")
+                .param(user).query(Long.class).single(), 9);
     }
 
     private static String draw(Random random, Map<String, List<String>> byLabel) {
