@@ -164,7 +164,9 @@ class CostSimulation {
                     now = now.plusSeconds(20 + random.nextInt(160));
                 }
                 clock.set(now);
-                worker.drain(); // the background worker would pick the exchanges up within seconds
+                worker.drain(); // the background worker would pick the exchanges up within seconds: the offline reading
+                clock.set(now.plus(Duration.ofMinutes(6)));
+                worker.drain(); // and the burst's, once the person has paused
                 if (s + 1 < sessions && Duration.between(now, starts.get(s + 1)).toMinutes() > 31) {
                     clock.set(now.plus(Duration.ofMinutes(31)));
                     sleep.sleepIdleUsers();

@@ -111,8 +111,11 @@ public final class SimulatedAnthropic implements AutoCloseable {
             while (m.find()) {
                 String first = m.group(1).strip().split("(?<=[.!?])\\s")[0];
                 String memory = "The user said: " + (first.length() > 140 ? first.substring(0, 140) : first);
+                String lower = first.toLowerCase(Locale.ROOT);
+                String kind = lower.matches(".*\\b(tomorrow|next|going to|planning|plan to|will)\\b.*") ? "plan"
+                        : lower.matches(".*\\b(yesterday|last|went|was|had)\\b.*") ? "event" : "fact";
                 items.append(n == 0 ? "" : ", ").append("{\"text\": ").append(JSON.writeValueAsString(memory))
-                        .append(", \"kind\": \"fact\", \"tags\": [\"life\"], \"correction\": false, \"importance\": ")
+                        .append(", \"kind\": \"").append(kind).append("\", \"tags\": [\"life\"], \"correction\": false, \"importance\": ")
                         .append(3 + random.nextInt(6)).append(", \"exchange\": ").append(++n).append('}');
             }
             content.add(textBlock("{\"memories\": [" + items + "]}"));

@@ -62,6 +62,7 @@ public @interface SimulationApp {
                     "assistant.providers.anthropic.api-key=" + FakeModelServer.ANTHROPIC_KEY,
                     "assistant.providers.anthropic.base-url=" + SERVER.baseUrl(),
                     "assistant.cost.monthly-budget-usd=1000",
+                    "assistant.memory.burst-pause=5m",
                     // on, for the idle weeks after the busy month; nothing calls them before
                     "assistant.proactive.check-ins.enabled=true",
                     "assistant.channels.allowed-senders=sms:+15550000050=sim-50",

@@ -25,7 +25,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Check-ins: about a remembered plan, outside quiet hours, once a day, not while the person is talking. */
+/**
+ * Check-ins: about a remembered plan, outside quiet hours, once a day, not while the person is talking, never two
+ * without an answer between them.
+ */
 @SmsApp
 class CheckInsTest {
     private static final String CHECK_IN = "Hi! How is the half-marathon training going?";
@@ -71,5 +74,34 @@ class CheckInsTest {
             assertThat(sms.get("Body")).isEqualTo(CHECK_IN);
         });
         assertThat(jdbc.sql("SELECT COUNT(*) FROM checkins WHERE user_id = 'alice'").query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void noCheckInFollowsAnUnansweredOneSoNothingIsSentOrSpentWhileThePersonIsAway() {
+        FakeModelServer.reset();
+        FakeTwilio.acceptMessages();
+        server().stubFor(anthropic(CHEAP).withRequestBody(containing("writing first to the person"))
+                .willReturn(anthropicReply(CHEAP, CHECK_IN, 120, 15, 0, 0)));
+        settings.setTimeZone("alice", ZoneId.of("Europe/Lisbon"));
+        Instant start = clock.instant();
+        try {
+            Instant day = start.truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(90));
+            clock.set(day.plus(Duration.ofHours(8)));
+            conversation.handle(new InboundMessage("alice", Channel.SMS, "/cost")); // she answers whatever came before
+            memory.remember("alice", "I'm planning to repaint the kitchen in May", null);
+            memory.remember("alice", "We're going to visit Rome in June", null);
+
+            clock.set(day.plus(Duration.ofHours(15)));
+            assertThat(checkIns.runDue()).isEqualTo(1);
+            for (int later = 1; later <= 3; later++) {
+                clock.set(day.plus(Duration.ofDays(later)).plus(Duration.ofHours(15)));
+                assertThat(checkIns.runDue()).as("day %d, no answer yet", later).isZero();
+            }
+            conversation.handle(new InboundMessage("alice", Channel.SMS, "/cost"));
+            clock.set(day.plus(Duration.ofDays(4)).plus(Duration.ofHours(15)));
+            assertThat(checkIns.runDue()).as("she wrote again").isEqualTo(1);
+        } finally {
+            clock.set(start);
+        }
     }
 }
