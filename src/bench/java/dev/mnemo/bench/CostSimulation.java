@@ -63,9 +63,9 @@ class CostSimulation {
     static {
         COMPONENTS.put("ROUTER", "Router classification (cheap model, only when the rules are unsure)");
         COMPONENTS.put("SIMPLE", "Simple replies (cheap model)");
-        COMPONENTS.put("COMPLEX", "Complex replies (smart model)");
+        COMPONENTS.put("COMPLEX", "Complex replies (smart model for writing, plans, code; cheap for the rest)");
         COMPONENTS.put("TOOL", "Tool use (cheap model + tools)");
-        COMPONENTS.put("MEMORY", "Memory: extraction, judge, reconcile, summarise (cheap model)");
+        COMPONENTS.put("MEMORY", "Memory: extraction per burst, reconcile, summarise (cheap model)");
     }
 
     /**
@@ -165,8 +165,10 @@ class CostSimulation {
                 }
                 clock.set(now);
                 worker.drain(); // the background worker would pick the exchanges up within seconds: the offline reading
-                clock.set(now.plus(Duration.ofMinutes(6)));
-                worker.drain(); // and the burst's, once the person has paused
+                if (s + 1 == sessions || starts.get(s + 1).isAfter(now.plus(Duration.ofMinutes(6)))) {
+                    clock.set(now.plus(Duration.ofMinutes(6)));
+                    worker.drain(); // and the burst's, once the person has paused (a conversation soon after extends it)
+                }
                 if (s + 1 < sessions && Duration.between(now, starts.get(s + 1)).toMinutes() > 31) {
                     clock.set(now.plus(Duration.ofMinutes(31)));
                     sleep.sleepIdleUsers();

@@ -59,8 +59,8 @@ class PromptContext {
         turns.add(ChatTurn.user(prompts.render("context", Map.of(
                 "now", NOW.format(clock.instant().atZone(zone)),
                 "zone", zone.getId(),
-                "memories", memoryBlock(request.userId(), request.text())
-                        + (room.guidance().isEmpty() ? "" : "\n" + room.guidance()),
+                "memories", memoryBlock(request.userId(), request.text()),
+                "reply_format", room.guidance().isEmpty() ? "" : "Reply format: " + room.guidance(),
                 "message", unmarked(request.text())))));
         return alternating(turns);
     }

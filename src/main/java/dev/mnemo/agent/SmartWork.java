@@ -12,13 +12,17 @@ import java.util.regex.Pattern;
  */
 final class SmartWork {
     private static final Pattern CODE = Pattern.compile("`|\\b[A-Z]\\w*(Exception|Error)\\b|\\bTraceback\\b|\\bSELECT\\b.+\\bFROM\\b|=>"
-            + "|\\bdef \\w+\\(|(?i:\\b(sql|regex(es)?|docker\\w*|python|java|javascript|typescript|js|kotlin|react|"
-            + "spring boot|script|function|compiles?|stack trace|source code|my code|the code|this code)\\b)");
-    private static final Pattern WRITING = Pattern.compile("(?i)(\\b(write|draft|rewrite|redo|rephrase|tighten|"
-            + "translate|proofread|polish|expand)\\b|\\b(make|turn) (it|that|this|the \\w+) (shorter|longer|funnier|"
-            + "more|less|into|sound)\\b|\\b(cover letter|speech|toast|eulogy|poem|story|linkedin post)\\b)");
-    private static final Pattern PLAN = Pattern.compile("(?i)(\\b(plan|itinerary|agenda|schedule|routine|roadmap|"
-            + "outline|step[- ]by[- ]step|organi[sz]e|rotation|structure)\\b|\\ba (monthly |weekly )?budget\\b)");
+            + "|\\bdef \\w+\\(|\\w\\(\\)|(?i:\\b(sql|regex(es)?|docker\\w*|python|javascript|typescript|kotlin|"
+            + "react (component|app|hook)s?|spring boot|use(Effect|State)|(my|this|a|the|bash|python|shell) script|"
+            + "stack trace|source code|my code|the code|this code|home server)\\b)");
+    private static final Pattern WRITING = Pattern.compile("(?i)(\\b(help me )?(write|draft|rewrite|redo|rephrase|"
+            + "translate|proofread|polish) (me |us )?(a|an|my|our|the|this|that|it|\\d+|some|three|two)\\b|\\b(rewrite|redo|"
+            + "rephrase|tighten|expand|translate)\\b|\\b(make|turn) (it|that|this|the \\w+) (shorter|longer|funnier|more|less|"
+            + "into|sound)\\b|\\b(cover letter|eulogy|toast for|speech for|(bedtime|short) story|story (for|about)|linkedin post)\\b)");
+    private static final Pattern PLAN = Pattern.compile("(?i)(\\bplan (a|an|my|our|the|out|for)\\b|\\b(meal|study|"
+            + "training|step[- ]by[- ]step|\\d+[- ]week) plan\\b|\\b(itinerary|agenda|roadmap|rotation)\\b|\\boutline (a|an|my|the)\\b|"
+            + "\\borgani[sz]e (the|my|a|prep|our)\\b|\\bstructure (a|an|my|the)\\b|"
+            + "\\b(need|make|build|create|give me) (me )?a (monthly |weekly )?budget\\b|\\b(writing|study) routine\\b)");
     /** A short follow-up ("what if the budget is half that?") reworks the answer before it. */
     static final int FOLLOW_UP_CHARS = 80;
 

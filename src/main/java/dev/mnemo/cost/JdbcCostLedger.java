@@ -24,8 +24,6 @@ import org.springframework.stereotype.Component;
 @Component
 class JdbcCostLedger implements CostLedger {
     private static final Logger log = LoggerFactory.getLogger(JdbcCostLedger.class);
-    private static final String REPORTED = "REPORTED";
-    private static final String CONFIGURED = "CONFIGURED";
 
     private final JdbcClient jdbc;
     private final PriceTable prices;
@@ -60,7 +58,7 @@ class JdbcCostLedger implements CostLedger {
                     price_source, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
                 .params(Ids.newId(clock), charge.userId(), charge.channel(), charge.direction().name(), charge.externalId(),
-                        charge.segments(), cost, reported ? REPORTED : CONFIGURED, clock.millis())
+                        charge.segments(), cost, (reported ? PriceSource.REPORTED : PriceSource.CONFIGURED).name(), clock.millis())
                 .update();
         if (added == 1) {
             meters.counter("mnemo.channel.cost.usd", "channel", charge.channel(), "direction",
@@ -76,7 +74,7 @@ class JdbcCostLedger implements CostLedger {
         int updated = jdbc.sql("""
                 UPDATE channel_charges SET cost_nanos = ?, price_source = ?
                 WHERE channel = ? AND external_id = ? AND direction = ? AND price_source = ?""")
-                .params(nanos(usd.abs()), REPORTED, channel, externalId, direction.name(), CONFIGURED)
+                .params(nanos(usd.abs()), PriceSource.REPORTED.name(), channel, externalId, direction.name(), PriceSource.CONFIGURED.name())
                 .update();
         if (updated == 1) {
             jdbc.sql("SELECT user_id FROM channel_charges WHERE channel = ? AND external_id = ? AND direction = ?")
@@ -168,7 +166,7 @@ class JdbcCostLedger implements CostLedger {
                                SUM(CASE WHEN price_source = ? THEN 1 ELSE 0 END) AS estimated
                         FROM channel_charges WHERE user_id = ? AND created_at >= ? AND created_at < ?
                         GROUP BY channel, direction ORDER BY channel, direction""")
-                .params(CONFIGURED, userId, start(month), start(month.plusMonths(1)))
+                .params(PriceSource.CONFIGURED.name(), userId, start(month), start(month.plusMonths(1)))
                 .query((rs, n) -> new CostReport.ChannelLine(rs.getString("channel"),
                         ChannelCharge.Direction.valueOf(rs.getString("direction")), rs.getLong("messages"),
                         rs.getLong("segments"), PriceTable.usd(rs.getLong("nanos")), rs.getLong("estimated")))

@@ -44,10 +44,12 @@ class CheckInTiming {
         if (conversation.lastHeardFrom(user).filter(at -> at.isAfter(now.minus(config.skipIfSpokeWithin()))).isPresent()) {
             return Optional.empty();
         }
-        if (!costs.mayRunInBackground(user, "CHECK_IN")) {
-            return Optional.empty(); // its words could be a template, but an SMS is billed too
-        }
         return Optional.of(local);
+    }
+
+    /** The month's budget is not spent: a check-in's words could be a template, but its SMS is billed too. */
+    boolean withinBudget(String user) {
+        return costs.mayRunInBackground(user, "CHECK_IN");
     }
 
     /**

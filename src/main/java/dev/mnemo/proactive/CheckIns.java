@@ -86,7 +86,7 @@ public class CheckIns {
             return false;
         }
         Optional<Memory> topic = topic(user, now.minus(config.memoriesFrom()));
-        if (topic.isEmpty() || !sent.take(user, day, today + 1, topic.get().id(), now)) {
+        if (topic.isEmpty() || !timing.withinBudget(user) || !sent.take(user, day, today + 1, topic.get().id(), now)) {
             return false;
         }
         replies.send(user, writer.text(user, topic.get()), MessageKind.CHECK_IN);

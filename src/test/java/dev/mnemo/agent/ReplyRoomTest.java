@@ -32,7 +32,7 @@ class ReplyRoomTest {
         ReplyRoom.Room room = room(ReplySize.TEXT_MESSAGE, "plan my week", null);
 
         assertThat(room.guidance()).contains("at most 300 characters").contains("Reply MORE for the rest");
-        assertThat(room.maxTokens()).isEqualTo(100);
+        assertThat(room.maxTokens()).isEqualTo(120);
         assertThat(room(ReplySize.TEXT_MESSAGE, "hi", 40).maxTokens()).as("never above the route's cap").isEqualTo(40);
     }
 
@@ -43,12 +43,12 @@ class ReplyRoomTest {
         ReplyRoom.Room room = room(ReplySize.TEXT_MESSAGE, text, null);
 
         assertThat(room.guidance()).contains("up to 1500 characters").doesNotContain("Reply MORE");
-        assertThat(room.maxTokens()).isEqualTo(500);
+        assertThat(room.maxTokens()).isEqualTo(600);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"what more can I do for her birthday?", "morning!", "I'd rather rest"})
     void aMessageThatOnlyMentionsMoreIsNotAskingForIt(String text) {
-        assertThat(room(ReplySize.TEXT_MESSAGE, text, null).maxTokens()).isEqualTo(100);
+        assertThat(room(ReplySize.TEXT_MESSAGE, text, null).maxTokens()).isEqualTo(120);
     }
 }

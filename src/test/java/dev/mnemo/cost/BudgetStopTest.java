@@ -25,6 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** At 100 % of the budget the person's messages are still answered (cheap model) but background work runs offline. */
 @FakeAnthropicApp
@@ -39,10 +40,13 @@ class BudgetStopTest {
     MemoryRecall recall;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    JdbcClient jdbc;
     String user;
 
     @BeforeEach
     void setUp() {
+        jdbc.sql("DELETE FROM memory_jobs").update(); // other test classes' exchanges are not read here
         FakeModelServer.reset();
         user = "spent-" + UUID.randomUUID();
         server().stubFor(anthropic(CHEAP).withRequestBody(containing("You are Mnemo"))

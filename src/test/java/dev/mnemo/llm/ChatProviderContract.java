@@ -155,7 +155,7 @@ public abstract class ChatProviderContract {
         server().stubFor(request(smart()).willReturn(error(400)));
         server().stubFor(request(cheap()).willReturn(reply(cheap(), "Fine.", 10, 10)));
 
-        assertThat(api.message(user, "Should I take the job offer in Lisbon?").json().get("model").asString())
+        assertThat(api.message(user, "Write a cover letter for the job offer in Lisbon").json().get("model").asString())
                 .isEqualTo(cheap());
         assertThat(requestsFor(path(), smart())).hasSize(1);
     }

@@ -52,6 +52,8 @@ class BurstExtractionTest {
     @BeforeEach
     void setUp() {
         start = clock.instant();
+        // Exchanges other test classes left in this data directory are not this test's burst.
+        jdbc.sql("DELETE FROM memory_jobs").update();
         FakeModelServer.reset();
         api = new Api(port, SqliteApp.API_TOKEN);
         user = "burst-" + UUID.randomUUID();

@@ -54,8 +54,13 @@ class SmsStatusController {
         if (FINAL.contains(status.toLowerCase(Locale.ROOT))) {
             // Twilio prices a message once it is delivered or given up on; until then the configured rate per segment stands.
             // A status that comes before the send's own record is lost here: the estimate then stays.
-            twilio.reportedPrice(sid).ifPresent(price ->
-                    costs.chargeReported(Channel.SMS.id(), sid, ChannelCharge.Direction.OUTBOUND, price));
+            twilio.reportedPrice(sid).ifPresent(price -> {
+                try {
+                    costs.chargeReported(Channel.SMS.id(), sid, ChannelCharge.Direction.OUTBOUND, price);
+                } catch (RuntimeException e) {
+                    log.error("Could not record Twilio's price of SMS {}", sid, e); // Twilio needs no 500 for it
+                }
+            });
         }
         return ResponseEntity.noContent().build();
     }

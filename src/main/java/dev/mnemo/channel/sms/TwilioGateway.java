@@ -69,7 +69,7 @@ class TwilioGateway implements ChannelGateway {
                 Message sent = creator.create(client);
                 first = first == null ? sent.getSid() : first;
                 charge(new ChannelCharge(userId, Channel.SMS.id(), ChannelCharge.Direction.OUTBOUND,
-                        sent.getSid(), segments(sent.getNumSegments(), part), price(sent.getPrice())));
+                        sent.getSid(), segments(sent.getNumSegments(), part), inDollars(sent)));
             } catch (ApiException e) {
                 // A 4xx is a refusal; a 5xx may have been sent. So may this part, if an earlier one went out.
                 boolean clientError = e.getStatusCode() != null && e.getStatusCode() >= 400 && e.getStatusCode() < 500;
@@ -90,6 +90,11 @@ class TwilioGateway implements ChannelGateway {
             log.error("Could not record the cost of SMS {} ({}) for user {}", charge.externalId(), charge.direction(),
                     charge.userId(), e);
         }
+    }
+
+    /** The message's price when Twilio gave one in US dollars; the ledger is in dollars, so another currency's is not used. */
+    private static BigDecimal inDollars(Message message) {
+        return message.getPriceUnit() != null && !USD.equals(message.getPriceUnit()) ? null : price(message.getPrice());
     }
 
     /** Twilio's price ("-0.00790", in the account's currency, negative for a charge), or null when it has none. */
@@ -116,12 +121,7 @@ class TwilioGateway implements ChannelGateway {
      */
     Optional<BigDecimal> reportedPrice(String sid) {
         try {
-            Message message = Message.fetcher(properties.accountSid(), sid).fetch(client);
-            if (message.getPriceUnit() != null && !USD.equals(message.getPriceUnit())) {
-                // The ledger is in dollars: another currency's price is not one, the estimate stays.
-                return Optional.empty();
-            }
-            return Optional.ofNullable(price(message.getPrice()));
+            return Optional.ofNullable(inDollars(Message.fetcher(properties.accountSid(), sid).fetch(client)));
         } catch (TwilioException e) {
             log.info("Twilio's price for SMS {} could not be fetched: {}", sid, e.getMessage());
             return Optional.empty();

@@ -12,7 +12,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -67,14 +69,23 @@ public class Memories {
                 .params(userId, messageId, messageId).query(ROW).list();
     }
 
-    /** Whether a memory taken from this message was edited by the person or is no longer active (pruned). */
-    public boolean changedByPersonFrom(String userId, String messageId) {
+    /** The ids of the messages a memory was taken from. */
+    public Set<String> sourceIds(String memoryId) {
+        return new HashSet<>(jdbc.sql("SELECT message_id FROM memory_sources WHERE memory_id = ?").param(memoryId)
+                .query(String.class).list());
+    }
+
+    /**
+     * Whether the person edited a memory taken from this message after {@code since} (epoch ms), or it is no longer
+     * active (pruned).
+     */
+    public boolean changedByPersonFrom(String userId, String messageId, long since) {
         return jdbc.sql("""
                 SELECT COUNT(*) FROM memories WHERE user_id = ?
                   AND id IN (SELECT memory_id FROM memory_sources WHERE message_id = ?)
-                  AND (status <> 'ACTIVE'
-                       OR EXISTS (SELECT 1 FROM memory_versions v WHERE v.memory_id = memories.id AND v.reason = 'EDITED'))""")
-                .params(userId, messageId).query(Long.class).single() > 0;
+                  AND (status <> 'ACTIVE' OR EXISTS (SELECT 1 FROM memory_versions v
+                       WHERE v.memory_id = memories.id AND v.reason = 'EDITED' AND v.valid_to >= ?))""")
+                .params(userId, messageId, since).query(Long.class).single() > 0;
     }
 
     /** The user's active memories with these ids, in no particular order; served from the hot cache when there. */

@@ -42,7 +42,7 @@ public class CandidateExtractor {
      * reads every exchange and a complex reply would otherwise triple its cost.
      */
     static final int REPLY_CHARS = 600;
-    /** Room for a burst's answer: about 160 tokens an exchange (a statement or two in JSON), at most this. */
+    /** Room for a burst's answer: 400 tokens an exchange (a few statements in JSON), at least 512, at most this. */
     static final int MAX_OUTPUT_TOKENS = 2048;
 
     private final LanguageModels models;
@@ -118,7 +118,7 @@ public class CandidateExtractor {
             }
             String answer = models.chat(new ModelRequest(userId, lastId, "MEMORY_EXTRACT", ModelTier.CHEAP,
                     prompts.render("memory-extract", Map.of("user", userId)), List.of(ChatTurn.user(exchanges.toString())),
-                    List.of(), List.of(), Math.min(MAX_OUTPUT_TOKENS, 120 + 160 * read.size()), false)).text();
+                    List.of(), List.of(), Math.min(MAX_OUTPUT_TOKENS, Math.max(512, 400 * read.size())), false)).text();
             JsonNode items = ModelJson.parse(answer).map(json -> json.get("memories")).orElse(null);
             if (items == null || !items.isArray()) {
                 log.warn("Memory extraction for message {}: the model's answer was not the JSON asked for", lastId);

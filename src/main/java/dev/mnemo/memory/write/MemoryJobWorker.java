@@ -9,7 +9,6 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -110,29 +109,32 @@ public class MemoryJobWorker implements AutoCloseable {
     /** Works on claimed jobs under a lease; returns how many were completed (an offline first reading is not yet). */
     private int run(List<MemoryJobs.Job> burst) {
         long started = System.nanoTime();
-        List<ScheduledFuture<?>> leases = burst.stream().<ScheduledFuture<?>>map(job -> this.leases.scheduleAtFixedRate(() -> renew(job),
-                MemoryJobs.RENEW_EVERY.toMillis(), MemoryJobs.RENEW_EVERY.toMillis(), TimeUnit.MILLISECONDS))
+        MemoryJobs.Job first = burst.getFirst();
+        boolean offlineFirst = first.stage() == MemoryJobs.Stage.NEW && extractor.modelConfigured() && !burstPause.isZero();
+        String reading = offlineFirst ? "offline" : first.stage() == MemoryJobs.Stage.BURST ? "burst" : "each";
+        List<ScheduledFuture<?>> leases = burst.stream().<ScheduledFuture<?>>map(job -> this.leases.scheduleAtFixedRate(
+                () -> renew(job), MemoryJobs.RENEW_EVERY.toMillis(), MemoryJobs.RENEW_EVERY.toMillis(), TimeUnit.MILLISECONDS))
                 .toList();
         try {
-            MemoryJobs.Job first = burst.getFirst();
-            if (first.stage() == MemoryJobs.Stage.NEW && extractor.modelConfigured() && !burstPause.isZero()) {
+            if (offlineFirst) {
                 List<CandidateExtractor.Sourced> found = CandidateExtractor.offline(first.userText()).stream()
                         .map(c -> new CandidateExtractor.Sourced(c, first.messageId())).toList();
                 if (write(List.of(first), found, false)) {
                     jobs.awaitBurst(first, burstPause);
                 }
-                jobTimer("ok").record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+                jobTimer("ok", reading).record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
                 return 0;
             }
             List<CandidateExtractor.Exchange> exchanges = burst.stream()
                     .map(j -> new CandidateExtractor.Exchange(j.messageId(), j.userText(), j.replyText())).toList();
             // A burst's offline reading is stored already: without the model's, nothing more is to be done.
-            List<CandidateExtractor.Sourced> found = first.stage() == MemoryJobs.Stage.BURST
+            boolean restating = first.stage() == MemoryJobs.Stage.BURST;
+            List<CandidateExtractor.Sourced> found = restating
                     ? extractor.fromModel(first.userId(), exchanges).orElse(List.of())
                     : extractor.extract(first.userId(), exchanges);
-            write(burst, found, first.stage() == MemoryJobs.Stage.BURST);
+            write(burst, found, restating);
             burst.forEach(jobs::done);
-            jobTimer("ok").record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+            jobTimer("ok", reading).record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
             return burst.size();
         } catch (RuntimeException e) {
             for (MemoryJobs.Job job : burst) {
@@ -140,7 +142,7 @@ public class MemoryJobWorker implements AutoCloseable {
                         job.attempts() + 1, e.toString());
                 jobs.failed(job, e.toString());
             }
-            jobTimer("failed").record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+            jobTimer("failed", reading).record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
             return 0;
         } finally {
             leases.forEach(lease -> lease.cancel(false));
@@ -156,16 +158,23 @@ public class MemoryJobWorker implements AutoCloseable {
         for (CandidateExtractor.Sourced sourced : found) {
             MemoryJobs.Job job = burst.stream().filter(j -> j.messageId().equals(sourced.messageId())).findFirst()
                     .orElseThrow();
-            if (restating && writer.personChangedWhatCameFrom(job.userId(), job.messageId())) {
-                log.info("The model's reading of message {} is left out: the person changed what was kept from it", job.messageId());
-                continue;
-            }
             Candidate candidate = sourced.candidate().importance() > 0 ? sourced.candidate()
                     : sourced.candidate().withImportance(ImportanceJudge.heuristic(sourced.candidate().text(), sourced.candidate().kind()));
-            WriteOutcome outcome = changes.locked(job.userId(), () -> !jobs.exists(job) ? null
-                    : (restating ? writer.restate(job.userId(), candidate, job.messageId()) : Optional.<WriteOutcome>empty())
-                            .orElseGet(() -> writer.write(job.userId(), candidate, List.of(job.messageId()), job.userText(), null)));
-            if (outcome == null) {
+            Boolean written = changes.locked(job.userId(), () -> {
+                if (!jobs.exists(job)) {
+                    return false;
+                }
+                MemoryWriter.Restated restated = restating
+                        ? writer.restate(job.userId(), candidate, job.messageId(), job.createdAt()) : MemoryWriter.Restated.NO;
+                if (restated == MemoryWriter.Restated.NO) {
+                    writer.write(job.userId(), candidate, List.of(job.messageId()), job.userText(), null);
+                } else if (restated == MemoryWriter.Restated.LEFT_AS_THE_PERSON_CHANGED_IT) {
+                    log.info("A statement of the model's reading of message {} is left out: the person changed what was "
+                            + "kept from it", job.messageId());
+                }
+                return true;
+            });
+            if (!written) {
                 log.info("Memory job for message {} dropped: the message was forgotten", job.messageId());
                 kept = false;
             }
@@ -184,8 +193,9 @@ public class MemoryJobWorker implements AutoCloseable {
         }
     }
 
-    private Timer jobTimer(String outcome) {
-        return Timer.builder("mnemo.memory.job.duration").tag("outcome", outcome)
+    /** @param reading {@code offline} (the first reading of a burst's exchange), {@code burst}, or {@code each} (one exchange read as it comes) */
+    private Timer jobTimer(String outcome, String reading) {
+        return Timer.builder("mnemo.memory.job.duration").tag("outcome", outcome).tag("reading", reading)
                 .publishPercentileHistogram().description("memory extraction jobs: how long each took, and how many failed").register(meters);
     }
 

@@ -17,6 +17,8 @@ public class MemoryJobs {
     static final Duration ABANDONED_AFTER = Duration.ofSeconds(45);
     static final Duration RENEW_EVERY = Duration.ofSeconds(10);
     static final int MAX_ATTEMPTS = 5;
+    /** A burst waits for the person's pause at most this long after its first message. */
+    static final Duration LONGEST_BURST = Duration.ofMinutes(30);
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -30,7 +32,7 @@ public class MemoryJobs {
     public enum Stage { NEW, BURST }
 
     public record Job(String id, String userId, String messageId, String userText, String replyText, int attempts,
-                      Stage stage) {
+                      Stage stage, long createdAt) {
     }
 
     /** Queues the exchange; a burst waiting for the model waits on, since the person has not paused yet. */
@@ -41,19 +43,26 @@ public class MemoryJobs {
                     created_at, stage)
                 VALUES (?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, 'NEW')""")
                 .params(Ids.newId(clock), userId, messageId, userText, replyText, now, now).update();
-        jdbc.sql("UPDATE memory_jobs SET run_after = ? WHERE user_id = ? AND stage = 'BURST' AND status = 'PENDING' AND run_after < ?")
-                .params(now + burstPause.toMillis(), userId, now + burstPause.toMillis()).update();
+        extendBurst(userId, now + burstPause.toMillis(), now);
+    }
+
+    /** The burst waits on, unless it began {@link #LONGEST_BURST} ago: someone who never pauses is read in parts. */
+    private void extendBurst(String userId, long runAfter, long now) {
+        jdbc.sql("""
+                UPDATE memory_jobs SET run_after = ?
+                WHERE user_id = ? AND stage = 'BURST' AND status = 'PENDING' AND run_after < ? AND created_at > ?""")
+                .params(runAfter, userId, runAfter, now - LONGEST_BURST.toMillis()).update();
     }
 
     public List<Job> due(int limit) {
         long now = clock.millis();
         return jdbc.sql("""
-                SELECT id, user_id, message_id, user_text, reply_text, attempts, stage FROM memory_jobs
+                SELECT id, user_id, message_id, user_text, reply_text, attempts, stage, created_at FROM memory_jobs
                 WHERE (status = 'PENDING' AND run_after <= ?) OR (status = 'RUNNING' AND claimed_at < ?)
                 ORDER BY created_at, id LIMIT ?""")
                 .params(now, now - ABANDONED_AFTER.toMillis(), limit)
                 .query((rs, n) -> new Job(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getInt(6), Stage.valueOf(rs.getString(7))))
+                        rs.getString(5), rs.getInt(6), Stage.valueOf(rs.getString(7)), rs.getLong(8)))
                 .list();
     }
 
@@ -61,13 +70,13 @@ public class MemoryJobs {
     public List<Job> dueBurstOf(String userId, int limit) {
         long now = clock.millis();
         return jdbc.sql("""
-                SELECT id, user_id, message_id, user_text, reply_text, attempts, stage FROM memory_jobs
+                SELECT id, user_id, message_id, user_text, reply_text, attempts, stage, created_at FROM memory_jobs
                 WHERE user_id = ? AND stage = 'BURST'
                   AND ((status = 'PENDING' AND run_after <= ?) OR (status = 'RUNNING' AND claimed_at < ?))
                 ORDER BY created_at, id LIMIT ?""")
                 .params(userId, now, now - ABANDONED_AFTER.toMillis(), limit)
                 .query((rs, n) -> new Job(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getInt(6), Stage.valueOf(rs.getString(7))))
+                        rs.getString(5), rs.getInt(6), Stage.valueOf(rs.getString(7)), rs.getLong(8)))
                 .list();
     }
 
@@ -81,8 +90,7 @@ public class MemoryJobs {
                 UPDATE memory_jobs SET stage = 'BURST', status = 'PENDING', attempts = ?, run_after = ?, claimed_at = NULL
                 WHERE id = ? AND attempts = ?""")
                 .params(job.attempts(), runAfter, job.id(), job.attempts() + 1).update();
-        jdbc.sql("UPDATE memory_jobs SET run_after = ? WHERE user_id = ? AND stage = 'BURST' AND status = 'PENDING' AND run_after < ?")
-                .params(runAfter, job.userId(), runAfter).update();
+        extendBurst(job.userId(), runAfter, clock.millis());
     }
 
     /**
@@ -93,9 +101,9 @@ public class MemoryJobs {
         long now = clock.millis();
         return jdbc.sql("""
                 UPDATE memory_jobs SET status = 'RUNNING', claimed_at = ?, attempts = attempts + 1
-                WHERE id = ? AND attempts = ?
+                WHERE id = ? AND attempts = ? AND stage = ?
                   AND ((status = 'PENDING' AND run_after <= ?) OR (status = 'RUNNING' AND claimed_at < ?))""")
-                .params(now, job.id(), job.attempts(), now, now - ABANDONED_AFTER.toMillis()).update() == 1;
+                .params(now, job.id(), job.attempts(), job.stage().name(), now, now - ABANDONED_AFTER.toMillis()).update() == 1;
     }
 
     /**

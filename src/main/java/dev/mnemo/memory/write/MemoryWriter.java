@@ -6,6 +6,7 @@ import dev.mnemo.memory.MemoryChanged.MemoryMerged;
 import dev.mnemo.memory.VersionReason;
 import dev.mnemo.memory.WriteOutcome;
 import dev.mnemo.memory.embedding.Embedder;
+import dev.mnemo.memory.embedding.Vectors;
 import dev.mnemo.memory.index.IndexRegistry;
 import dev.mnemo.memory.index.UserIndex;
 import dev.mnemo.memory.store.Memories;
@@ -20,7 +21,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
@@ -65,11 +65,7 @@ public class MemoryWriter {
      *               replaces a newer memory: it is added as its own, and the read path shows the newer first
      */
     public WriteOutcome write(String userId, Candidate given, List<String> sources, String said, Long saidAt) {
-        Candidate candidate = privacy.sensitive(given.text()) && !given.tags().contains(SENSITIVE)
-                ? new Candidate(given.text(), given.kind(), given.importance(),
-                        Stream.concat(given.tags().stream(), Stream.of(SENSITIVE)).toList(),
-                        given.correction())
-                : given;
+        Candidate candidate = tagged(given);
         return changes.locked(userId, () -> {
             float[] vector = embedder.embed(candidate.text());
             UserIndex index = indexes.get(userId);
@@ -85,44 +81,68 @@ public class MemoryWriter {
         });
     }
 
+    /** The candidate with the {@code sensitive} tag when its text holds personal data (the vault leaves those out). */
+    private Candidate tagged(Candidate given) {
+        return privacy.sensitive(given.text()) && !given.tags().contains(SENSITIVE)
+                ? new Candidate(given.text(), given.kind(), given.importance(),
+                        Stream.concat(given.tags().stream(), Stream.of(SENSITIVE)).toList(), given.correction())
+                : given;
+    }
+
     /**
      * The model's reading of a message restating what the offline statements stored from it at once: that memory
      * takes the model's wording, kind and importance, and the tags of both (the first wording stays in the history,
-     * as merged) — not a repetition, so it is not reinforced. Empty when none of the message's untouched memories
-     * says the same (most of its words are not in the model's statement); then the candidate is written as any other.
+     * as merged) — not a repetition, so it is not reinforced. A memory says the same when most of its words are in
+     * the statement or the two are related by their embeddings; what the person changed since {@code since} stays.
      */
-    Optional<WriteOutcome> restate(String userId, Candidate candidate, String messageId) {
+    Restated restate(String userId, Candidate given, String messageId, long since) {
+        if (given.correction()) {
+            return Restated.NO; // a correction is compared with everything known, as any other
+        }
+        Candidate candidate = tagged(given);
         return changes.locked(userId, () -> {
+            if (memories.changedByPersonFrom(userId, messageId, since)) {
+                return Restated.LEFT_AS_THE_PERSON_CHANGED_IT;
+            }
+            float[] vector = embedder.embed(candidate.text());
             Set<String> words = words(candidate.text());
             StoredMemory best = null;
-            double bestOverlap = RESTATED_OVERLAP;
+            double bestScore = 0;
             for (StoredMemory m : memories.untouchedFrom(userId, messageId)) {
                 Set<String> own = words(m.text());
-                long shared = own.stream().filter(words::contains).count();
-                double overlap = own.isEmpty() ? 0 : (double) shared / own.size();
-                if (overlap >= bestOverlap) {
+                double overlap = own.isEmpty() ? 0 : (double) own.stream().filter(words::contains).count() / own.size();
+                double similarity = Vectors.cosine(vector, embedder.embed(m.text()));
+                // Same words ("I'm allergic to peanuts" / "The user is allergic to peanuts") or the same meaning
+                // ("mum's bday is 14th march" / "The user's mother's birthday is on 14 March").
+                double score = Math.max(overlap >= RESTATED_OVERLAP ? overlap : 0, reconciler.related(similarity) ? similarity : 0);
+                if (score > bestScore) {
                     best = m;
-                    bestOverlap = overlap;
+                    bestScore = score;
                 }
             }
             if (best == null) {
-                return Optional.<WriteOutcome>empty();
+                return Restated.NO;
             }
             StoredMemory old = best;
-            float[] vector = embedder.embed(candidate.text());
             changes.run(userId, edit -> {
                 edit.revise(old, old.withContent(candidate.text(), candidate.kind(), candidate.importance(),
-                        union(old.tags(), candidate.tags()), old.updatedAt()), VersionReason.MERGED, embedder.modelId(), vector);
+                        union(old.tags(), candidate.tags()), edit.now()), VersionReason.MERGED, embedder.modelId(), vector);
                 edit.publish(new MemoryMerged(userId, old.id(), List.of(), true, Instant.ofEpochMilli(edit.now())));
             });
-            return Optional.of(new WriteOutcome(WriteOutcome.Action.MERGED, memories.toMemory(fresh(userId, old))));
+            return Restated.YES;
         });
     }
 
-    /** The person edited, pruned or restored what was stored from this message: the model's reading of it must not undo that. */
-    boolean personChangedWhatCameFrom(String userId, String messageId) {
-        return memories.changedByPersonFrom(userId, messageId);
+    /** What became of a burst's statement offered as a restatement. */
+    enum Restated {
+        /** It took the place of the offline memory's wording. */
+        YES,
+        /** The person edited or pruned what was kept from the message since: their version stands, the statement is dropped. */
+        LEFT_AS_THE_PERSON_CHANGED_IT,
+        /** None of the message's memories says the same (or it is a correction): it is written as any other. */
+        NO
     }
+
 
     /** Words of four letters or more, lower case: "I'm allergic to peanuts" and "The user is allergic to peanuts" share theirs. */
     private static Set<String> words(String text) {
@@ -173,8 +193,12 @@ public class MemoryWriter {
                     Math.max(old.importance(), c.importance()), union(old.tags(), c.tags()),
                     reworded ? (saidAt == null ? edit.now() : saidAt) : old.updatedAt());
             edit.revise(old, merged, reworded ? VersionReason.MERGED : null, embedder.modelId(), vector);
+            // Said again is used again; the same message read a second time (a retried job) is not.
+            boolean repeated = !memories.sourceIds(old.id()).containsAll(sources);
             edit.addSources(old, sources);
-            edit.reinforce(old);
+            if (repeated) {
+                edit.reinforce(old);
+            }
             edit.publish(new MemoryMerged(userId, old.id(), List.of(), reworded, Instant.ofEpochMilli(edit.now())));
         });
         return new WriteOutcome(WriteOutcome.Action.MERGED, memories.toMemory(fresh(userId, old)));

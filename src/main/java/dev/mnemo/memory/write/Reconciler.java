@@ -66,6 +66,11 @@ public class Reconciler {
         this.related = thresholds.related();
     }
 
+    /** From this cosine an existing memory is about the same thing (the measured "related" threshold). */
+    boolean related(double similarity) {
+        return similarity >= related;
+    }
+
     public Decision decide(String userId, Candidate candidate, float[] vector, UserIndex index) {
         List<ScoredId> near = index.nearest(vector, NEIGHBOURS).stream()
                 .filter(s -> s.score() >= SLOT_NEIGHBOURHOOD).toList();

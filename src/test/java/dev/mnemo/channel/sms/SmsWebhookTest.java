@@ -264,7 +264,7 @@ class SmsWebhookTest {
 
         String request = server().findAll(WireMock.postRequestedFor(WireMock.urlEqualTo(ANTHROPIC_PATH))).getLast().getBodyAsString();
         assertThat(request).contains("They read this as an SMS").contains("at most 300 characters")
-                .containsPattern("\"max_tokens\"\\s*:\\s*100\\b");
+                .containsPattern("\"max_tokens\"\\s*:\\s*120\\b");
         assertThat(charge(params.get("MessageSid"), "INBOUND")).isEqualTo(List.of("1", "8300000", "CONFIGURED"));
         assertThat(charge(sid, "OUTBOUND")).as("Twilio reports no price when it accepts a message")
                 .isEqualTo(List.of("1", "8300000", "CONFIGURED"));
