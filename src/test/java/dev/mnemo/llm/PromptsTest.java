@@ -12,7 +12,7 @@ class PromptsTest {
     @Test
     void aPersonsTextWithPlaceholdersStaysText() {
         String message = "why does my helm chart print {{ .Values.name }} and {{now}} literally?";
-        String rendered = prompts.render("context", Map.of("now", "Sunday", "zone", "UTC", "memories", "none",
+        String rendered = prompts.render("context", Map.of("now", "Sunday", "zone", "UTC", "memories", "none", "reply_format", "",
                 "message", message));
         assertThat(rendered).endsWith(message).contains("It is Sunday (UTC).");
     }
