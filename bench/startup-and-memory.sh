@@ -1,23 +1,26 @@
 #!/usr/bin/env bash
-# Startup time to ready and resident memory of the packaged jar on embedded defaults (SQLite, no model).
-# Usage: bench/startup-and-memory.sh [runs]   (builds target/mnemo.jar first if missing)
-# Prints, per run: seconds from exec to /actuator/health UP; RSS right after start, after 200 API
-# messages (offline mode), and after 30 s idle.
+# Startup time to ready and resident memory of Mnemo as ./mnemo starts it, on embedded defaults (SQLite, no model).
+# Usage: bench/startup-and-memory.sh [runs]      (./mnemo builds, extracts and creates the start-up cache first)
+#   MNEMO_STARTUP_CACHE=off bench/startup-and-memory.sh   without JDK 25's AOT cache / the class-data archive
+#   JAVA_OPTS=...                                       other JVM options (the cache is then made for them)
+# Prints, per run: seconds from exec to /actuator/health UP; RSS right after start, after 200 API messages (offline
+# mode) and after 30 s idle; then minimum / median / maximum of each, and the jar's size.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 runs="${1:-3}"
 port=18080
-JAVA="$("$here/bin/find-java")"
-[ -f "$here/target/mnemo.jar" ] || (cd "$here" && ./mvnw -q -B -DskipTests package)
 
 rss_mb() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$1/status"; }
+stats() { sort -n | awk '{v[NR]=$1} END {printf "min %s / median %s / max %s", v[1], v[int((NR+1)/2)], v[NR]}'; }
 
+MNEMO_ENV_FILE=/dev/null "$here/mnemo" prepare
+ready_s=() start_mb=() busy_mb=() idle_mb=()
 for run in $(seq 1 "$runs"); do
   data="$(mktemp -d)"
   start=$(date +%s.%N)
-  SERVER_PORT=$port ASSISTANT_DATA_DIR="$data" ASSISTANT_API_TOKEN=bench-token ANTHROPIC_API_KEY= OPENAI_API_KEY= OPENAI_BASE_URL= \
-    "$JAVA" ${JAVA_OPTS:--XX:+UseSerialGC -Xms16m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30} -jar "$here/target/mnemo.jar" >"$data/log" 2>&1 &
-  pid=$!
+  MNEMO_ENV_FILE=/dev/null SERVER_PORT=$port ASSISTANT_DATA_DIR="$data" ASSISTANT_API_TOKEN=bench-token \
+    ANTHROPIC_API_KEY= OPENAI_API_KEY= OPENAI_BASE_URL= "$here/mnemo" >"$data/log" 2>&1 &
+  pid=$! # the launcher execs java: the same process
   for _ in $(seq 1 600); do
     curl -sf "http://127.0.0.1:$port/actuator/health" 2>/dev/null | grep -q '"UP"' && break
     sleep 0.05
@@ -26,13 +29,20 @@ for run in $(seq 1 "$runs"); do
   rss_start=$(rss_mb $pid)
   for i in $(seq 1 200); do
     curl -sf -o /dev/null "http://127.0.0.1:$port/api/v1/messages" -H 'Authorization: Bearer bench-token' \
-      -H 'Content-Type: application/json' -d "{\"userId\":\"bench\",\"text\":\"message $i\"}"
+      -H 'Content-Type: application/json' -d "{\"userId\":\"bench\",\"text\":\"my sister number $i lives in Porto\"}"
   done
   rss_busy=$(rss_mb $pid)
   sleep 30
   rss_idle=$(rss_mb $pid)
   kill $pid; wait $pid 2>/dev/null || true
+  seconds="$(echo "$ready - $start" | bc)"
   printf 'run %d: ready in %.2f s; RSS %s MB at start, %s MB after 200 messages, %s MB after 30 s idle\n' \
-    "$run" "$(echo "$ready - $start" | bc)" "$rss_start" "$rss_busy" "$rss_idle"
+    "$run" "$seconds" "$rss_start" "$rss_busy" "$rss_idle"
+  ready_s+=("$(printf '%.2f' "$seconds")") start_mb+=("$rss_start") busy_mb+=("$rss_busy") idle_mb+=("$rss_idle")
   rm -rf "$data"
 done
+echo "ready (s):                 $(printf '%s\n' "${ready_s[@]}" | stats)"
+echo "RSS at start (MB):         $(printf '%s\n' "${start_mb[@]}" | stats)"
+echo "RSS after 200 msgs (MB):   $(printf '%s\n' "${busy_mb[@]}" | stats)"
+echo "RSS after 30 s idle (MB):  $(printf '%s\n' "${idle_mb[@]}" | stats)"
+echo "jar: $(du -m "$here/target/mnemo.jar" | cut -f1) MB"

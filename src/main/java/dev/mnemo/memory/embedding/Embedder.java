@@ -9,23 +9,29 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 
 /**
  * Turns text into unit-length vectors with one embedding model, through a cache keyed by model and the
- * text's SHA-256 (so repeated texts cost nothing, and a forgotten text's entry can be evicted). Closing it
- * closes the model.
+ * text's SHA-256 (so repeated texts cost nothing, and a forgotten text's entry can be evicted). An in-process
+ * model is loaded on a background thread once {@link #loadInBackground} is called (right after the application is
+ * ready) or by the first embedding, whichever comes first; that embedding waits for it. Closing it closes the model.
  */
 public class Embedder implements AutoCloseable {
     private static final Duration CACHE_TTL = Duration.ofDays(7);
 
     private final String modelId;
-    private final EmbeddingModel model;
+    private final int dimension;
+    private final Supplier<EmbeddingModel> loader;
     private final SharedCache cache;
     private final IntConsumer tokensUsed;
     private final ReentrantReadWriteLock using = new ReentrantReadWriteLock();
+    private final AtomicReference<CompletableFuture<EmbeddingModel>> model = new AtomicReference<>();
     private volatile boolean closed;
 
     public Embedder(String modelId, EmbeddingModel model, SharedCache cache) {
@@ -35,10 +41,54 @@ public class Embedder implements AutoCloseable {
 
     /** @param tokensUsed told the tokens of every call that reached the model (to price paid models) */
     public Embedder(String modelId, EmbeddingModel model, SharedCache cache, IntConsumer tokensUsed) {
+        this(modelId, 0, () -> model, cache, tokensUsed);
+        this.model.set(CompletableFuture.completedFuture(model));
+    }
+
+    /**
+     * A model loaded when first needed or asked for ({@link #loadInBackground}).
+     *
+     * @param dimension its vectors' length, known without loading it (0: ask the model)
+     */
+    Embedder(String modelId, int dimension, Supplier<EmbeddingModel> loader, SharedCache cache, IntConsumer tokensUsed) {
         this.modelId = modelId;
-        this.model = model;
+        this.dimension = dimension;
+        this.loader = loader;
         this.cache = cache;
         this.tokensUsed = tokensUsed;
+    }
+
+    /** Starts loading the model on a background thread, unless it is loading or loaded already. */
+    public void loadInBackground() {
+        loading();
+    }
+
+    private CompletableFuture<EmbeddingModel> loading() {
+        CompletableFuture<EmbeddingModel> current = model.get();
+        if (current != null) {
+            return current;
+        }
+        CompletableFuture<EmbeddingModel> started = new CompletableFuture<>();
+        if (!model.compareAndSet(null, started)) {
+            return model.get();
+        }
+        Thread.ofPlatform().daemon().name("embedding-model-load").start(() -> {
+            try {
+                started.complete(loader.get());
+            } catch (RuntimeException | Error e) {
+                started.completeExceptionally(e);
+            }
+        });
+        return started;
+    }
+
+    /** The model, waiting for its load when it is under way. A model that failed to load fails every call loudly. */
+    private EmbeddingModel model() {
+        try {
+            return loading().join();
+        } catch (CompletionException e) {
+            throw new IllegalStateException("the embedding model " + modelId + " could not be loaded", e.getCause());
+        }
     }
 
     /**
@@ -53,7 +103,8 @@ public class Embedder implements AutoCloseable {
                 return;
             }
             closed = true;
-            if (model instanceof AutoCloseable closeable) {
+            CompletableFuture<EmbeddingModel> loaded = model.get();
+            if (loaded != null && loaded.handle((m, e) -> m).join() instanceof AutoCloseable closeable) {
                 closeable.close();
             }
         } finally {
@@ -79,7 +130,7 @@ public class Embedder implements AutoCloseable {
     }
 
     public int dimension() {
-        return model.dimension();
+        return dimension > 0 ? dimension : model().dimension();
     }
 
     /** A stored text's vector. */
@@ -107,7 +158,7 @@ public class Embedder implements AutoCloseable {
         }
         if (!missing.isEmpty()) {
             List<TextSegment> segments = missing.stream().map(i -> TextSegment.from(texts.get(i))).toList();
-            var response = call(() -> model.embedAll(segments));
+            var response = call(() -> model().embedAll(segments));
             count(response.tokenUsage());
             var embeddings = response.content();
             for (int j = 0; j < missing.size(); j++) {
@@ -130,7 +181,7 @@ public class Embedder implements AutoCloseable {
         if (hit.isPresent()) {
             return Vectors.fromBytes(hit.get());
         }
-        var response = call(() -> model.embed(text));
+        var response = call(() -> model().embed(text));
         count(response.tokenUsage());
         float[] vector = normalised(response.content().vector());
         cache.put(key, Vectors.toBytes(vector), CACHE_TTL);

@@ -35,10 +35,12 @@ public final class EmbeddingModels {
                                   IntConsumer paidTokens) {
         String key = id.strip().toLowerCase(Locale.ROOT);
         return switch (key) {
-            case BGE_SMALL -> new Embedder(BGE_SMALL, InProcessModel.load(
-                    "bge-small-en-v1.5-q.onnx", "bge-small-en-v1.5-q-tokenizer.json", PoolingMode.CLS, 384), cache);
-            case MINILM -> new Embedder(MINILM, InProcessModel.load(
-                    "all-minilm-l6-v2-q.onnx", "all-minilm-l6-v2-q-tokenizer.json", PoolingMode.MEAN, 384), cache);
+            case BGE_SMALL -> new Embedder(BGE_SMALL, 384, () -> InProcessModel.load(
+                    "bge-small-en-v1.5-q.onnx", "bge-small-en-v1.5-q-tokenizer.json", PoolingMode.CLS, 384), cache, tokens -> {
+            });
+            case MINILM -> new Embedder(MINILM, 384, () -> InProcessModel.load(
+                    "all-minilm-l6-v2-q.onnx", "all-minilm-l6-v2-q-tokenizer.json", PoolingMode.MEAN, 384), cache, tokens -> {
+            });
             case OPENAI_SMALL -> {
                 if (openAiKey == null || openAiKey.isBlank()) {
                     throw new IllegalStateException("ASSISTANT_EMBEDDING_MODEL=" + OPENAI_SMALL + " needs OPENAI_API_KEY");

@@ -9,6 +9,9 @@ import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -68,7 +71,15 @@ final class InProcessModel extends AbstractInProcessEmbeddingModel implements Au
             // An idle assistant should stay small: no pre-allocated arena, no cached memory plans.
             options.setCPUArenaAllocator(false);
             options.setMemoryPatternOptimization(false);
-            OrtSession session = environment.createSession(model.readAllBytes(), options);
+            // From a file, not a byte[]: 34 MB through the Java heap would stay committed long after the load.
+            Path file = Files.createTempFile("mnemo-embedding-", ".onnx");
+            OrtSession session;
+            try {
+                Files.copy(model, file, StandardCopyOption.REPLACE_EXISTING);
+                session = environment.createSession(file.toString(), options);
+            } finally {
+                Files.deleteIfExists(file);
+            }
             ExecutorService threads = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), runnable -> {
                 Thread thread = new Thread(runnable, "embedding");
                 thread.setDaemon(true);
