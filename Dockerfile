@@ -14,8 +14,10 @@ FROM eclipse-temurin:21-jre
 RUN useradd --system --uid 10001 --home-dir /data mnemo && mkdir -p /data && chown mnemo /data
 COPY --from=build /mnemo.jar /app/mnemo.jar
 USER mnemo
+# Two malloc arenas: ONNX Runtime, the tokenizer and SQLite each take one per thread otherwise (BENCHMARKS.md).
 ENV ASSISTANT_DATA_DIR=/data \
-    SERVER_ADDRESS=0.0.0.0
+    SERVER_ADDRESS=0.0.0.0 \
+    MALLOC_ARENA_MAX=2
 VOLUME /data
 EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
