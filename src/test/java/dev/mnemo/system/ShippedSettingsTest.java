@@ -27,11 +27,13 @@ class ShippedSettingsTest {
     /** Read by Spring Boot itself, by relaxed binding (MANAGEMENT_SERVER_PORT is management.server.port). */
     private static final Set<String> READ_BY_SPRING = Set.of("MANAGEMENT_SERVER_PORT", "MANAGEMENT_SERVER_ADDRESS",
             "SPRING_PROFILES_ACTIVE");
-    /** Where Mnemo sits inside its container: the compose files fix these, whatever .env says. */
+    /** Where Mnemo sits inside its container (and the launcher's own): the compose files fix these, whatever .env says. */
     private static final Set<String> FIXED_IN_CONTAINER = Set.of("SERVER_ADDRESS", "SERVER_PORT", "ASSISTANT_DATA_DIR",
             "MANAGEMENT_SERVER_PORT", "MANAGEMENT_SERVER_ADDRESS", "ASSISTANT_DB_URL", "ASSISTANT_DB_USER",
             "ASSISTANT_DB_PASSWORD", "REDIS_URL", "POSTGRES_PASSWORD", "GRAFANA_PASSWORD",
-            "MNEMO_URL", "MNEMO_TOKEN", "MNEMO_CHAT_HISTORY", "MNEMO_ENV_FILE");
+            "MNEMO_URL", "MNEMO_TOKEN", "MNEMO_CHAT_HISTORY", "MNEMO_ENV_FILE", "MNEMO_STARTUP_CACHE",
+            // the image sets it; an empty pass-through would undo that
+            "MALLOC_ARENA_MAX");
     /** Read by a library itself (the AWS SDK's default credentials), and by the compose files for their services. */
     private static final Set<String> READ_ELSEWHERE = Set.of("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN",
             "POSTGRES_PASSWORD", "GRAFANA_PASSWORD");
