@@ -6,6 +6,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.net.URLDecoder;
@@ -18,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -40,14 +43,7 @@ public final class FakeTwilio {
      * challenges a request without them (401, as Twilio's API does; the SDK then sends its credentials).
      */
     public static void acceptMessages() {
-        FakeModelServer.server().stubFor(post(urlEqualTo(MESSAGES_PATH)).atPriority(10).willReturn(aResponse().withStatus(401)
-                .withHeader("WWW-Authenticate", "Basic realm=\"Twilio API\"")
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"code\": 20003, \"message\": \"Authenticate\", \"status\": 401}")));
-        String credentials = "Basic " + Base64.getEncoder().encodeToString((ACCOUNT_SID + ":" + AUTH_TOKEN).getBytes(StandardCharsets.UTF_8));
-        FakeModelServer.server().stubFor(post(urlEqualTo(MESSAGES_PATH)).atPriority(1)
-                .withHeader("Authorization", WireMock.equalTo(credentials))
-                .willReturn(aResponse().withStatus(201)
+        withCredentials(() -> post(urlEqualTo(MESSAGES_PATH)), aResponse().withStatus(201)
                 .withHeader("Content-Type", "application/json")
                 .withTransformers("response-template")
                 .withBody("""
@@ -55,23 +51,28 @@ public final class FakeTwilio {
                          "to": "{{formData request.body 'form' urlDecode=true}}{{form.To}}", "from": "%s",
                          "body": "{{form.Body}}", "num_segments": "1", "direction": "outbound-api",
                          "date_created": "Thu, 26 Nov 2026 10:00:00 +0000", "uri": "/2010-04-01/Accounts/%s/Messages/SM0.json"}"""
-                        .formatted(ACCOUNT_SID, FROM, ACCOUNT_SID))));
+                        .formatted(ACCOUNT_SID, FROM, ACCOUNT_SID)));
     }
 
     /** Twilio's message resource for {@code sid} once it has priced it (a fetch with the account's credentials). */
     public static void reportPrice(String sid, String price, int segments) {
         String path = "/2010-04-01/Accounts/" + ACCOUNT_SID + "/Messages/" + sid + ".json";
-        FakeModelServer.server().stubFor(get(urlEqualTo(path)).atPriority(10).willReturn(aResponse().withStatus(401)
+        withCredentials(() -> get(urlEqualTo(path)), aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                .withBody("""
+                        {"sid": "%s", "account_sid": "%s", "status": "delivered", "num_segments": "%d", "price": "%s",
+                         "price_unit": "USD", "direction": "outbound-api", "uri": "%s"}"""
+                        .formatted(sid, ACCOUNT_SID, segments, price, path)));
+    }
+
+    /** The answer for a request with the account's credentials; Twilio's 401 challenge for one without. */
+    private static void withCredentials(Supplier<MappingBuilder> request, ResponseDefinitionBuilder answer) {
+        FakeModelServer.server().stubFor(request.get().atPriority(10).willReturn(aResponse().withStatus(401)
                 .withHeader("WWW-Authenticate", "Basic realm=\"Twilio API\"")
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"code\": 20003, \"message\": \"Authenticate\", \"status\": 401}")));
         String credentials = "Basic " + Base64.getEncoder().encodeToString((ACCOUNT_SID + ":" + AUTH_TOKEN).getBytes(StandardCharsets.UTF_8));
-        FakeModelServer.server().stubFor(get(urlEqualTo(path)).atPriority(1)
-                .withHeader("Authorization", WireMock.equalTo(credentials))
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("""
-                        {"sid": "%s", "account_sid": "%s", "status": "delivered", "num_segments": "%d", "price": "%s",
-                         "price_unit": "USD", "direction": "outbound-api", "uri": "%s"}"""
-                        .formatted(sid, ACCOUNT_SID, segments, price, path))));
+        FakeModelServer.server().stubFor(request.get().atPriority(1).withHeader("Authorization", WireMock.equalTo(credentials))
+                .willReturn(answer));
     }
 
     /** What Twilio accepted to send (authenticated requests), as form parameters, in order. */
