@@ -14,7 +14,7 @@ FROM eclipse-temurin:21-jre
 RUN useradd --system --uid 10001 --home-dir /data mnemo && mkdir -p /data && chown mnemo /data
 COPY --from=build /mnemo.jar /app/mnemo.jar
 USER mnemo
-# Two malloc arenas: ONNX Runtime, the tokenizer and SQLite each take one per thread otherwise (BENCHMARKS.md).
+# Two malloc arenas instead of up to 8 a core, as ./mnemo does (BENCHMARKS.md: a small gain).
 ENV ASSISTANT_DATA_DIR=/data \
     SERVER_ADDRESS=0.0.0.0 \
     MALLOC_ARENA_MAX=2

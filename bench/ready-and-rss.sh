@@ -6,7 +6,7 @@
 #        ARENAS=2 bench/ready-and-rss.sh …               with MALLOC_ARENA_MAX=2
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-jar="$1"; shift
+jar="${1:?usage: bench/ready-and-rss.sh JAR [JVM option...]}"; shift
 port=18082
 data="$(mktemp -d)"
 start=$(date +%s.%N)
@@ -14,10 +14,13 @@ MALLOC_ARENA_MAX="${ARENAS:-}" SERVER_PORT=$port ASSISTANT_DATA_DIR="$data" ASSI
   ANTHROPIC_API_KEY= OPENAI_API_KEY= OPENAI_BASE_URL= "$("$here/bin/find-java")" \
   -XX:+UseSerialGC -Xms16m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 "$@" -jar "$jar" >"$data/log" 2>&1 &
 pid=$!
+trap 'kill $pid 2>/dev/null; rm -rf "$data"' EXIT
+up=""
 for _ in $(seq 1 900); do
-  curl -sf "http://127.0.0.1:$port/actuator/health" 2>/dev/null | grep -q '"UP"' && break
+  curl -sf "http://127.0.0.1:$port/actuator/health" 2>/dev/null | grep -q '"UP"' && up=1 && break
   sleep 0.05
 done
+[ -n "$up" ] || { echo "not UP within 45 s; see the log:" >&2; tail -20 "$data/log" >&2; exit 1; }
 ready=$(date +%s.%N)
 rss() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$pid/status"; }
 at_ready=$(rss)
@@ -27,4 +30,3 @@ for i in $(seq 1 200); do
 done
 printf 'ready %.2f s, RSS %s MB at ready, %s MB after 200 messages\n' "$(echo "$ready - $start" | bc)" "$at_ready" "$(rss)"
 kill $pid; wait $pid 2>/dev/null || true
-rm -rf "$data"

@@ -2,7 +2,7 @@
 # Startup time to ready and resident memory of Mnemo as ./mnemo starts it, on embedded defaults (SQLite, no model).
 # Usage: bench/startup-and-memory.sh [runs]      (./mnemo builds, extracts and creates the start-up cache first)
 #   MNEMO_STARTUP_CACHE=off bench/startup-and-memory.sh   without JDK 25's AOT cache / the class-data archive
-#   JAVA_OPTS=...                                       other JVM options (the cache is then made for them)
+#   JAVA_OPTS=...                                       other JVM options (./mnemo makes a cache for them too)
 # Prints, per run: seconds from exec to /actuator/health UP; RSS right after start, after 200 API messages (offline
 # mode) and after 30 s idle; then minimum / median / maximum of each, and the jar's size.
 set -euo pipefail
@@ -21,10 +21,13 @@ for run in $(seq 1 "$runs"); do
   MNEMO_ENV_FILE=/dev/null SERVER_PORT=$port ASSISTANT_DATA_DIR="$data" ASSISTANT_API_TOKEN=bench-token \
     ANTHROPIC_API_KEY= OPENAI_API_KEY= OPENAI_BASE_URL= "$here/mnemo" >"$data/log" 2>&1 &
   pid=$! # the launcher execs java: the same process
+  trap 'kill $pid 2>/dev/null; rm -rf "$data"' EXIT
+  up=""
   for _ in $(seq 1 600); do
-    curl -sf "http://127.0.0.1:$port/actuator/health" 2>/dev/null | grep -q '"UP"' && break
+    curl -sf "http://127.0.0.1:$port/actuator/health" 2>/dev/null | grep -q '"UP"' && up=1 && break
     sleep 0.05
   done
+  [ -n "$up" ] || { echo "run $run: not UP within 30 s; see the log:" >&2; tail -20 "$data/log" >&2; exit 1; }
   ready=$(date +%s.%N)
   rss_start=$(rss_mb $pid)
   for i in $(seq 1 200); do
@@ -35,6 +38,7 @@ for run in $(seq 1 "$runs"); do
   sleep 30
   rss_idle=$(rss_mb $pid)
   kill $pid; wait $pid 2>/dev/null || true
+  trap - EXIT
   seconds="$(echo "$ready - $start" | bc)"
   printf 'run %d: ready in %.2f s; RSS %s MB at start, %s MB after 200 messages, %s MB after 30 s idle\n' \
     "$run" "$seconds" "$rss_start" "$rss_busy" "$rss_idle"
@@ -45,4 +49,4 @@ echo "ready (s):                 $(printf '%s\n' "${ready_s[@]}" | stats)"
 echo "RSS at start (MB):         $(printf '%s\n' "${start_mb[@]}" | stats)"
 echo "RSS after 200 msgs (MB):   $(printf '%s\n' "${busy_mb[@]}" | stats)"
 echo "RSS after 30 s idle (MB):  $(printf '%s\n' "${idle_mb[@]}" | stats)"
-echo "jar: $(du -m "$here/target/mnemo.jar" | cut -f1) MB"
+echo "jar: $(( $(wc -c < "$here/target/mnemo.jar") / 1000000 )) MB"

@@ -15,6 +15,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns text into unit-length vectors with one embedding model, through a cache keyed by model and the
@@ -24,6 +26,7 @@ import java.util.function.Supplier;
  */
 public class Embedder implements AutoCloseable {
     private static final Duration CACHE_TTL = Duration.ofDays(7);
+    private static final Logger log = LoggerFactory.getLogger(Embedder.class);
 
     private final String modelId;
     private final int dimension;
@@ -68,19 +71,33 @@ public class Embedder implements AutoCloseable {
         if (current != null) {
             return current;
         }
+        if (closed) {
+            return CompletableFuture.failedFuture(new IllegalStateException("the embedding model " + modelId + " is closed"));
+        }
         CompletableFuture<EmbeddingModel> started = new CompletableFuture<>();
         if (!model.compareAndSet(null, started)) {
             return model.get();
         }
         Thread.ofPlatform().daemon().name("embedding-model-load").start(() -> {
             try {
-                started.complete(loader.get());
+                started.complete(loader.get()); // closed meanwhile: close() waits for it and frees it
             } catch (RuntimeException | Error e) {
+                log.error("The embedding model {} could not be loaded: memories cannot be stored or recalled", modelId, e);
                 started.completeExceptionally(e);
             }
         });
         return started;
     }
+
+    /** Whether the model is loaded, loading (or not asked for yet), or failed to load. */
+    public State state() {
+        CompletableFuture<EmbeddingModel> current = model.get();
+        return current == null || !current.isDone() ? State.LOADING
+                : current.isCompletedExceptionally() ? State.FAILED : State.LOADED;
+    }
+
+    /** Where the model's load is. */
+    public enum State { LOADING, LOADED, FAILED }
 
     /** The model, waiting for its load when it is under way. A model that failed to load fails every call loudly. */
     private EmbeddingModel model() {

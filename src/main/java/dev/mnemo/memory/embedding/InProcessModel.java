@@ -73,6 +73,7 @@ final class InProcessModel extends AbstractInProcessEmbeddingModel implements Au
             options.setMemoryPatternOptimization(false);
             // From a file, not a byte[]: 34 MB through the Java heap would stay committed long after the load.
             Path file = Files.createTempFile("mnemo-embedding-", ".onnx");
+            file.toFile().deleteOnExit(); // should the process end while it loads
             OrtSession session;
             try {
                 Files.copy(model, file, StandardCopyOption.REPLACE_EXISTING);
@@ -85,8 +86,15 @@ final class InProcessModel extends AbstractInProcessEmbeddingModel implements Au
                 thread.setDaemon(true);
                 return thread;
             });
-            return new InProcessModel(new OnnxBertBiEncoder(environment, session, tokenizer, pooling), dimension,
-                    threads, session, options);
+            try {
+                return new InProcessModel(new OnnxBertBiEncoder(environment, session, tokenizer, pooling), dimension,
+                        threads, session, options);
+            } catch (RuntimeException e) {
+                threads.shutdown();
+                session.close();
+                options.close();
+                throw e;
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (OrtException e) {

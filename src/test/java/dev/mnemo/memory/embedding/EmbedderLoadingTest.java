@@ -68,6 +68,61 @@ class EmbedderLoadingTest {
 
         assertThatThrownBy(() -> embedder.embed("abc")).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("broken could not be loaded").hasRootCauseMessage("no model file");
+        assertThatThrownBy(() -> embedder.embedAll(List.of("a"))).hasMessageContaining("could not be loaded");
+        assertThat(embedder.state()).isEqualTo(Embedder.State.FAILED);
         embedder.close();
+    }
+
+    @Test
+    void closingWhileTheModelLoadsWaitsForItAndClosesIt() throws Exception {
+        CountDownLatch loading = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger closed = new AtomicInteger();
+        class Closeable extends DelegatingModel implements AutoCloseable {
+            @Override
+            public void close() {
+                closed.incrementAndGet();
+            }
+        }
+        Embedder embedder = new Embedder("test", 2, () -> {
+            loading.countDown();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return new Closeable();
+        }, new MapCache(), tokens -> {
+        });
+        embedder.loadInBackground();
+        assertThat(loading.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(embedder.state()).isEqualTo(Embedder.State.LOADING);
+
+        CompletableFuture<Void> closing = CompletableFuture.runAsync(() -> {
+            try {
+                embedder.close();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(closing).isNotDone();
+        release.countDown();
+        closing.get(10, TimeUnit.SECONDS);
+
+        assertThat(closed).hasValue(1);
+        assertThatThrownBy(() -> embedder.embed("abc")).hasMessageContaining("closed");
+    }
+
+    /** The two-dimension model above, as a class that can also be closed. */
+    private static class DelegatingModel implements EmbeddingModel {
+        @Override
+        public Response<List<Embedding>> embedAll(List<TextSegment> segments) {
+            return LENGTHS.embedAll(segments);
+        }
+
+        @Override
+        public int dimension() {
+            return 2;
+        }
     }
 }
