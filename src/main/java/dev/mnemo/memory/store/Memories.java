@@ -12,9 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -67,12 +65,6 @@ public class Memories {
                   AND NOT EXISTS (SELECT 1 FROM memory_sources o WHERE o.memory_id = memories.id AND o.message_id <> ?)
                   AND NOT EXISTS (SELECT 1 FROM memory_versions v WHERE v.memory_id = memories.id)""")
                 .params(userId, messageId, messageId).query(ROW).list();
-    }
-
-    /** The ids of the messages a memory was taken from. */
-    public Set<String> sourceIds(String memoryId) {
-        return new HashSet<>(jdbc.sql("SELECT message_id FROM memory_sources WHERE memory_id = ?").param(memoryId)
-                .query(String.class).list());
     }
 
     /**

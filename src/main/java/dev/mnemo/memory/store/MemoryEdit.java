@@ -74,9 +74,12 @@ public final class MemoryEdit {
         tables.history().addVersion(memory.id(), version);
     }
 
-    public void addSources(StoredMemory memory, Collection<String> sources) {
+    /** Adds messages the memory was taken from; true when one of them was not among them yet. */
+    public boolean addSources(StoredMemory memory, Collection<String> sources) {
         own(memory);
+        boolean anyNew = !tables.history().sources(memory.id()).containsAll(sources);
         tables.history().addSources(memory.id(), sources);
+        return anyNew;
     }
 
     /** The person said it again: stronger, without counting as a recall. */

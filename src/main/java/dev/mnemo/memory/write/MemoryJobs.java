@@ -4,6 +4,7 @@ import dev.mnemo.system.Ids;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -19,6 +20,9 @@ public class MemoryJobs {
     static final int MAX_ATTEMPTS = 5;
     /** A burst waits for the person's pause at most this long after its first message. */
     static final Duration LONGEST_BURST = Duration.ofMinutes(30);
+    private static final String JOB_COLUMNS = "id, user_id, message_id, user_text, reply_text, attempts, stage, created_at";
+    private static final RowMapper<Job> JOB_ROW = (rs, n) -> new Job(rs.getString(1), rs.getString(2), rs.getString(3),
+            rs.getString(4), rs.getString(5), rs.getInt(6), Stage.valueOf(rs.getString(7)), rs.getLong(8));
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -57,12 +61,11 @@ public class MemoryJobs {
     public List<Job> due(int limit) {
         long now = clock.millis();
         return jdbc.sql("""
-                SELECT id, user_id, message_id, user_text, reply_text, attempts, stage, created_at FROM memory_jobs
+                SELECT %s FROM memory_jobs
                 WHERE (status = 'PENDING' AND run_after <= ?) OR (status = 'RUNNING' AND claimed_at < ?)
-                ORDER BY created_at, id LIMIT ?""")
+                ORDER BY created_at, id LIMIT ?""".formatted(JOB_COLUMNS))
                 .params(now, now - ABANDONED_AFTER.toMillis(), limit)
-                .query((rs, n) -> new Job(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getInt(6), Stage.valueOf(rs.getString(7)), rs.getLong(8)))
+                .query(JOB_ROW)
                 .list();
     }
 
@@ -70,13 +73,12 @@ public class MemoryJobs {
     public List<Job> dueBurstOf(String userId, int limit) {
         long now = clock.millis();
         return jdbc.sql("""
-                SELECT id, user_id, message_id, user_text, reply_text, attempts, stage, created_at FROM memory_jobs
+                SELECT %s FROM memory_jobs
                 WHERE user_id = ? AND stage = 'BURST'
                   AND ((status = 'PENDING' AND run_after <= ?) OR (status = 'RUNNING' AND claimed_at < ?))
-                ORDER BY created_at, id LIMIT ?""")
+                ORDER BY created_at, id LIMIT ?""".formatted(JOB_COLUMNS))
                 .params(userId, now, now - ABANDONED_AFTER.toMillis(), limit)
-                .query((rs, n) -> new Job(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getInt(6), Stage.valueOf(rs.getString(7)), rs.getLong(8)))
+                .query(JOB_ROW)
                 .list();
     }
 

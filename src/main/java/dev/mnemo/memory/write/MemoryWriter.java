@@ -6,7 +6,6 @@ import dev.mnemo.memory.MemoryChanged.MemoryMerged;
 import dev.mnemo.memory.VersionReason;
 import dev.mnemo.memory.WriteOutcome;
 import dev.mnemo.memory.embedding.Embedder;
-import dev.mnemo.memory.embedding.Vectors;
 import dev.mnemo.memory.index.IndexRegistry;
 import dev.mnemo.memory.index.UserIndex;
 import dev.mnemo.memory.store.Memories;
@@ -105,13 +104,14 @@ public class MemoryWriter {
                 return Restated.LEFT_AS_THE_PERSON_CHANGED_IT;
             }
             float[] vector = embedder.embed(candidate.text());
+            UserIndex index = indexes.get(userId);
             Set<String> words = words(candidate.text());
             StoredMemory best = null;
             double bestScore = 0;
             for (StoredMemory m : memories.untouchedFrom(userId, messageId)) {
                 Set<String> own = words(m.text());
                 double overlap = own.isEmpty() ? 0 : (double) own.stream().filter(words::contains).count() / own.size();
-                double similarity = Vectors.cosine(vector, embedder.embed(m.text()));
+                double similarity = index.similarity(vector, m.id()); // NaN without a vector: never related
                 // Same words ("I'm allergic to peanuts" / "The user is allergic to peanuts") or the same meaning
                 // ("mum's bday is 14th march" / "The user's mother's birthday is on 14 March").
                 double score = Math.max(overlap >= RESTATED_OVERLAP ? overlap : 0, reconciler.related(similarity) ? similarity : 0);
@@ -142,7 +142,6 @@ public class MemoryWriter {
         /** None of the message's memories says the same (or it is a correction): it is written as any other. */
         NO
     }
-
 
     /** Words of four letters or more, lower case: "I'm allergic to peanuts" and "The user is allergic to peanuts" share theirs. */
     private static Set<String> words(String text) {
@@ -194,9 +193,7 @@ public class MemoryWriter {
                     reworded ? (saidAt == null ? edit.now() : saidAt) : old.updatedAt());
             edit.revise(old, merged, reworded ? VersionReason.MERGED : null, embedder.modelId(), vector);
             // Said again is used again; the same message read a second time (a retried job) is not.
-            boolean repeated = !memories.sourceIds(old.id()).containsAll(sources);
-            edit.addSources(old, sources);
-            if (repeated) {
+            if (edit.addSources(old, sources)) {
                 edit.reinforce(old);
             }
             edit.publish(new MemoryMerged(userId, old.id(), List.of(), reworded, Instant.ofEpochMilli(edit.now())));
