@@ -3,7 +3,6 @@ package dev.mnemo.cost;
 import dev.mnemo.system.Ids;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -42,17 +41,13 @@ class JdbcCostLedger implements CostLedger {
         this.alerts = alerts;
         this.clock = clock;
         this.budget = properties.monthlyBudgetUsd();
-        this.segmentNanos = nanos(properties.smsSegmentUsd());
-    }
-
-    private static long nanos(BigDecimal usd) {
-        return usd.movePointRight(9).setScale(0, RoundingMode.HALF_UP).longValueExact();
+        this.segmentNanos = PriceTable.nanos(properties.smsSegmentUsd());
     }
 
     @Override
     public void recordCharge(ChannelCharge charge) {
         boolean reported = charge.reportedUsd() != null;
-        long cost = reported ? nanos(charge.reportedUsd().abs()) : segmentNanos * charge.segments();
+        long cost = reported ? PriceTable.nanos(charge.reportedUsd().abs()) : segmentNanos * charge.segments();
         int added = jdbc.sql("""
                 INSERT INTO channel_charges (id, user_id, channel, direction, external_id, segments, cost_nanos,
                     price_source, created_at)
@@ -64,7 +59,7 @@ class JdbcCostLedger implements CostLedger {
             meters.counter("mnemo.channel.cost.usd", "channel", charge.channel(), "direction",
                     charge.direction().name().toLowerCase(Locale.ROOT)).increment(cost / 1e9);
             if (cost > 0) {
-                alerts.check(charge.userId(), currentMonth(), spentThisMonth(charge.userId()), budget);
+                checkBudget(charge.userId());
             }
         }
     }
@@ -74,12 +69,12 @@ class JdbcCostLedger implements CostLedger {
         int updated = jdbc.sql("""
                 UPDATE channel_charges SET cost_nanos = ?, price_source = ?
                 WHERE channel = ? AND external_id = ? AND direction = ? AND price_source = ?""")
-                .params(nanos(usd.abs()), PriceSource.REPORTED.name(), channel, externalId, direction.name(), PriceSource.CONFIGURED.name())
+                .params(PriceTable.nanos(usd.abs()), PriceSource.REPORTED.name(), channel, externalId, direction.name(), PriceSource.CONFIGURED.name())
                 .update();
         if (updated == 1) {
             jdbc.sql("SELECT user_id FROM channel_charges WHERE channel = ? AND external_id = ? AND direction = ?")
                     .params(channel, externalId, direction.name()).query(String.class).optional()
-                    .ifPresent(userId -> alerts.check(userId, currentMonth(), spentThisMonth(userId), budget));
+                    .ifPresent(this::checkBudget);
         }
     }
 
@@ -106,9 +101,14 @@ class JdbcCostLedger implements CostLedger {
         nanos.ifPresent(n -> meters.counter("mnemo.model.cost.usd", "model", call.model(), "purpose", call.purpose())
                 .increment(n / 1e9));
         if (nanos.isPresent() && nanos.get() > 0) {
-            alerts.check(call.userId(), currentMonth(), spentThisMonth(call.userId()), budget);
+            checkBudget(call.userId());
         }
         return nanos.map(PriceTable::usd);
+    }
+
+    /** Raises the budget alerts the user's spending has just reached (models and messaging together). */
+    private void checkBudget(String userId) {
+        alerts.check(userId, currentMonth(), spentThisMonth(userId), budget);
     }
 
     private void count(ModelCall call, String type, long tokens) {

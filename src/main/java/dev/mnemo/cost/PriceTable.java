@@ -56,6 +56,11 @@ class PriceTable {
         return BigDecimal.valueOf(nanos).divide(NANOS_PER_USD).stripTrailingZeros();
     }
 
+    /** USD in nano-USD, rounded half up. */
+    static long nanos(BigDecimal usd) {
+        return usd.multiply(NANOS_PER_USD).setScale(0, RoundingMode.HALF_UP).longValueExact();
+    }
+
     private static CostProperties.Price complete(String model, CostProperties.Price price) {
         if (price.input() == null || price.output() == null) {
             throw new IllegalArgumentException("price of model '" + model + "' needs both input and output");

@@ -75,6 +75,9 @@ public class InboundPipeline {
 
     /** What became of an arrival. */
     public sealed interface Admission {
+        /** Whose message it was; null for a stranger's. */
+        String userId();
+
         /** Stored, unanswered: the channel answers it ({@link Conversation#answer}). */
         record Admitted(String userId, String messageId, InboundMessage message) implements Admission {
         }

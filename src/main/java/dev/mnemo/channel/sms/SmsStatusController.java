@@ -1,9 +1,6 @@
 package dev.mnemo.channel.sms;
 
 import dev.mnemo.channel.internal.Deliveries;
-import dev.mnemo.conversation.Channel;
-import dev.mnemo.cost.ChannelCharge;
-import dev.mnemo.cost.CostLedger;
 import dev.mnemo.system.JsonErrors;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
@@ -26,13 +23,11 @@ class SmsStatusController {
     private final TwilioWebhooks webhooks;
     private final Deliveries deliveries;
     private final TwilioGateway twilio;
-    private final CostLedger costs;
 
-    SmsStatusController(TwilioWebhooks webhooks, Deliveries deliveries, TwilioGateway twilio, CostLedger costs) {
+    SmsStatusController(TwilioWebhooks webhooks, Deliveries deliveries, TwilioGateway twilio) {
         this.webhooks = webhooks;
         this.deliveries = deliveries;
         this.twilio = twilio;
-        this.costs = costs;
     }
 
     @PostMapping(path = TwilioGateway.STATUS_PATH, consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
@@ -54,13 +49,7 @@ class SmsStatusController {
         if (FINAL.contains(status.toLowerCase(Locale.ROOT))) {
             // Twilio prices a message once it is delivered or given up on; until then the configured rate per segment stands.
             // A status that comes before the send's own record is lost here: the estimate then stays.
-            twilio.reportedPrice(sid).ifPresent(price -> {
-                try {
-                    costs.chargeReported(Channel.SMS.id(), sid, ChannelCharge.Direction.OUTBOUND, price);
-                } catch (RuntimeException e) {
-                    log.error("Could not record Twilio's price of SMS {}", sid, e); // Twilio needs no 500 for it
-                }
-            });
+            twilio.recordReportedPrice(sid);
         }
         return ResponseEntity.noContent().build();
     }

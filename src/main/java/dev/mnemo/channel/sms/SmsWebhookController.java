@@ -91,13 +91,8 @@ class SmsWebhookController {
 
     /** Twilio bills every segment it receives for a person too; a stranger's are the operator's, not in any ledger. */
     private void chargeReceived(Admission admission, String sid, String segments, String text) {
-        String userId = switch (admission) {
-            case Admission.Admitted admitted -> admitted.userId();
-            case Admission.Refused refused -> refused.userId();
-            case Admission.Handled handled -> handled.userId();
-        };
-        if (userId != null) {
-            twilio.charge(new ChannelCharge(userId, Channel.SMS.id(), ChannelCharge.Direction.INBOUND, sid,
+        if (admission.userId() != null) {
+            twilio.charge(new ChannelCharge(admission.userId(), Channel.SMS.id(), ChannelCharge.Direction.INBOUND, sid,
                     TwilioGateway.segments(segments, text), null));
         }
     }

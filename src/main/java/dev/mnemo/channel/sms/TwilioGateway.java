@@ -16,7 +16,6 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.util.Currency;
 import java.util.List;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -116,15 +115,25 @@ class TwilioGateway implements ChannelGateway {
     }
 
     /**
-     * The price Twilio now reports for a message it finished with, asked once its final status arrives; empty when it
-     * has none yet, not in US dollars, or cannot be asked (the configured per-segment estimate then stays).
+     * Asks Twilio for the price of a message it finished with (its final status arrived) and puts it in the ledger in
+     * place of the configured estimate. Nothing changes when Twilio has no price yet, gives it in another currency
+     * than US dollars, or cannot be asked, or when the ledger cannot be written: a status callback never fails for it.
      */
-    Optional<BigDecimal> reportedPrice(String sid) {
+    void recordReportedPrice(String sid) {
+        BigDecimal price;
         try {
-            return Optional.ofNullable(inDollars(Message.fetcher(properties.accountSid(), sid).fetch(client)));
+            price = inDollars(Message.fetcher(properties.accountSid(), sid).fetch(client));
         } catch (TwilioException e) {
             log.info("Twilio's price for SMS {} could not be fetched: {}", sid, e.getMessage());
-            return Optional.empty();
+            return;
+        }
+        if (price == null) {
+            return;
+        }
+        try {
+            costs.chargeReported(Channel.SMS.id(), sid, ChannelCharge.Direction.OUTBOUND, price);
+        } catch (RuntimeException e) {
+            log.error("Could not record Twilio's price of SMS {}", sid, e);
         }
     }
 }
