@@ -1,10 +1,14 @@
 package dev.mnemo.memory.write;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Without a model: does a new statement replace an older memory about the same subject? It must say that
@@ -19,11 +23,13 @@ final class Corrections {
                     + "sold|moved (?:\\w+ )?to|relocated|switched|ported|changed to|instead|anymore|no longer|isn't|aren't|wasn't|"
                     + "not actually|turns out|turned \\d+|graduated|just started|started \\w+ing|went up|went down|"
                     + "new (?:number|manager|boss|job|address|place|school|teacher|landlord|doctor|phone)|my ex|wait no|"
-                    + "smoke[- ]free|stopped|gave up|no more)\\b"
+                    + "smoke[- ]free|stopped|gave up|no more|first (?:day|week|month) at|started at|bought a (?:house|flat|condo|place)|"
+                    + "seeing someone|these days|nowadays|from now on|rebooked|rescheduled|postponed|pushed (?:back|to)|"
+                    + "dropped out|back (?:in|to|at) the|(?:down|up) to \\d)\\b|\\bactually\\W*$|^off\\s"
                     + "|\\bnow\\b(?=\\W*(?:,|$))|\\b(?:is|are|am|'s|'re|'m|on|at|with) [\\w' ]{0,20}\\bnow\\b"
                     + "|\\bnot\\s+[\\w.-]+\\s*$",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern ADDS = Pattern.compile("\\b(?:too|also|as well|still|same|again today)\\b",
+    private static final Pattern ADDS = Pattern.compile("\\b(?:too|also|as well|still|same(?! time)|again today)\\b|\\bbeen\\b.*\\b\\d+\\s*(?:yrs?|years?|months?)\\b",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern POINTS_BACK = Pattern.compile("^(?:(?:wait no|oops|sorry),?\\s*)?(?:it|it's|its|she|she's|he|he's|they|they're)\\b",
             Pattern.CASE_INSENSITIVE);
@@ -34,6 +40,34 @@ final class Corrections {
             + "(?:'s|s'|')?(?=\\W|$)", Pattern.CASE_INSENSITIVE);
     private static final Pattern WEEKDAY = Pattern.compile(
             "\\b(mon|tue|wed|thu|fri|sat|sun)(?:day|s|days|nesday|sday|rsday|urday|t)?s?\\b", Pattern.CASE_INSENSITIVE);
+    /**
+     * Parts of a life where a change replaces what was true, whatever the words: "we broke up" ends "I'm dating
+     * Mark", "ported my number to o2" ends "I'm a Vodafone customer". Used only for the person's own statements.
+     */
+    private static final List<Pattern> TOPICS = Stream.of(
+            "dating|single|married|engaged|boyfriend|girlfriend|bf|gf|partner|broke up|split up|divorced|seeing someone",
+            "vegetarian|vegan|pescatarian|keto|paleo|meat|diet|dairy",
+            "commute|train|bus|subway|metro|tube|bike|cycle|drive|walk to work|carpool",
+            "live in|living in|rent|apartment|flat|house|condo|moved to|mortgage",
+            "work at|work for|job|employer|hired|first (?:day|week|month) at|started at|laid off|fired",
+            "phone number|my number|carrier|network|sim|ported|vodafone|o2|verizon|at&t|t-mobile|sprint|orange",
+            "passwords?|pw|passcode|lastpass|1password|bitwarden|keepass|dashlane",
+            "smoke|smoking|smoker|cigarettes|vape|vaping",
+            "school|elementary|kindergarten|grade|college|university",
+            "years old|turned \\d+|age",
+            "weigh|weight|kg|lbs|pounds",
+            "earn|salary|raise|paid|\\d+k",
+            "iphone|android|pixel|galaxy|samsung",
+            "working from home|wfh|remote|office|hybrid")
+            .map(words -> Pattern.compile("\\b(?:" + words + ")\\b", Pattern.CASE_INSENSITIVE)).toList();
+    /** "max is sleeping now" is a moment, not a change; "she's living in lisbon now" is one. */
+    private static final Pattern MOMENT = Pattern.compile("\\b(?!living|working|staying|dating|seeing|studying|"
+            + "teaching|using|driving)\\w+ing(?:\\s+(?:it|them|this|that))?\\s+now\\W*$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern OWN = Pattern.compile("^(?:i|i'm|i've|my|the user)\\b", Pattern.CASE_INSENSITIVE);
+    /** "wifi pw is bluebird9": a thing and its value, short forms spelled out. */
+    private static final Pattern RESTATED = Pattern.compile("^(?:my\\s+)?([\\w' -]{1,40}?)\\s+(?:is|are|'s)\\s+(.+)$");
+    private static final Map<String, String> SHORT_FORMS = Map.of("pw", "password", "bday", "birthday", "fav",
+            "favourite", "favorite", "favourite", "no", "number", "num", "number", "addr", "address");
     private static final Set<String> STOP = Set.of("the", "and", "with", "from", "that", "this", "have", "has", "had", "was",
             "are", "were", "for", "not", "now", "just", "got", "get", "its", "it's", "i'm", "my", "our", "his", "her", "their",
             "lives", "live", "works", "work", "is", "in", "at", "on", "to", "of", "a", "an", "user");
@@ -45,13 +79,61 @@ final class Corrections {
     private Corrections() {
     }
 
-    /** @param flagged the newer statement was phrased as a correction where it was said ("…, not 12", "actually …") */
-    static boolean replaces(String older, String newer, boolean flagged, double similarity) {
+    /**
+     * @param flagged the newer statement was phrased as a correction where it was said ("…, not 12", "actually …")
+     * @param newerIsEpisode the newer tells of one occasion: another weekday alone then says nothing changed ("went
+     *     for a run on tuesday" after "I run on Mondays")
+     */
+    static boolean replaces(String older, String newer, boolean flagged, double similarity, boolean newerIsEpisode) {
         if (similarity < SAME_TOPIC || ADDS.matcher(newer).find() || Statements.isQuestionOrRequest(newer)) {
             return false;
         }
-        boolean said = flagged || CHANGE.matcher(newer).find() || otherWeekday(older, newer);
-        return said && sameSubject(older, newer, similarity >= POINTING_BACK);
+        boolean close = similarity >= POINTING_BACK;
+        boolean said = flagged || CHANGE.matcher(MOMENT.matcher(newer).replaceAll("")).find()
+                || !newerIsEpisode && otherWeekday(older, newer);
+        return said && sameSubject(older, newer, close) || restatesSlot(older, newer) || frameChanged(older, newer, close);
+    }
+
+    private static boolean frameChanged(String older, String newer, boolean close) {
+        Optional<Frame> was = Frame.of(older);
+        Optional<Frame> is = Frame.of(newer);
+        return was.isPresent() && is.isPresent() && is.get().replaces(was.get(), close);
+    }
+
+    /**
+     * The newer gives the older memory's thing another value of the same shape: "wifi pw is bluebird9" after "my wifi
+     * password is sunflower22" (both have digits), "manager is dan" after "my manager is Priya" (both a name or two).
+     * "max is a golden retriever" after "my dog Max is 3 years old" adds.
+     */
+    private static boolean restatesSlot(String older, String newer) {
+        Optional<Statements.SlotValue> slot = Statements.slot(older);
+        Matcher m = RESTATED.matcher(newer.strip().toLowerCase(Locale.ROOT).replaceAll("[.!]+$", ""));
+        if (slot.isEmpty() || !m.matches()) {
+            return false;
+        }
+        Set<String> thing = spelledOut(words(m.group(1)));
+        String value = m.group(2).strip();
+        String was = slot.get().value();
+        return !thing.isEmpty() && spelledOut(words(slot.get().slot())).containsAll(thing) && !value.equals(was)
+                && sameShape(value, was);
+    }
+
+    private static Set<String> spelledOut(Set<String> words) {
+        Set<String> out = new HashSet<>();
+        words.forEach(w -> out.add(SHORT_FORMS.getOrDefault(w, w)));
+        return out;
+    }
+
+    private static boolean sameShape(String a, String b) {
+        boolean digitsA = a.matches(".*\\d.*");
+        if (digitsA || b.matches(".*\\d.*")) {
+            return digitsA == b.matches(".*\\d.*");
+        }
+        return name(a) && name(b);
+    }
+
+    private static boolean name(String value) {
+        return value.replaceFirst("^(?:mr|mrs|ms|dr)\\.?\\s+", "").matches("[\\p{L}'-]+(?:\\s[\\p{L}'-]+)?");
     }
 
     private static boolean sameSubject(String older, String newer, boolean close) {
@@ -60,12 +142,21 @@ final class Corrections {
         if (!theirs.containsAll(named)) {
             return false; // about another person of their life ("my brother got divorced")
         }
-        if (sharesWord(older, newer)) {
+        if (sharesWord(older, newer) || noOneElse(theirs) && OWN.matcher(older.strip()).find() && sameTopic(older, newer)) {
             return true;
         }
         // Without a shared word only a pronoun points back ("she's in lisbon now"), and only when close: the
         // person's own "I quit smoking" says nothing about their "I'm vegan".
         return close && POINTS_BACK.matcher(newer.strip()).find();
+    }
+
+    /** "work" is a place ("I take the train to work"), not a person of their life. */
+    private static boolean noOneElse(Set<String> relations) {
+        return relations.isEmpty() || relations.equals(Set.of("work"));
+    }
+
+    private static boolean sameTopic(String older, String newer) {
+        return TOPICS.stream().anyMatch(t -> t.matcher(older).find() && t.matcher(newer).find());
     }
 
     private static Set<String> relations(String text) {
@@ -92,8 +183,10 @@ final class Corrections {
     private static Set<String> words(String text) {
         Set<String> words = new HashSet<>();
         for (String w : text.toLowerCase(Locale.ROOT).replaceAll("'s\\b", "").split("[^\\p{L}\\p{N}]+")) {
-            if (w.length() >= 3 && !STOP.contains(w)) {
-                words.add(w);
+            String one = w.length() > 4 && w.endsWith("s") && !w.endsWith("ss") ? w.substring(0, w.length() - 1) : w;
+            // what someone is doing ("learning") is not what the statement is about
+            if (w.length() >= 3 && !STOP.contains(w) && !STOP.contains(one) && !w.endsWith("ing")) {
+                words.add(one);
             }
         }
         return words;

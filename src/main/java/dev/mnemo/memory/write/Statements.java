@@ -24,7 +24,8 @@ final class Statements {
                     + "|\\b(?:i|we)\\s+(?:\\w+ly\\s+|just\\s+|now\\s+|still\\s+|finally\\s+)?(live|lived|work|worked|moved|like|love|"
                     + "hate|prefer|enjoy|have|had|own|study|studied|started|quit|bought|adopted|married|plan|want|need|can't|"
                     + "cant|cannot|don't|dont|never|always|usually|play|drive|speak|grew up|was born|got|go|run|swim|cycle|"
-                    + "teach|eat|drink|take|broke up|split up|start|finish|begin|get|see|visit|are|were|'re|'ve|'ll)\\b"
+                    + "teach|eat|drink|take|broke up|split up|start|finish|begin|get|see|visit|read|wear|volunteer|rent|support|"
+                    + "use|ride|follow|collect|cook|bake|are|were|'re|'ve|'ll)\\b"
                     + "|\\b(remember that|call me|don't forget that)\\b",
             Pattern.CASE_INSENSITIVE);
     /** The people (and pets) of someone's life, as texting names them. */
@@ -40,11 +41,11 @@ final class Statements {
             Pattern.CASE_INSENSITIVE);
     /** "Tom's allergic to nuts", "jake started at google", "she moved to lisbon": a named person, a lasting fact. */
     private static final Pattern NAMED_PERSON = Pattern.compile(
-            "^(?!(?:it|that|this|there|here|what|who|which|where|when|how|why|today|tonight|everything|nothing|"
-                    + "something|everyone|someone|weather|traffic|work|life)\\b)[\\p{L}]{2,20}(?: from [\\p{L} ]{2,20}?)?"
+            "^(?!(?:it|that|this|there|here|what|who|which|where|when|how|why|today|tonight|everything|nothing|just|still|"
+                    + "also|finally|really|something|everyone|someone|weather|traffic|work|life)\\b)[\\p{L}]{2,20}(?: from [\\p{L} ]{2,20}?)?"
                     + "(?:'s\\s+(?:allergic|vegan|vegetarian|pregnant|married|engaged|divorced|retired|moving|getting|starting|"
                     + "turning|studying|working|living|birthday|bday|b-day|wedding|\\d)"
-                    + "|\\s+(?:is\\s+(?:allergic|vegan|vegetarian|pregnant|married|engaged|divorced|retired|moving|getting|"
+                    + "|\\s+(?:(?:is|isn't|is not)\\s+(?:allergic|vegan|vegetarian|pregnant|married|engaged|divorced|retired|moving|getting|"
                     + "starting|turning|studying|working|living|a|an|\\d)|has|lives|works|moved|started|got|loves|likes|hates|"
                     + "can't|cant|doesn't|doesnt|turned|passed|quit|joined|studies|just|broke up|left|bought|adopted))\\b",
             Pattern.CASE_INSENSITIVE);
@@ -58,19 +59,25 @@ final class Statements {
             + "morning|summer|winter)|over (?:xmas|christmas|easter|the summer|new year)|yesterday|today|tonight|tomorrow|tmrw|"
             + "\\d+ (?:days?|weeks?|months?|years?) ago|\\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|"
             + "sep|oct|nov|dec)[a-z]*|\\d{1,2}-\\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
-            + "|on (?:mon|tue|wed|thu|fri|sat|sun)[a-z]*)\\b";
+            + "|on (?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|(?:last |this |next )?(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+            + "|(?:end|start|beginning|middle) of (?:the )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|month|year)[a-z]*"
+            + "|next (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|(?:this|next|last) yr|at half term"
+            + "|in \\d+ (?:days?|weeks?|months?|years?))\\b";
     /** Texting drops the "I": "flying to porto on the 12th", "can't stand coriander", "allergic to penicillin". */
     private static final Pattern WITHOUT_SUBJECT = Pattern.compile(
             "^(?:(?:flying|going|heading|driving|moving|travelling|traveling|leaving|off)\\s+(?:to|back|home|for|abroad)\\b"
-                    + "|(?:can'?t stand|cannot stand|love|hate|loathe|adore|allergic to|not a fan of|obsessed with|big fan of|"
-                    + "lactose intolerant|gluten intolerant|vegan|vegetarian|pescatarian|teetotal|sober|diabetic|"
+                    + "|(?:can'?t stand|cannot stand|love(?! (?:that|it|this|you|u)\\b)|hate|loathe|adore|allergic to|not a fan of|obsessed with|big fan of|"
+                    + "alergic to|\\w+ allergy|lactose intolerant|gluten intolerant|big (?:\\w+ )?fan|planning to|plan to|"
+                    + "(?:just )?(?:finished|graduated|passed|got into|got accepted|got in)|(?:don'?t|dont) [\\w ]{1,20} anymore|"
+                    + "vegan|vegetarian|pescatarian|teetotal|sober|diabetic|"
                     + "married|engaged|divorced|pregnant|retired|no longer|not\\s+[\\w ]{1,20}\\s+anymore|"
                     + "started|quit|changed jobs|new job|got (?:a|the|my|engaged|married|promoted|fired|made)|"
                     + "(?:we )?broke up|split up|moved|no more|switched to|(?:fav|favou?rite) \\w+|(?:shoe|dress|ring) size)\\b"
-                    + "|^(?:broke|got|had|lost|won|passed|failed|finished|met|went|came|bought|sold|closed|ran|did)\\b.*" + WHEN
+                    + "|^(?:broke|got|had|lost|won|passed|failed|finished|met|went|came|bought|sold|closed|ran|did|graduated|"
+                    + "joined|adopted|moved|started|gonna|going to|hoping to|wanna)\\b.*" + WHEN
                     + "|^\\w+ing\\b.*" + WHEN
 
-                    + "|(?:dentist|doctor|drs|gp|appointment|appt|meeting|interview|exam|flight|dinner|lunch|brunch|date|party|"
+                    + "|(?:[\\w']+\\s+)?(?:dentist|doctor|drs|gp|appointment|appt|meeting|interview|exam|flight|dinner|lunch|brunch|date|party|"
                     + "wedding|surgery|haircut|physio|therapy|vet|check-?up|conference|concert|gig|class|course|trip|holiday|"
                     + "match|game|evening|parents evening|mot|service)\\b.*(?:\\b(?:on|at|tomorrow|tmrw|tonight|next|this|"
                     + "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|thurs|fri|sat|sun)\\b|" + WHEN + "|\\d))",
@@ -80,11 +87,14 @@ final class Statements {
             "\\b(?:got |been )?(?:pushed back|postponed|cancelled|canceled|rescheduled|brought forward)\\b"
                     + "|\\bis due\\b.*\\d|\\bhard (?:no|pass)\\b|\\bnot a \\w+ person\\b|\\b(?:destroys|kills) me\\b"
                     + "|\\bno more\\b.*\\bfor me\\b|\\bswitched to\\b|\\bfor me\\b.*\\b(?:always|never)\\b"
-                    + "|\\b(?:always|never) (?:on|for|in|with|before|after)\\b",
+                    + "|\\b(?:always|never) (?:on|for|in|with|before|after)\\b"
+                    + "|\\b(?:every|most) (?:weekday|day|morning|evening|night|weekend|week|mon|tue|wed|thu|fri|sat|sun)[a-z]*"
+                    + "|\\b(?:expires?|expiring|renews?|renewal)\\b.*" + WHEN + "|^[\\w' ]{2,20} is (?:on )?the \\d{1,2}(?:st|nd|rd|th)\\b",
             Pattern.CASE_INSENSITIVE);
     /** Asking, asking for something, or imagining: nothing to remember, however personal it sounds. */
     private static final Pattern NOT_A_STATEMENT = Pattern.compile(
-            "^\\s*(?:/|if\\b|what if\\b|imagine\\b|suppose\\b|remind me\\b|can you\\b|could you\\b|would you\\b|will you\\b|"
+            "^\\s*(?:/|if\\b|what if\\b|imagine\\b|suppose\\b|maybe one day\\b|one day\\b|some ?day\\b|in another life\\b|"
+                    + "i wish\\b|if only\\b|remind me\\b|can you\\b|could you\\b|would you\\b|will you\\b|"
                     + "please\\b|pls\\b|plz\\b|find\\b|search\\b|tell me\\b|show me\\b|give me\\b|help me\\b|write\\b|set\\b|"
                     + "look up\\b|do you\\b|did you\\b|are you\\b|is it\\b|how\\b|what\\b|when\\b|where\\b|who\\b|why\\b|"
                     + "which\\b|should i\\b|can i\\b|do i\\b|is my\\b|are my\\b|does\\b|wonder|would\\b|could\\b|should\\b|"
@@ -92,11 +102,14 @@ final class Statements {
                     + "book (?:a|an|me|us|the|it)\\b|order\\b|add\\b|make\\b|create\\b|schedule\\b|cancel\\b|check\\b|note\\b|ask\\b|get me\\b|"
                     + "need you to\\b|translate\\b|explain\\b|summari[sz]e\\b|list\\b)",
             Pattern.CASE_INSENSITIVE);
+    /** What someone else holds in general ("my mum always says never trust…"): not a fact of anyone's life. */
+    private static final Pattern HEARSAY = Pattern.compile("^(?:my|our)\\s+[\\w']+\\s+(?:always\\s+)?(?:reckons|says|thinks|"
+            + "believes|swears)\\b(?!.*\\b(?:i'm|i am|i|my|me)\\b)|^my (?:character|avatar|horoscope|sims?|fantasy team)\\b", Pattern.CASE_INSENSITIVE);
     /** How someone is right now ("i'm so tired", "im hungry lol"): true today, gone tomorrow. */
     private static final Pattern MOMENTARY = Pattern.compile(
             "^\\s*(?:i'?m|i am|im|feeling|so|just|now)\\s+(?:so |really |very |kinda |kind of |a bit |super |pretty |soo+ )?"
                     + "(?:tired|hungry|bored|sleepy|exhausted|stressed|sick|cold|hot|busy|late|here|back|home|done|ok|okay|fine|good|"
-                    + "great|awake|up|off|out|starving|knackered|sad|happy|excited|nervous|annoyed|confused|lost|running late|"
+                    + "great|awake|up|off|out|starving|freezing|boiling|meh|rough|unwell|ill|better|worse|full|stuffed|knackered|sad|happy|excited|nervous|annoyed|confused|lost|running late|"
                     + "on my way|outside|at work|in bed|at the gym)\\b(?:\\s+(?:lol|rn|atm|today|tonight|again|already|haha|tbh|"
                     + "ngl|af|omg))*\\W*$"
                     + "|^i (?:need|want|could do with|fancy) (?:a |an |some )?(?:coffee|tea|drink|nap|break|holiday|vacation|beer|"
@@ -110,12 +123,12 @@ final class Statements {
                     + "|\\bnot\\s+\\w+\\s*[.!]?$|\\b(moved|changed|switched)\\b",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern LEADING_NOISE = Pattern.compile(
-            "^\\s*(actually|correction|no|sorry|oh|btw|by the way|also|and|so|well|fyi|just so you know|"
+            "^\\s*(actually|correction|no(?! longer| more)|scrap that|scratch that|sorry|oh|btw|by the way|also|and|so|well|fyi|just so you know|"
                     + "remember that|please remember that|don't forget that|note that)\\b[,:]?\\s*",
             Pattern.CASE_INSENSITIVE);
     /** Every run of leading filler at once ("ok so actually, "), for matching what follows it. */
     private static final Pattern LEADING_NOISE_ONE = Pattern.compile(
-            "^\\s*(?:actually|correction|no|sorry|oh|btw|by the way|also|and|so|well|fyi|just so you know|ok|okay|"
+            "^\\s*(?:actually|correction|no(?! longer| more)|scrap that|scratch that|sorry|oh|btw|by the way|also|and|so|well|fyi|just so you know|ok|okay|"
                     + "update|heads up|omg|ugh|lol|haha|yeah|yes|yep|hey|hi|anyway|anyways|wait|brb|ps|oops|"
                     + "please remember that|remember that|please note(?: that)?|note that|don't forget that)\\b[,:!.]?\\s*",
             Pattern.CASE_INSENSITIVE);
@@ -153,7 +166,8 @@ final class Statements {
                 continue;
             }
             String core = withoutLeadingNoise(s.replaceAll("\\([^()]*\\)", ""));
-            if (s.length() < 6 || s.endsWith("?") || NOT_A_STATEMENT.matcher(core).find() || MOMENTARY.matcher(core).find()) {
+            if (s.length() < 6 || s.endsWith("?") || NOT_A_STATEMENT.matcher(core).find() || MOMENTARY.matcher(core).find()
+                    || HEARSAY.matcher(core).find()) {
                 continue;
             }
             if (FIRST_PERSON_FACT.matcher(s).find() || THEIR_PEOPLE.matcher(core).find() || NAMED_PERSON.matcher(core).find()

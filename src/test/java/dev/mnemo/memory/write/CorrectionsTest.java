@@ -16,14 +16,29 @@ class CorrectionsTest {
             "I'm vegetarian. | not vegetarian anymore | true",
             "My dog Max is 3 years old. | max turned 4 last week | true",
             "Book club meets on Wednesday. | book club is on fridays | true",
+            "My brother Luis lives in Madrid. | luis lives in valencia | true",
+            "My friend Tara lives in Seattle. | she lives in austin | true",
+            "I drive a Tesla Model 3. | i drive a ford f-150 | true",
+            "My wifi password is sunflower22. | wifi pw is bluebird9 | true",
+            "I'm dating Mark. | we broke up | true",
+            "I use LastPass for passwords. | moved everything to 1password | true",
+            "Flight to Berlin is on May 3. | flight got rebooked for may 5 | true",
             "My sister Ana lives in Porto. | my brother lives in porto too | false",
             "I'm married to Sarah. | my brother got divorced | false",
             "Tom is allergic to nuts. | tom's also allergic to shellfish | false",
             "I work at Deloitte. | still at deloitte, 5 years now | false",
             "Dentist appointment on Friday at 3pm. | remind me about the dentist friday | false",
-            "I'm on the keto diet. | now it's raining, great | false"})
+            "I'm on the keto diet. | now it's raining, great | false",
+            "My dog Max is 3 years old. | max is sleeping now | false",
+            "My dog Max is 3 years old. | max is a golden retriever | false",
+            "My friend Omar works at Amazon. | omar's been at amazon 6 yrs now, crazy | false",
+            "I'm learning to play guitar. | started learning to knit | false",
+            "I go to bed around 11. | bed frame arrived, assembling it now | false",
+            "My sister Ana lives in Porto. | ana's in lisbon this weekend | false",
+            "My sister Ana lives in Porto. | my brother lives in lisbon | false",
+            "I'm dating Mark. | my sister broke up with her boyfriend | false"})
     void aChangeAboutTheSameSubjectReplacesTheOlderMemory(String older, String newer, boolean replaces) {
-        assertThat(Corrections.replaces(older, newer, Statements.isCorrection(newer), 0.7)).isEqualTo(replaces);
+        assertThat(Corrections.replaces(older, newer, Statements.isCorrection(newer), 0.7, false)).isEqualTo(replaces);
     }
 
     @ParameterizedTest(name = "{0} ← {1} at {2}: {3}")
@@ -36,6 +51,6 @@ class CorrectionsTest {
             "My friend Tom lives in Leeds. | tom's wedding is in june | 0.6 | false",
             "My dog Max is 3 years old. | my cat turned 4 | 0.7 | false"})
     void unrelatedOrDistantStatementsNeverReplaceAMemory(String older, String newer, double similarity, boolean replaces) {
-        assertThat(Corrections.replaces(older, newer, Statements.isCorrection(newer), similarity)).isEqualTo(replaces);
+        assertThat(Corrections.replaces(older, newer, Statements.isCorrection(newer), similarity, false)).isEqualTo(replaces);
     }
 }
