@@ -1,5 +1,6 @@
 package dev.mnemo.memory.write;
 
+import dev.mnemo.memory.MemoryKind;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -63,6 +64,8 @@ final class Corrections {
     /** "max is sleeping now" is a moment, not a change; "she's living in lisbon now" is one. */
     private static final Pattern MOMENT = Pattern.compile("\\b(?!living|working|staying|dating|seeing|studying|"
             + "teaching|using|driving)\\w+ing(?:\\s+(?:it|them|this|that))?\\s+now\\W*$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern RECURRING = Pattern.compile("\\b(?:every|each|meets|weekly)\\b|days\\b",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern OWN = Pattern.compile("^(?:i|i'm|i've|my|the user)\\b", Pattern.CASE_INSENSITIVE);
     /** "wifi pw is bluebird9": a thing and its value, short forms spelled out. */
     private static final Pattern RESTATED = Pattern.compile("^(?:my\\s+)?([\\w' -]{1,40}?)\\s+(?:is|are|'s)\\s+(.+)$");
@@ -81,16 +84,14 @@ final class Corrections {
 
     /**
      * @param flagged the newer statement was phrased as a correction where it was said ("…, not 12", "actually …")
-     * @param newerIsEpisode the newer tells of one occasion: another weekday alone then says nothing changed ("went
-     *     for a run on tuesday" after "I run on Mondays")
      */
-    static boolean replaces(String older, String newer, boolean flagged, double similarity, boolean newerIsEpisode) {
+    static boolean replaces(String older, String newer, boolean flagged, double similarity) {
         if (similarity < SAME_TOPIC || ADDS.matcher(newer).find() || Statements.isQuestionOrRequest(newer)) {
             return false;
         }
         boolean close = similarity >= POINTING_BACK;
         boolean said = flagged || CHANGE.matcher(MOMENT.matcher(newer).replaceAll("")).find()
-                || !newerIsEpisode && otherWeekday(older, newer);
+                || otherWeekday(older, newer) && onTheSameSchedule(older, newer);
         return said && sameSubject(older, newer, close) || restatesSlot(older, newer) || frameChanged(older, newer, close);
     }
 
@@ -166,6 +167,16 @@ final class Corrections {
             found.add(m.group(1).toLowerCase(Locale.ROOT).replaceAll("s$", ""));
         }
         return found;
+    }
+
+    /**
+     * Another weekday says the day changed only between schedules: "went for a run on tuesday" is one occasion after
+     * "I run on Mondays", and "I run on Tuesdays" does not undo "went for a run on Monday"; "book club meets on
+     * wednesday" is a schedule, though it reads like an episode.
+     */
+    private static boolean onTheSameSchedule(String older, String newer) {
+        return Statements.kindOf(newer) != MemoryKind.EVENT
+                && (Statements.kindOf(older) != MemoryKind.EVENT || RECURRING.matcher(older).find());
     }
 
     private static boolean otherWeekday(String older, String newer) {

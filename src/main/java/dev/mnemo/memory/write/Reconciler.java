@@ -126,9 +126,9 @@ public class Reconciler {
         Neighbour top = neighbours.getFirst();
         // Before merging: "ethan just started 4th grade" is close to "my son Ethan is in 3rd grade" and replaces it.
         // Only the closest memory, and never one episode for another: two runs on two days are two runs.
-        boolean episode = candidate.kind() == MemoryKind.EVENT;
-        if (!(episode && top.memory().kind() == MemoryKind.EVENT) && Corrections.replaces(top.memory().text(),
-                candidate.text(), candidate.correction(), top.similarity(), episode)) {
+        boolean episodes = candidate.kind() == MemoryKind.EVENT && top.memory().kind() == MemoryKind.EVENT;
+        if (!episodes && Corrections.replaces(top.memory().text(), candidate.text(), candidate.correction(),
+                top.similarity())) {
             return new Decision(Action.UPDATE, top.memory(), Statements.clean(candidate.text()));
         }
         if (top.similarity() >= mergeThreshold(candidate, top.memory()) && !candidate.correction()) {
