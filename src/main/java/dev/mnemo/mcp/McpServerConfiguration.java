@@ -23,7 +23,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
@@ -35,7 +34,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The MCP server at {@code /mcp}, when {@code ASSISTANT_MCP_ENABLED=true} (otherwise none of it exists): the SDK's
+ * The MCP server at {@code /mcp}, when {@code ASSISTANT_MCP_ENABLED=true} (otherwise neither its servlet nor its
+ * filter is registered, and {@code /mcp} is a 404). Decided when the web server starts, not by a condition: the
+ * build's ahead-of-time bean definitions fix conditions when they are made, and must serve either setting. The SDK's
  * stateless Streamable HTTP transport (plain JSON answers, no sessions to keep: each call carries its bearer
  * token), registered as a servlet behind Spring Security's API chain, so a call without a live token never reaches
  * it (401) and calls share the person's API rate limit. The caller proven there is handed to the tools through the
@@ -44,7 +45,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@ConditionalOnProperty(name = "assistant.mcp.enabled", havingValue = "true")
 class McpServerConfiguration {
     static final String ENDPOINT = "/mcp";
     static final String RECENT = "mnemo://memories/recent";
@@ -66,16 +66,19 @@ class McpServerConfiguration {
     }
 
     @Bean
-    ServletRegistrationBean<HttpServletStatelessServerTransport> mcpServlet(HttpServletStatelessServerTransport transport) {
+    ServletRegistrationBean<HttpServletStatelessServerTransport> mcpServlet(HttpServletStatelessServerTransport transport,
+                                                                            McpProperties properties) {
         ServletRegistrationBean<HttpServletStatelessServerTransport> registration = new ServletRegistrationBean<>(transport, ENDPOINT);
+        registration.setEnabled(properties.enabled());
         registration.setName("mcp");
         registration.setLoadOnStartup(1);
         return registration;
     }
 
     @Bean
-    FilterRegistrationBean<JsonRpcShape> mcpRequestShape(McpJsonMapper json) {
+    FilterRegistrationBean<JsonRpcShape> mcpRequestShape(McpJsonMapper json, McpProperties properties) {
         FilterRegistrationBean<JsonRpcShape> registration = new FilterRegistrationBean<>(new JsonRpcShape(json));
+        registration.setEnabled(properties.enabled());
         registration.addUrlPatterns(ENDPOINT);
         registration.setName("mcpRequestShape");
         return registration;
