@@ -17,6 +17,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.function.ToDoubleBiFunction;
 import org.springframework.stereotype.Component;
 
@@ -53,6 +57,8 @@ public class Retriever {
         }
     }
 
+    /** A virtual thread per search: nothing to size or shut down. */
+    private static final Executor ALONGSIDE = Executors.newVirtualThreadPerTaskExecutor();
     private final IndexRegistry indexes;
     private final Embedder embedder;
     private final Memories store;
@@ -94,11 +100,14 @@ public class Retriever {
         long now = clock.millis();
         Optional<QueryWindow> window = steps.windowBoost() > 0
                 ? QueryWindow.in(query, Instant.ofEpochMilli(now).atZone(zone)) : Optional.empty();
-        float[] q = index.vectorCount() == 0 ? null : embedder.embedQuery(query);
         int pool = Math.max(limit, steps.pool());
+        // BM25 needs no vector: it runs on another core while the query is embedded (the longest step).
+        CompletableFuture<List<ScoredId>> keywords = steps.fusion() == Fusion.COSINE_ONLY
+                ? CompletableFuture.completedFuture(List.of())
+                : CompletableFuture.supplyAsync(() -> index.keyword(query, pool, steps.context()), ALONGSIDE);
+        float[] q = index.vectorCount() == 0 ? null : embedder.embedQuery(query);
         List<ScoredId> byVector = q == null ? List.of() : index.nearest(q, pool);
-        List<ScoredId> byKeyword = steps.fusion() == Fusion.COSINE_ONLY ? List.of()
-                : index.keyword(query, pool, steps.context());
+        List<ScoredId> byKeyword = joined(keywords);
         Map<String, Double> similarity = similarities(index, q, byVector, byKeyword);
         Map<String, Double> relevance = normalised(fuse(similarity, byVector, byKeyword, steps));
         if (minSimilarity > 0) {
@@ -125,6 +134,17 @@ public class Retriever {
         });
         ranked.sort(Comparator.comparingDouble(Ranked::score).reversed().thenComparing(r -> r.memory().id()));
         return ranked.size() > limit ? ranked.subList(0, limit) : ranked;
+    }
+
+    private static <T> T joined(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     /**
