@@ -4,16 +4,13 @@ import dev.mnemo.backup.BackupException;
 import dev.mnemo.backup.BackupResult;
 import dev.mnemo.backup.Backups;
 import dev.mnemo.terminal.TerminalChat;
-import java.net.URL;
 import java.util.Arrays;
 import java.util.Map;
-import org.springframework.aot.AotDetector;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.SpringProperties;
 
 /**
  * Entry point of the one jar: with no command it serves HTTP; {@code chat} is the terminal client of a running
@@ -48,27 +45,10 @@ public class MnemoApplication {
     }
 
     private static int serve(String[] args) {
-        aheadOfTimeWhenBuilt();
+        AheadOfTime.useWhenBuilt(args);
         new SpringApplicationBuilder(MnemoApplication.class).run(args);
         return 0;
     }
-
-    /**
-     * Serving uses the bean definitions the build made ahead of time (Spring's AOT processing, when Maven ran on a
-     * JDK 21 or newer: about a second less to start, BENCHMARKS.md) unless {@code -Dspring.aot.enabled=false}. Only
-     * serving: they were made for the web server's context, not for the batch commands' one. Only from the jar:
-     * they are made when it is packaged, so a compile since (target/classes) may have outdated them.
-     */
-    static void aheadOfTimeWhenBuilt() {
-        URL self = MnemoApplication.class.getResource(MnemoApplication.class.getSimpleName() + ".class");
-        if (SpringProperties.getProperty(AotDetector.AOT_ENABLED) == null && self != null
-                && self.toString().startsWith("jar:")
-                && MnemoApplication.class.getResource(MnemoApplication.class.getSimpleName()
-                        + "__ApplicationContextInitializer.class") != null) {
-            System.setProperty(AotDetector.AOT_ENABLED, "true");
-        }
-    }
-
 
     /** Batch commands: no web server, no background work, only warnings in the log. */
     static ConfigurableApplicationContext batch() {

@@ -2,6 +2,7 @@ package dev.mnemo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mnemo.testing.ChildApp;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -63,6 +64,28 @@ class LauncherEnvTest {
     void withoutAFileNothingChanges() throws Exception {
         assertThat(load(temp.resolve("missing.env"), Map.of("SERVER_PORT", "8181")))
                 .containsEntry("SERVER_PORT", "8181").doesNotContainKey("BARE");
+    }
+
+    /** {@code cp .env.example .env && ./mnemo}: the file as shipped, read as the launcher reads it, starts the server. */
+    @Test
+    void theShippedEnvExampleStarts() throws Exception {
+        Map<String, String> env = load(Path.of(".env.example"), Map.of());
+        env.remove("stderr");
+        int port = ChildApp.freePort();
+        Path log = temp.resolve("server.log");
+        ProcessBuilder serve = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
+                "-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+                "dev.mnemo.MnemoApplication", "serve").redirectErrorStream(true).redirectOutput(log.toFile());
+        serve.environment().clear();
+        serve.environment().putAll(env);
+        serve.environment().putAll(Map.of("PATH", System.getenv("PATH"), "SERVER_PORT", String.valueOf(port),
+                "ASSISTANT_DATA_DIR", temp.resolve("data").toString()));
+        Process process = serve.start();
+        try {
+            ChildApp.awaitHealth(port, process::isAlive, log);
+        } finally {
+            process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
     }
 
     /** Sources bin/load-env in a clean bash with these variables, and returns what it exports afterwards. */

@@ -63,7 +63,13 @@ public final class ChildApp implements AutoCloseable {
 
     /** Waits until the health of the process started from {@link #command()} says UP. */
     public ChildApp awaitUp(BooleanSupplier alive) {
-        Api api = api();
+        awaitHealth(port, alive, log);
+        return this;
+    }
+
+    /** Waits until the server on this port answers its health check (no token needed), while it is alive. */
+    public static void awaitHealth(int port, BooleanSupplier alive, Path log) {
+        Api api = new Api(port, "");
         try {
             Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).until(() -> {
                 if (!alive.getAsBoolean()) {
@@ -78,7 +84,6 @@ public final class ChildApp implements AutoCloseable {
         } catch (ConditionTimeoutException e) {
             throw new IllegalStateException("the application did not start within 120 s; see " + log, e);
         }
-        return this;
     }
 
     public int port() {
@@ -106,7 +111,7 @@ public final class ChildApp implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
