@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
-/** Without {@code ASSISTANT_MCP_ENABLED=true} there is no MCP server: {@code /mcp} is a 404, and still needs a token. */
+/**
+ * Without {@code ASSISTANT_MCP_ENABLED=true} nothing serves MCP (its servlet and filter are not registered):
+ * {@code /mcp} is a 404, and still needs a token.
+ */
 @SqliteApp
 @TestPropertySource(properties = "assistant.mcp.enabled=false")
 class McpOffTest {

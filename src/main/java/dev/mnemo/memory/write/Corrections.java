@@ -26,7 +26,7 @@ final class Corrections {
                     + "new (?:number|manager|boss|job|address|place|school|teacher|landlord|doctor|phone)|my ex|wait no|"
                     + "smoke[- ]free|stopped|gave up|no more|first (?:day|week|month) at|started at|bought a (?:house|flat|condo|place)|"
                     + "seeing someone|these days|nowadays|from now on|rebooked|rescheduled|postponed|pushed (?:back|to)|"
-                    + "dropped out|back (?:in|to|at) the|(?:down|up) to \\d)\\b|\\bactually\\W*$|^off\\s"
+                    + "dropped out|back (?:in|to) the office|(?:down|up) to \\d)\\b|\\bactually\\W*$|^off (?!to\\b)"
                     + "|\\bnow\\b(?=\\W*(?:,|$))|\\b(?:is|are|am|'s|'re|'m|on|at|with) [\\w' ]{0,20}\\bnow\\b"
                     + "|\\bnot\\s+[\\w.-]+\\s*$",
             Pattern.CASE_INSENSITIVE);
@@ -45,11 +45,14 @@ final class Corrections {
      * Parts of a life where a change replaces what was true, whatever the words: "we broke up" ends "I'm dating
      * Mark", "ported my number to o2" ends "I'm a Vodafone customer". Used only for the person's own statements.
      */
+    /** "moved to the sales team", "moved to part-time": not a move of home. */
+    static final String NOT_A_MOVE = "(?!\\s+(?:(?:the|a|an)\\s+(?:\\w+\\s+)?(?:team|department|role|position|shift|group|class|"
+            + "project|plan|version|desk|floor)\\b|part[- ]time|full[- ]time|nights|days))";
     private static final List<Pattern> TOPICS = Stream.of(
             "dating|single|married|engaged|boyfriend|girlfriend|bf|gf|partner|broke up|split up|divorced|seeing someone",
             "vegetarian|vegan|pescatarian|keto|paleo|meat|diet|dairy",
             "commute|train|bus|subway|metro|tube|bike|cycle|drive|walk to work|carpool",
-            "live in|living in|rent|apartment|flat|house|condo|moved to|mortgage",
+            "live in|living in|rent|apartment|flat|house|condo|moved to" + NOT_A_MOVE + "|mortgage",
             "work at|work for|job|employer|hired|first (?:day|week|month) at|started at|laid off|fired",
             "phone number|my number|carrier|network|sim|ported|vodafone|o2|verizon|at&t|t-mobile|sprint|orange",
             "passwords?|pw|passcode|lastpass|1password|bitwarden|keepass|dashlane",
@@ -57,13 +60,35 @@ final class Corrections {
             "school|elementary|kindergarten|grade|college|university",
             "years old|turned \\d+|age",
             "weigh|weight|kg|lbs|pounds",
-            "earn|salary|raise|paid|\\d+k",
-            "iphone|android|pixel|galaxy|samsung",
+            "earn|salary|raise|paid|pay rise",
+            "iphone|android|pixel",
             "working from home|wfh|remote|office|hybrid")
             .map(words -> Pattern.compile("\\b(?:" + words + ")\\b", Pattern.CASE_INSENSITIVE)).toList();
-    /** "max is sleeping now" is a moment, not a change; "she's living in lisbon now" is one. */
+    /**
+     * "max is sleeping now" and "i'm on the train now" are moments, not changes; "she's living in lisbon now" is one.
+     */
     private static final Pattern MOMENT = Pattern.compile("\\b(?!living|working|staying|dating|seeing|studying|"
-            + "teaching|using|driving)\\w+ing(?:\\s+(?:it|them|this|that))?\\s+now\\W*$", Pattern.CASE_INSENSITIVE);
+            + "teaching|using|driving)\\w+ing(?:\\s+(?:it|them|this|that))?\\s+now\\W*$"
+            + "|\\b(?:i'm|i am|im|we're|we are)\\s+(?:on|at|in)\\s+(?:the\\s+|a\\s+|my\\s+)?[\\w']+\\s+now\\W*$",
+            Pattern.CASE_INSENSITIVE);
+    /** What changes a state even when told as an episode: "max turned 4 last week", "rent went up to 1650". */
+    private static final Pattern STATE_CHANGE = Pattern.compile("\\b(?:turned \\d+|went (?:up|down)|(?:down|up) to \\d|"
+            + "moved (?:\\w+ )?to|relocated|broke up|split up|divorced|graduated|retired|quit|died|passed away|cancell?ed|"
+            + "called off|rebooked|rescheduled|postponed|first (?:day|week|month) at|started at|new job)\\b", Pattern.CASE_INSENSITIVE);
+    /**
+     * The newer statement is about someone or something else: "jake moved to lisbon", "the office switched to o2",
+     * "my landlord moved to spain", "jess and tom broke up". Texting without the "I" ("started eating meat again",
+     * "seeing someone now") is the person's own.
+     */
+    private static final Pattern SOMEONE_ELSE = Pattern.compile("^(?:the|a|an|he|she|they|his|her|their|[\\p{L}]+'s|"
+            + "(?:my|our)\\s+[\\p{L}]+)\\b|^(?!(?:i|we|me|just|finally|now|still|also|so|first|started|moved|switched|"
+            + "seeing|ported|bought|quit|got|off|down|up)\\b)[\\p{L}]+(?: and [\\p{L}]+)? (?:is|isn't|are|was|has|have|had|"
+            + "just|got|gets|moved|started|gave|turned|switched|broke|split|quit|left|went|joined|bought|sold|retired|"
+            + "graduated|lives|works|drives|took|stopped|finally)\\b", Pattern.CASE_INSENSITIVE);
+    /** Words ending in -ing that name things, not doings: kept as what a statement is about. */
+    private static final Set<String> ING_NOUNS = Set.of("wedding", "meeting", "morning", "evening", "building", "ceiling",
+            "clothing", "parking", "housing", "sibling", "painting", "training", "spring", "string", "something",
+            "nothing", "everything", "anything", "offspring", "earring", "wedding's", "ring");
     private static final Pattern RECURRING = Pattern.compile("\\b(?:every|each|meets|weekly)\\b|days\\b",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern OWN = Pattern.compile("^(?:i|i'm|i've|my|the user)\\b", Pattern.CASE_INSENSITIVE);
@@ -84,13 +109,16 @@ final class Corrections {
 
     /**
      * @param flagged the newer statement was phrased as a correction where it was said ("…, not 12", "actually …")
+     * @param newerIsEpisode the newer tells of one occasion: only a change of state makes it replace anything
+     *     ("max turned 4 last week" does; "left mark's place yesterday" says nothing of "I'm dating Mark")
      */
-    static boolean replaces(String older, String newer, boolean flagged, double similarity) {
+    static boolean replaces(String older, String newer, boolean flagged, double similarity, boolean newerIsEpisode) {
         if (similarity < SAME_TOPIC || ADDS.matcher(newer).find() || Statements.isQuestionOrRequest(newer)) {
             return false;
         }
         boolean close = similarity >= POINTING_BACK;
-        boolean said = flagged || CHANGE.matcher(MOMENT.matcher(newer).replaceAll("")).find()
+        String change = MOMENT.matcher(newer).replaceAll("");
+        boolean said = flagged || (newerIsEpisode ? STATE_CHANGE : CHANGE).matcher(change).find()
                 || otherWeekday(older, newer) && onTheSameSchedule(older, newer);
         return said && sameSubject(older, newer, close) || restatesSlot(older, newer) || frameChanged(older, newer, close);
     }
@@ -102,9 +130,10 @@ final class Corrections {
     }
 
     /**
-     * The newer gives the older memory's thing another value of the same shape: "wifi pw is bluebird9" after "my wifi
-     * password is sunflower22" (both have digits), "manager is dan" after "my manager is Priya" (both a name or two).
-     * "max is a golden retriever" after "my dog Max is 3 years old" adds.
+     * The newer names the very thing of the older memory's slot, in two words or more, and gives it another value of
+     * the same shape: "wifi pw is bluebird9" after "my wifi password is sunflower22" (both have digits). A less
+     * specific thing is another one ("my birthday is june 9" after "my brother's birthday is May 3"), and a
+     * one-word thing says too little ("my boss is on holiday", "rent is due on the 1st").
      */
     private static boolean restatesSlot(String older, String newer) {
         Optional<Statements.SlotValue> slot = Statements.slot(older);
@@ -112,17 +141,19 @@ final class Corrections {
         if (slot.isEmpty() || !m.matches()) {
             return false;
         }
-        Set<String> thing = spelledOut(words(m.group(1)));
+        Set<String> thing = words(spelledOut(m.group(1)));
         String value = m.group(2).strip();
         String was = slot.get().value();
-        return !thing.isEmpty() && spelledOut(words(slot.get().slot())).containsAll(thing) && !value.equals(was)
+        return thing.size() >= 2 && words(spelledOut(slot.get().slot())).equals(thing) && !value.equals(was)
                 && sameShape(value, was);
     }
 
-    private static Set<String> spelledOut(Set<String> words) {
-        Set<String> out = new HashSet<>();
-        words.forEach(w -> out.add(SHORT_FORMS.getOrDefault(w, w)));
-        return out;
+    private static String spelledOut(String text) {
+        StringBuilder out = new StringBuilder();
+        for (String w : text.toLowerCase(Locale.ROOT).split("\\s+")) {
+            out.append(SHORT_FORMS.getOrDefault(w, w)).append(' ');
+        }
+        return out.toString();
     }
 
     private static boolean sameShape(String a, String b) {
@@ -143,7 +174,8 @@ final class Corrections {
         if (!theirs.containsAll(named)) {
             return false; // about another person of their life ("my brother got divorced")
         }
-        if (sharesWord(older, newer) || noOneElse(theirs) && OWN.matcher(older.strip()).find() && sameTopic(older, newer)) {
+        if (sharesWord(older, newer) || noOneElse(theirs) && OWN.matcher(older.strip()).find()
+                && !SOMEONE_ELSE.matcher(newer.strip()).find() && sameTopic(older, newer)) {
             return true;
         }
         // Without a shared word only a pronoun points back ("she's in lisbon now"), and only when close: the
@@ -196,7 +228,7 @@ final class Corrections {
         for (String w : text.toLowerCase(Locale.ROOT).replaceAll("'s\\b", "").split("[^\\p{L}\\p{N}]+")) {
             String one = w.length() > 4 && w.endsWith("s") && !w.endsWith("ss") ? w.substring(0, w.length() - 1) : w;
             // what someone is doing ("learning") is not what the statement is about
-            if (w.length() >= 3 && !STOP.contains(w) && !STOP.contains(one) && !w.endsWith("ing")) {
+            if (w.length() >= 3 && !STOP.contains(w) && !STOP.contains(one) && (!w.endsWith("ing") || ING_NOUNS.contains(w))) {
                 words.add(one);
             }
         }

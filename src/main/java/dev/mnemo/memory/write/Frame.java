@@ -1,6 +1,7 @@
 package dev.mnemo.memory.write;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -12,27 +13,47 @@ import java.util.regex.Pattern;
  * A statement read as who, a predicate that holds one value at a time, and that value: "my sister ana lives in
  * porto" is (sister ana, lives in, porto). Two frames of the same subject and predicate with different values cannot
  * both be true, so the newer replaces the older ("luis lives in valencia" after "my brother Luis lives in Madrid").
+ * Deliberately narrow: a subject of at most three words, and predicates whose value is a place, an employer or a
+ * vehicle ("i work at home on fridays", "my dad drives me crazy", "i live with chronic pain" are none of them).
  */
 record Frame(Set<String> who, Predicate predicate, Set<String> value, boolean pronoun) {
 
     enum Predicate { LIVES_IN, LIVES_WITH, WORKS_AT, DRIVES }
 
-    private static final String WHO = "^(?<who>[\\p{L}' ]{1,40}?)";
-    private static final String WHAT = "\\s+(?<what>.+)$";
-    private static final Map<Predicate, Pattern> PATTERNS = Map.of(
-            // "is in" only with "now" or "back": "ana's in porto this weekend" is a visit, not a move.
-            Predicate.LIVES_IN, Pattern.compile(WHO + "(?:\\s+(?:now\\s+)?(?:lives?|living)\\s+in|\\s+(?:moved|relocated)"
-                    + "(?:\\s+back)?\\s+to|(?:'s|\\s+is|'re|\\s+are)\\s+(?:now\\s+in|back\\s+in|in(?=.*\\bnow\\b)))" + WHAT),
-            Predicate.LIVES_WITH, Pattern.compile(WHO + "\\s+(?:(?:lives?|living)\\s+with|moved\\s+in(?:to|\\s+with)?)" + WHAT),
-            Predicate.WORKS_AT, Pattern.compile(WHO + "(?:\\s+(?:now\\s+)?(?:works?|working)\\s+(?:at|for)"
-                    + "|(?:'m|\\s+am|'s|\\s+is)\\s+(?:a|an)\\s+[\\w-]+\\s+at)" + WHAT),
-            Predicate.DRIVES, Pattern.compile(WHO + "\\s+(?:now\\s+)?(?:drives?|driving)(?:\\s+(?:a|an))?" + WHAT));
+    private static final String WHO = "^(?<who>[\\p{L}']+(?:\\s+[\\p{L}']+){0,2}?)";
+    /** Up to the first comma or "and": "i live in madrid and work at google" lives in madrid. */
+    private static final String WHAT = "\\s+(?<what>[^,;]+?)(?:\\s+and\\s.*|\\s*[,;].*)?$";
+    /** Being in these is a stay, not a home: "dad's back in hospital". */
+    private static final String NOT_A_HOME = "(?!\\s+(?:the\\s+)?(?:hospital|bed|town|office|work|school|class|gym|rehab|"
+            + "jail|action|shape|touch|traffic|a meeting|the car)\\b)";
+    /** Checked in this order: the first that reads the statement decides. */
+    private static final List<Map.Entry<Predicate, Pattern>> PATTERNS = List.of(
+            Map.entry(Predicate.LIVES_IN, Pattern.compile(WHO + "(?:\\s+(?:now\\s+)?(?:lives?|living)\\s+in" + NOT_A_HOME
+                    + "|\\s+(?:moved|relocated)(?:\\s+back)?\\s+to(?=\\s+(?!the\\b|a\\b|an\\b|part\\b|full\\b)\\S)"
+                    // "is in" only with "now" or "back": "ana's in porto this weekend" is a visit, not a move.
+                    + "|(?:'s|\\s+is|'re|\\s+are)\\s+(?:now\\s+in|back\\s+in|in(?=.*\\bnow\\b))" + NOT_A_HOME + ")" + WHAT)),
+            Map.entry(Predicate.LIVES_WITH, Pattern.compile(WHO + "\\s+(?:(?:lives?|living)\\s+with(?=\\s+(?:us|me|my|our|"
+                    + "her|his|their|him|them|roommates?|flatmates?|housemates?|parents|friends|mum|mom|dad)\\b)"
+                    + "|moved\\s+in\\s+with)" + WHAT)),
+            Map.entry(Predicate.WORKS_AT, Pattern.compile(WHO + "(?:\\s+(?:now\\s+)?(?:works?|working)\\s+(?:at|for)"
+                    + "(?=\\s+(?!home\\b|nights?\\b|weekends?\\b|the weekend|\\d)\\S)"
+                    + "|(?:'m|\\s+am|'s|\\s+is)\\s+(?:a|an)\\s+(?!member\\b|regular\\b|guest\\b|customer\\b|volunteer\\b|fan\\b|"
+                    + "student\\b)[\\w-]+\\s+at)" + WHAT)),
+            Map.entry(Predicate.DRIVES, Pattern.compile(WHO + "\\s+(?:now\\s+)?drives?\\s+(?:a|an)" + WHAT)));
     private static final Map<String, String> SAME_PERSON = Map.ofEntries(Map.entry("mum", "mother"),
             Map.entry("mom", "mother"), Map.entry("dad", "father"), Map.entry("grandma", "grandmother"),
             Map.entry("gran", "grandmother"), Map.entry("nan", "grandmother"), Map.entry("granny", "grandmother"),
             Map.entry("grandpa", "grandfather"), Map.entry("sis", "sister"), Map.entry("bro", "brother"),
             Map.entry("bf", "boyfriend"), Map.entry("gf", "girlfriend"), Map.entry("i'm", "i"));
-    private static final Set<String> PRONOUNS = Set.of("she", "he", "they", "it");
+    /** Relations a person usually has several of: "my friend works at google" says nothing of Omar. */
+    private static final Set<String> ONE_OF_SEVERAL = Set.of("friend", "cousin", "colleague", "coworker", "neighbour",
+            "neighbor", "aunt", "uncle", "niece", "nephew", "kid", "kids", "child", "children", "roommate", "flatmate");
+    private static final Set<String> MEN = Set.of("brother", "father", "son", "husband", "boyfriend", "uncle", "nephew",
+            "grandfather");
+    private static final Set<String> WOMEN = Set.of("sister", "mother", "daughter", "wife", "girlfriend", "aunt", "niece",
+            "grandmother");
+    private static final Set<String> SEVERAL = Set.of("parents", "kids", "children", "grandparents", "in-laws", "twins");
+    private static final Set<String> PRONOUNS = Set.of("she", "he", "they");
     private static final Set<String> NOT_WHO = Set.of("my", "the", "our", "now", "just", "also");
     private static final Set<String> NOT_VALUE = Set.of("the", "a", "an", "in", "at", "for", "now", "back", "with",
             "of", "to", "and", "lol", "btw", "actually", "full", "time", "this", "week", "month", "year");
@@ -41,7 +62,7 @@ record Frame(Set<String> who, Predicate predicate, Set<String> value, boolean pr
         String s = text.strip().toLowerCase(Locale.ROOT).replace('’', '\'')
                 .replaceAll("\\bthe user's\\b", "my").replaceAll("\\bthe user\\b", "i")
                 .replaceAll("[^\\p{L}\\p{N}]+$", "");
-        for (Map.Entry<Predicate, Pattern> e : PATTERNS.entrySet()) {
+        for (Map.Entry<Predicate, Pattern> e : PATTERNS) {
             Matcher m = e.getValue().matcher(s);
             if (m.matches()) {
                 Set<String> who = new HashSet<>();
@@ -73,6 +94,29 @@ record Frame(Set<String> who, Predicate predicate, Set<String> value, boolean pr
         if (predicate != older.predicate || value.stream().anyMatch(older.value::contains)) {
             return false;
         }
-        return pronoun ? close && !older.who.contains("i") : older.who.containsAll(who);
+        if (pronoun) {
+            return close && pointsTo(older.who);
+        }
+        if (possessive(who) || possessive(older.who)) {
+            return who.equals(older.who); // "my brother's wife" is not "my wife"
+        }
+        boolean onlyARelation = who.size() == 1 && ONE_OF_SEVERAL.containsAll(who);
+        return !onlyARelation && older.who.containsAll(who);
+    }
+
+    /** "she" is no brother, "they" are several, and none of them is the person ("i", "we"). */
+    private boolean pointsTo(Set<String> older) {
+        if (older.contains("i") || older.contains("we")) {
+            return false;
+        }
+        return switch (who.iterator().next()) {
+            case "she" -> older.stream().noneMatch(MEN::contains) && older.stream().noneMatch(SEVERAL::contains);
+            case "he" -> older.stream().noneMatch(WOMEN::contains) && older.stream().noneMatch(SEVERAL::contains);
+            default -> older.stream().anyMatch(SEVERAL::contains);
+        };
+    }
+
+    private static boolean possessive(Set<String> who) {
+        return who.stream().anyMatch(w -> w.endsWith("'s") || w.endsWith("s'"));
     }
 }

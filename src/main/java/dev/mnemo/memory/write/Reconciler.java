@@ -128,7 +128,7 @@ public class Reconciler {
         // Only the closest memory, and never one episode for another: two runs on two days are two runs.
         boolean episodes = candidate.kind() == MemoryKind.EVENT && top.memory().kind() == MemoryKind.EVENT;
         if (!episodes && Corrections.replaces(top.memory().text(), candidate.text(), candidate.correction(),
-                top.similarity())) {
+                top.similarity(), candidate.kind() == MemoryKind.EVENT)) {
             return new Decision(Action.UPDATE, top.memory(), Statements.clean(candidate.text()));
         }
         if (top.similarity() >= mergeThreshold(candidate, top.memory()) && !candidate.correction()) {

@@ -1,5 +1,6 @@
 package dev.mnemo.memory.write;
 
+import dev.mnemo.memory.MemoryKind;
 import java.util.Optional;
 
 /** What the sleep job and the read path need of {@link Statements}: slot conflicts, replacements and the richer of two wordings. */
@@ -22,7 +23,8 @@ public final class Slots {
      * @param similarity the cosine of their vectors
      */
     public static boolean supersedes(String older, String newer, double similarity) {
-        return conflict(older, newer) || Corrections.replaces(older, newer, Statements.isCorrection(newer), similarity);
+        return conflict(older, newer) || Corrections.replaces(older, newer, Statements.isCorrection(newer), similarity,
+                Statements.kindOf(newer) == MemoryKind.EVENT);
     }
 
     /** Greetings, thanks and acknowledgements ("hi", "thanks!", "ok cool"): nothing in them to recall for. */

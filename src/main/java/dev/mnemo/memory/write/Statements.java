@@ -66,20 +66,22 @@ final class Statements {
     /** Texting drops the "I": "flying to porto on the 12th", "can't stand coriander", "allergic to penicillin". */
     private static final Pattern WITHOUT_SUBJECT = Pattern.compile(
             "^(?:(?:flying|going|heading|driving|moving|travelling|traveling|leaving|off)\\s+(?:to|back|home|for|abroad)\\b"
-                    + "|(?:can'?t stand|cannot stand|love(?! (?:that|it|this|you|u)\\b)|hate|loathe|adore|allergic to|not a fan of|obsessed with|big fan of|"
-                    + "alergic to|\\w+ allergy|lactose intolerant|gluten intolerant|big (?:\\w+ )?fan|planning to|plan to|"
-                    + "(?:just )?(?:finished|graduated|passed|got into|got accepted|got in)|(?:don'?t|dont) [\\w ]{1,20} anymore|"
+                    + "|(?:can'?t stand|cannot stand|love(?! (?:that|it|this|you|u)\\W*$)|hate|loathe|adore|allergic to|not a fan of|obsessed with|big fan of|"
+                    + "alergic to|\\w+ allergy|lactose intolerant|gluten intolerant|big (?:\\w+ )?fan(?:\\s+of\\b|\\W*(?:,|$))|"
+                    + "planning to|plan to|(?:just )?(?:graduated|got into|got accepted|finished (?:my|the) (?:degree|phd|"
+                    + "masters|course|exams?|thesis|training|apprenticeship)|passed (?:my|the) (?:\\w+ )?(?:test|exam|bar|boards))|(?:don'?t|dont) [\\w ]{1,20} anymore|"
                     + "vegan|vegetarian|pescatarian|teetotal|sober|diabetic|"
                     + "married|engaged|divorced|pregnant|retired|no longer|not\\s+[\\w ]{1,20}\\s+anymore|"
                     + "started|quit|changed jobs|new job|got (?:a|the|my|engaged|married|promoted|fired|made)|"
                     + "(?:we )?broke up|split up|moved|no more|switched to|(?:fav|favou?rite) \\w+|(?:shoe|dress|ring) size)\\b"
                     + "|^(?:broke|got|had|lost|won|passed|failed|finished|met|went|came|bought|sold|closed|ran|did|graduated|"
-                    + "joined|adopted|moved|started|gonna|going to|hoping to|wanna)\\b.*" + WHEN
-                    + "|^\\w+ing\\b.*" + WHEN
-
-                    + "|(?:[\\w']+\\s+)?(?:dentist|doctor|drs|gp|appointment|appt|meeting|interview|exam|flight|dinner|lunch|brunch|date|party|"
-                    + "wedding|surgery|haircut|physio|therapy|vet|check-?up|conference|concert|gig|class|course|trip|holiday|"
-                    + "match|game|evening|parents evening|mot|service)\\b.*(?:\\b(?:on|at|tomorrow|tmrw|tonight|next|this|"
+                    + "joined|adopted|moved|started|(?:gonna|going to|hoping to)(?! (?:rain|snow|be)\\b))\\b.*" + WHEN
+                    + "|^(?!(?:morning|evening|nothing|something|anything|everything|raining|snowing)\\b)\\w+ing\\b.*" + WHEN
+                    // One's own appointments may be "the dentist"; "the match", "the service" are anyone's.
+                    + "|(?:(?:[\\w']+\\s+)?(?:dentist|doctor|drs|gp|appointment|appt|interview|exam|flight|surgery|haircut|physio|"
+                    + "therapy|vet|check-?up|mot|parents evening)|(?:(?!the\\b|a\\b|an\\b|that\\b|this\\b)[\\w']+\\s+)?(?:meeting|"
+                    + "dinner|lunch|brunch|date|party|wedding|conference|concert|gig|class|course|trip|holiday|match|game|evening|"
+                    + "service))\\b.*(?:\\b(?:on|at|tomorrow|tmrw|tonight|next|this|"
                     + "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|thurs|fri|sat|sun)\\b|" + WHEN + "|\\d))",
             Pattern.CASE_INSENSITIVE);
     /** A taste or a change, wherever it stands: "a hard no for me", "not a morning person", "got pushed back". */
@@ -88,12 +90,17 @@ final class Statements {
                     + "|\\bis due\\b.*\\d|\\bhard (?:no|pass)\\b|\\bnot a \\w+ person\\b|\\b(?:destroys|kills) me\\b"
                     + "|\\bno more\\b.*\\bfor me\\b|\\bswitched to\\b|\\bfor me\\b.*\\b(?:always|never)\\b"
                     + "|\\b(?:always|never) (?:on|for|in|with|before|after)\\b"
-                    + "|\\b(?:every|most) (?:weekday|day|morning|evening|night|weekend|week|mon|tue|wed|thu|fri|sat|sun)[a-z]*"
-                    + "|\\b(?:expires?|expiring|renews?|renewal)\\b.*" + WHEN + "|^[\\w' ]{2,20} is (?:on )?the \\d{1,2}(?:st|nd|rd|th)\\b",
+                    // routines of someone, not "it rains every day here"
+                    + "|^(?!(?:it|it's|there|that|this)\\b).*\\b(?:every|most) (?:weekday|day|morning|evening|night|weekend|week|"
+                    + "mon|tue|wed|thu|fri|sat|sun)[a-z]*"
+                    + "|\\b(?:passport|visa|licen[cs]e|lease|contract|insurance|membership|subscription|card|id|mot|warranty)\\b"
+                    + ".*\\b(?:expires?|expiring|renews?|renewal|runs out)\\b"
+                    + "|^(?!(?:christmas|xmas|new year|halloween|easter|thanksgiving|valentine)[\\w' ]*\\bis\\b)[\\w' ]{2,20} is "
+                    + "(?:on )?the \\d{1,2}(?:st|nd|rd|th)\\b",
             Pattern.CASE_INSENSITIVE);
     /** Asking, asking for something, or imagining: nothing to remember, however personal it sounds. */
     private static final Pattern NOT_A_STATEMENT = Pattern.compile(
-            "^\\s*(?:/|if\\b|what if\\b|imagine\\b|suppose\\b|maybe one day\\b|one day\\b|some ?day\\b|in another life\\b|"
+            "^\\s*(?:/|if\\b|what if\\b|imagine\\b|suppose\\b|maybe one day\\b|in another life\\b|"
                     + "i wish\\b|if only\\b|remind me\\b|can you\\b|could you\\b|would you\\b|will you\\b|"
                     + "please\\b|pls\\b|plz\\b|find\\b|search\\b|tell me\\b|show me\\b|give me\\b|help me\\b|write\\b|set\\b|"
                     + "look up\\b|do you\\b|did you\\b|are you\\b|is it\\b|how\\b|what\\b|when\\b|where\\b|who\\b|why\\b|"
@@ -104,7 +111,8 @@ final class Statements {
             Pattern.CASE_INSENSITIVE);
     /** What someone else holds in general ("my mum always says never trust…"): not a fact of anyone's life. */
     private static final Pattern HEARSAY = Pattern.compile("^(?:my|our)\\s+[\\w']+\\s+(?:always\\s+)?(?:reckons|says|thinks|"
-            + "believes|swears)\\b(?!.*\\b(?:i'm|i am|i|my|me)\\b)|^my (?:character|avatar|horoscope|sims?|fantasy team)\\b", Pattern.CASE_INSENSITIVE);
+            + "believes|swears)\\b(?!.*\\b(?:i'm|i am|i|my|me|we|we're|our|us|she|she's|her|he|he's|his|they|they're|"
+            + "their)\\b)|^my (?:character|avatar|horoscope|sims?|fantasy team)\\b|^i (?:read|heard|saw) (?:that|somewhere|online)\\b", Pattern.CASE_INSENSITIVE);
     /** How someone is right now ("i'm so tired", "im hungry lol"): true today, gone tomorrow. */
     private static final Pattern MOMENTARY = Pattern.compile(
             "^\\s*(?:i'?m|i am|im|feeling|so|just|now)\\s+(?:so |really |very |kinda |kind of |a bit |super |pretty |soo+ )?"
@@ -144,7 +152,7 @@ final class Statements {
      */
     private static final List<Slot> SLOTS = List.of(
             new Slot("name", "^(?:my name is|call me|i'm called|i am called|i go by)\\s+(.+)"),
-            new Slot("residence", "^i\\s+(?:now\\s+|currently\\s+|recently\\s+|just\\s+)?(?:live|lives|moved|relocated|am living|'m living|am based|'m based)\\s+(?:in|to)\\s+(.+)"),
+            new Slot("residence", "^i\\s+(?:now\\s+|currently\\s+|recently\\s+|just\\s+)?(?:live|lives|moved|relocated|am living|'m living|am based|'m based)\\s+(?:in|to)" + Corrections.NOT_A_MOVE + "\\s+(.+)"),
             new Slot("employer", "^i\\s+(?:now\\s+|currently\\s+|recently\\s+|just\\s+)?(?:work|works|started working|started|am working|'m working)\\s+(?:at|for)\\s+(.+)"),
             new Slot("age", "^i(?:'m| am)\\s+(\\d{1,3})(?:\\s+years old)?$"),
             new Slot(null, "\\bmy\\s+([\\w' -]{1,40}?)\\s+(?:is|are|was)\\s+(?:called\\s+|named\\s+)?(.+)"));

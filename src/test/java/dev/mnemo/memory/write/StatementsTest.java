@@ -39,6 +39,41 @@ class StatementsTest {
                 .containsExactly("I live in Porto.", "My dog is called Rex.");
     }
 
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+            "my sister says she's pregnant | true",
+            "my mum says she's moving to spain next year | true",
+            "one day a week i work from home | true",
+            "love it here in lisbon | true",
+            "just finished my phd 🎓 | true",
+            "big f1 fan, i support mclaren | true",
+            "the dentist is thursday not friday | true",
+            "anniversary dinner booked for fri at dishoom | true",
+            "passport expires in sept so need to renew it | true",
+            "payday is the 25th | true",
+            "gym at 6am most weekdays | true",
+            "love that | false",
+            "gonna rain tomorrow apparently | false",
+            "morning all, rainy monday again | false",
+            "it rains every day here | false",
+            "christmas is the 25th | false",
+            "finished my coffee | false",
+            "got in at 2am lol | false",
+            "passed out on the sofa | false",
+            "the game is on at 8 | false",
+            "the match is on sunday | false",
+            "the service was terrible at that restaurant | false",
+            "the offer expires tomorrow | false",
+            "i read that coffee is bad for you | false",
+            "wanna watch a movie tonight | false",
+            "big fan noise in the server room today | false",
+            "my friend reckons oat milk is bad for you lol | false",
+            "my character in the game just died lol | false",
+            "maybe one day i'll learn to surf | false"})
+    void findsWhatIsTextedAsAFactAndNothingElse(String message, boolean fact) {
+        assertThat(Statements.factualSentences(message)).as(message).hasSize(fact ? 1 : 0);
+    }
+
     @Test
     void cleansFillerAndTrailingNegations() {
         assertThat(Statements.clean("actually, my sister is Ana, not Anna")).isEqualTo("My sister is Ana.");
