@@ -79,7 +79,8 @@ class CorrectionsTest {
             "I go to the gym on Mondays. | back at the gym after a week off | false",
             "I'm dating Mark. | left mark's place yesterday | false"})
     void aChangeAboutTheSameSubjectReplacesTheOlderMemory(String older, String newer, boolean replaces) {
-        assertThat(Corrections.replaces(older, newer, Statements.isCorrection(newer), 0.7, Statements.kindOf(newer) == MemoryKind.EVENT)).isEqualTo(replaces);
+        assertThat(Corrections.replaces(older, newer, Statements.isCorrection(newer), 0.7,
+                Statements.kindOf(newer) == MemoryKind.EVENT)).isEqualTo(replaces);
     }
 
     @ParameterizedTest(name = "{0} ← {1} at {2}: {3}")
