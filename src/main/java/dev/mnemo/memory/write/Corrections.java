@@ -30,8 +30,9 @@ final class Corrections {
                     + "|\\bnow\\b(?=\\W*(?:,|$))|\\b(?:is|are|am|'s|'re|'m|on|at|with) [\\w' ]{0,20}\\bnow\\b"
                     + "|\\bnot\\s+[\\w.-]+\\s*$",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern ADDS = Pattern.compile("\\b(?:too|also|as well|still|same(?! time)|again today)\\b|\\bbeen\\b.*\\b\\d+\\s*(?:yrs?|years?|months?)\\b",
-            Pattern.CASE_INSENSITIVE);
+    /** Adds to what is known: "too", "also", "still", "been at amazon 6 yrs now". */
+    private static final Pattern ADDS = Pattern.compile("\\b(?:too|also|as well|still|same(?! time)|again today)\\b"
+            + "|\\bbeen\\b.*\\b\\d+\\s*(?:yrs?|years?|months?)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern POINTS_BACK = Pattern.compile("^(?:(?:wait no|oops|sorry),?\\s*)?(?:it|it's|its|she|she's|he|he's|they|they're)\\b",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern RELATION = Pattern.compile("\\b(gf|bf|girlfriend|boyfriend|wife|husband|partner|mum|mom|"
@@ -74,7 +75,8 @@ final class Corrections {
     /** What changes a state even when told as an episode: "max turned 4 last week", "rent went up to 1650". */
     private static final Pattern STATE_CHANGE = Pattern.compile("\\b(?:turned \\d+|went (?:up|down)|(?:down|up) to \\d|"
             + "moved (?:\\w+ )?to|relocated|broke up|split up|divorced|graduated|retired|quit|died|passed away|cancell?ed|"
-            + "called off|rebooked|rescheduled|postponed|first (?:day|week|month) at|started at|new job)\\b", Pattern.CASE_INSENSITIVE);
+            + "called off|rebooked|rescheduled|postponed|first (?:day|week|month) at|started at|new job)\\b",
+            Pattern.CASE_INSENSITIVE);
     /**
      * The newer statement is about someone or something else: "jake moved to lisbon", "the office switched to o2",
      * "my landlord moved to spain", "jess and tom broke up". Texting without the "I" ("started eating meat again",

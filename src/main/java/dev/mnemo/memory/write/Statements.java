@@ -112,7 +112,8 @@ final class Statements {
     /** What someone else holds in general ("my mum always says never trust…"): not a fact of anyone's life. */
     private static final Pattern HEARSAY = Pattern.compile("^(?:my|our)\\s+[\\w']+\\s+(?:always\\s+)?(?:reckons|says|thinks|"
             + "believes|swears)\\b(?!.*\\b(?:i'm|i am|i|my|me|we|we're|our|us|she|she's|her|he|he's|his|they|they're|"
-            + "their)\\b)|^my (?:character|avatar|horoscope|sims?|fantasy team)\\b|^i (?:read|heard|saw) (?:that|somewhere|online)\\b", Pattern.CASE_INSENSITIVE);
+            + "their)\\b)|^my (?:character|avatar|horoscope|sims?|fantasy team)\\b|^i (?:read|heard|saw) (?:that|somewhere|online)\\b",
+            Pattern.CASE_INSENSITIVE);
     /** How someone is right now ("i'm so tired", "im hungry lol"): true today, gone tomorrow. */
     private static final Pattern MOMENTARY = Pattern.compile(
             "^\\s*(?:i'?m|i am|im|feeling|so|just|now)\\s+(?:so |really |very |kinda |kind of |a bit |super |pretty |soo+ )?"
