@@ -19,27 +19,34 @@ import java.util.stream.Stream;
  * ("my brother got divorced") or says it adds ("too", "also", "still").
  */
 final class Corrections {
+    /** "74kg", "1,650", "68k". */
+    private static final String AMOUNT = "\\$?\\d+(?:[.,]\\d+)?(?:\\s*(?:kg|lbs?|k|%))?";
     private static final Pattern CHANGE = Pattern.compile(
             "\\b(?:broke up|split up|divorced|called off|cancell?ed|scrapped|left|quit|retired|died|passed away|"
                     + "sold|moved (?:\\w+ )?to|relocated|switched|ported|changed to|instead|anymore|no longer|isn't|aren't|wasn't|"
                     + "not actually|turns out|turned \\d+|graduated|just started|started \\w+ing|went up|went down|"
                     + "new (?:number|manager|boss|job|address|place|school|teacher|landlord|doctor|phone)|my ex|wait no|"
-                    + "smoke[- ]free|stopped|gave up|no more|first (?:day|week|month) at|started at|bought a (?:house|flat|condo|place)|"
+                    + "smoke[- ]free|stopped|gave up|no more|first (?:day|week|month) at|started at|"
                     + "seeing someone|these days|nowadays|from now on|rebooked|rescheduled|postponed|pushed (?:back|to)|"
-                    + "dropped out|back (?:in|to) the office|(?:down|up) to \\d)\\b|\\bactually\\W*$|^off (?!to\\b)"
+                    + "dropped out|back (?:in|to) the office|(?:down|up) to " + AMOUNT + ")\\b"
+                    + "|(?:^|\\b(?:we|i)\\s+(?:just\\s+)?)bought a (?:house|flat|condo|place)\\b|\\bactually\\W*$|^off (?!to\\b)"
                     + "|\\bnow\\b(?=\\W*(?:,|$))|\\b(?:is|are|am|'s|'re|'m|on|at|with) [\\w' ]{0,20}\\bnow\\b"
                     + "|\\bnot\\s+[\\w.-]+\\s*$",
             Pattern.CASE_INSENSITIVE);
     /** Adds to what is known: "too", "also", "still", "been at amazon 6 yrs now". */
     private static final Pattern ADDS = Pattern.compile("\\b(?:too|also|as well|still|same(?! time)|again today)\\b"
             + "|\\bbeen\\b.*\\b\\d+\\s*(?:yrs?|years?|months?)\\b", Pattern.CASE_INSENSITIVE);
-    private static final Pattern POINTS_BACK = Pattern.compile("^(?:(?:wait no|oops|sorry),?\\s*)?(?:it|it's|its|she|she's|he|he's|they|they're)\\b",
+    private static final Pattern POINTS_BACK = Pattern.compile("^(?:(?:wait no|oops|sorry),?\\s*)?(it|it's|its|she|she's|he|he's|they|they're)\\b",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern RELATION = Pattern.compile("\\b(gf|bf|girlfriend|boyfriend|wife|husband|partner|mum|mom|"
+    private static final String RELATIONS = "gf|bf|girlfriend|boyfriend|wife|husband|partner|mum|mom|"
             + "mother|dad|father|parents|sis|sister|bro|brother|son|daughter|kids?|nan|gran|grandma|grandpa|grandmother|"
             + "grandfather|aunt|uncle|cousin|niece|nephew|friend|flatmate|roommate|neighbou?r|boss|colleague|coworker|"
-            + "fianc[eé]e?|dog|cat|puppy|kitten|work)"
-            + "(?:'s|s'|')?(?=\\W|$)", Pattern.CASE_INSENSITIVE);
+            + "fianc[eé]e?|dog|cat|puppy|kitten|work";
+    private static final Pattern RELATION = Pattern.compile("\\b(" + RELATIONS + ")(?:'s|s'|')?(?=\\W|$)",
+            Pattern.CASE_INSENSITIVE);
+    /** "my brother's wife": someone of someone of their life. */
+    private static final Pattern RELATION_OF_RELATION = Pattern.compile("'s\\s+(?:" + RELATIONS + ")\\b",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern WEEKDAY = Pattern.compile(
             "\\b(mon|tue|wed|thu|fri|sat|sun)(?:day|s|days|nesday|sday|rsday|urday|t)?s?\\b", Pattern.CASE_INSENSITIVE);
     /**
@@ -48,7 +55,8 @@ final class Corrections {
      */
     /** "moved to the sales team", "moved to part-time": not a move of home. */
     static final String NOT_A_MOVE = "(?!\\s+(?:(?:the|a|an)\\s+(?:\\w+\\s+)?(?:team|department|role|position|shift|group|class|"
-            + "project|plan|version|desk|floor)\\b|part[- ]time|full[- ]time|nights|days))";
+            + "project|plan|version|desk|floor|cloud)\\b|part[- ]time|full[- ]time|(?:nights|days|evenings|weekends|linux|"
+            + "windows|mac|android|iphone|pixel)\\b))";
     private static final List<Pattern> TOPICS = Stream.of(
             "dating|single|married|engaged|boyfriend|girlfriend|bf|gf|partner|broke up|split up|divorced|seeing someone",
             "vegetarian|vegan|pescatarian|keto|paleo|meat|diet|dairy",
@@ -72,11 +80,25 @@ final class Corrections {
             + "teaching|using|driving)\\w+ing(?:\\s+(?:it|them|this|that))?\\s+now\\W*$"
             + "|\\b(?:i'm|i am|im|we're|we are)\\s+(?:on|at|in)\\s+(?:the\\s+|a\\s+|my\\s+)?[\\w']+\\s+now\\W*$",
             Pattern.CASE_INSENSITIVE);
-    /** What changes a state even when told as an episode: "max turned 4 last week", "rent went up to 1650". */
-    private static final Pattern STATE_CHANGE = Pattern.compile("\\b(?:turned \\d+|went (?:up|down)|(?:down|up) to \\d|"
-            + "moved (?:\\w+ )?to|relocated|broke up|split up|divorced|graduated|retired|quit|died|passed away|cancell?ed|"
-            + "called off|rebooked|rescheduled|postponed|first (?:day|week|month) at|started at|new job)\\b",
-            Pattern.CASE_INSENSITIVE);
+    /**
+     * What changes a state even when told as an episode: "max turned 4 last week", "rent went up to 1650", "first week
+     * at pwc went great". Not "gym class got cancelled yesterday", "i nearly moved to lisbon last year".
+     */
+    private static final Pattern STATE_CHANGE = Pattern.compile("\\b(?:turned \\d+|went (?:up|down) to " + AMOUNT
+            + "|(?:down|up) to " + AMOUNT + "|first (?:day|week|month) at|started at|new job)\\b"
+            + "|(?<!\\b(?:nearly|almost|never|not|thinking of|about to)\\s)\\bmoved (?:\\w+ )?to\\b", Pattern.CASE_INSENSITIVE);
+    /** True for now only: "ana's in lisbon right now", "my brother is in lisbon for work now". */
+    private static final Pattern FOR_NOW = Pattern.compile("\\b(?:right now|at the moment|atm|rn|this week(?:end)?|"
+            + "for (?:work|a (?:week|few days|bit|while)|the (?:week(?:end)?|day|night)))\\b", Pattern.CASE_INSENSITIVE);
+    /** "ana's flight got cancelled": Ana is whose flight it is, not what the statement is about. */
+    private static final Pattern OWNERS_THING = Pattern.compile("^([\\p{L}]+?)(?:'s|s')\\s+(?!(?:in|at|on|now|back|not|no|a|an|"
+            + "the|moving|getting|been|living|working|just|going|done|over|off|still|also|never|always|fav|favou?rite|"
+            + "staying|with|from|\\d)\\b)[\\p{L}]+", Pattern.CASE_INSENSITIVE);
+    /** "My friend Omar": one of several, named; "my friend" alone is not necessarily him. */
+    private static final Pattern ONE_OF_SEVERAL_NAMED = Pattern.compile("\\b(?:friend|cousin|colleague|coworker|neighbou?r|"
+            + "aunt|uncle|niece|nephew|roommate|flatmate)\\s+\\p{Lu}");
+    /** Statements this long are not texted facts: the rules are not run on them (and stay linear). */
+    private static final int LONGEST = 500;
     /**
      * The newer statement is about someone or something else: "jake moved to lisbon", "the office switched to o2",
      * "my landlord moved to spain", "jess and tom broke up". Texting without the "I" ("started eating meat again",
@@ -115,12 +137,14 @@ final class Corrections {
      *     ("max turned 4 last week" does; "left mark's place yesterday" says nothing of "I'm dating Mark")
      */
     static boolean replaces(String older, String newer, boolean flagged, double similarity, boolean newerIsEpisode) {
-        if (similarity < SAME_TOPIC || ADDS.matcher(newer).find() || Statements.isQuestionOrRequest(newer)) {
+        if (older.length() > LONGEST || newer.length() > LONGEST || similarity < SAME_TOPIC || ADDS.matcher(newer).find()
+                || FOR_NOW.matcher(newer).find() || Statements.isQuestionOrRequest(newer)) {
             return false;
         }
         boolean close = similarity >= POINTING_BACK;
         String change = MOMENT.matcher(newer).replaceAll("");
-        boolean said = flagged || (newerIsEpisode ? STATE_CHANGE : CHANGE).matcher(change).find()
+        // An episode's "moved" or "switched" flags it, but only a change of state makes it replace anything.
+        boolean said = flagged && !newerIsEpisode || (newerIsEpisode ? STATE_CHANGE : CHANGE).matcher(change).find()
                 || otherWeekday(older, newer) && onTheSameSchedule(older, newer);
         return said && sameSubject(older, newer, close) || restatesSlot(older, newer) || frameChanged(older, newer, close);
     }
@@ -176,13 +200,23 @@ final class Corrections {
         if (!theirs.containsAll(named)) {
             return false; // about another person of their life ("my brother got divorced")
         }
-        if (sharesWord(older, newer) || noOneElse(theirs) && OWN.matcher(older.strip()).find()
-                && !SOMEONE_ELSE.matcher(newer.strip()).find() && sameTopic(older, newer)) {
+        if (RELATION_OF_RELATION.matcher(older).find() && !named.equals(theirs)) {
+            return false; // "my wife" is not "my brother's wife"
+        }
+        boolean olderIsOwn = noOneElse(theirs) && OWN.matcher(older.strip()).find();
+        if (sharesWord(older, newer) || olderIsOwn && !SOMEONE_ELSE.matcher(newer.strip()).find()
+                && sameTopic(older, newer)) {
             return true;
         }
-        // Without a shared word only a pronoun points back ("she's in lisbon now"), and only when close: the
-        // person's own "I quit smoking" says nothing about their "I'm vegan".
-        return close && POINTS_BACK.matcher(newer.strip()).find();
+        // Without a shared word only a pronoun points back ("she's in lisbon now"), only when close, and only to
+        // someone it can be: "she" is no brother, "they" are several, and none of them is the person.
+        Matcher pronoun = POINTS_BACK.matcher(newer.strip());
+        if (!close || !pronoun.find()) {
+            return false;
+        }
+        String word = pronoun.group(1).toLowerCase(Locale.ROOT).replaceAll("'.*", "");
+        return word.startsWith("it") ? theirs.isEmpty() || theirs.equals(Set.of("work"))
+                : !olderIsOwn && Frame.pronounFits(word, theirs);
     }
 
     /** "work" is a place ("I take the train to work"), not a person of their life. */
@@ -219,9 +253,22 @@ final class Corrections {
         return a.find() && b.find() && !a.group(1).equalsIgnoreCase(b.group(1));
     }
 
+    /**
+     * A word both statements are about. Not a relation a person has several of ("my friend moved" says nothing of
+     * "my friend Omar"), nor the owner of what the newer one is about ("ana's flight got cancelled").
+     */
     private static boolean sharesWord(String older, String newer) {
         Set<String> words = words(older);
-        words.retainAll(words(newer));
+        Set<String> theirs = words(newer);
+        Matcher owner = OWNERS_THING.matcher(newer.strip());
+        if (owner.find()) {
+            String whose = owner.group(1).toLowerCase(Locale.ROOT);
+            theirs.removeAll(Set.of(whose, whose + "s"));
+        }
+        if (ONE_OF_SEVERAL_NAMED.matcher(older).find()) {
+            theirs.removeAll(Frame.ONE_OF_SEVERAL);
+        }
+        words.retainAll(theirs);
         return !words.isEmpty();
     }
 

@@ -29,36 +29,41 @@ record Frame(Set<String> who, Predicate predicate, Set<String> value, boolean pr
     /** Checked in this order: the first that reads the statement decides. */
     private static final List<Map.Entry<Predicate, Pattern>> PATTERNS = List.of(
             Map.entry(Predicate.LIVES_IN, Pattern.compile(WHO + "(?:\\s+(?:now\\s+)?(?:lives?|living)\\s+in" + NOT_A_HOME
-                    + "|\\s+(?:moved|relocated)(?:\\s+back)?\\s+to(?=\\s+(?!the\\b|a\\b|an\\b|part\\b|full\\b)\\S)"
-                    // "is in" only with "now" or "back": "ana's in porto this weekend" is a visit, not a move.
-                    + "|(?:'s|\\s+is|'re|\\s+are)\\s+(?:now\\s+in|back\\s+in|in(?=.*\\bnow\\b))" + NOT_A_HOME + ")" + WHAT)),
+                    + "|\\s+(?:moved|relocated)(?:\\s+back)?\\s+to(?=\\s+(?!the\\b|a\\b|an\\b)\\S)" + Corrections.NOT_A_MOVE
+                    // "is in" only as "now in" or "back in": "ana's in porto this weekend" is a visit, not a move.
+                    + "|(?:'s|\\s+is|'re|\\s+are)\\s+(?:now\\s+in|back\\s+in)" + NOT_A_HOME + ")" + WHAT)),
             Map.entry(Predicate.LIVES_WITH, Pattern.compile(WHO + "\\s+(?:(?:lives?|living)\\s+with(?=\\s+(?:us|me|my|our|"
                     + "her|his|their|him|them|roommates?|flatmates?|housemates?|parents|friends|mum|mom|dad)\\b)"
                     + "|moved\\s+in\\s+with)" + WHAT)),
-            Map.entry(Predicate.WORKS_AT, Pattern.compile(WHO + "(?:\\s+(?:now\\s+)?(?:works?|working)\\s+(?:at|for)"
-                    + "(?=\\s+(?!home\\b|nights?\\b|weekends?\\b|the weekend|\\d)\\S)"
-                    + "|(?:'m|\\s+am|'s|\\s+is)\\s+(?:a|an)\\s+(?!member\\b|regular\\b|guest\\b|customer\\b|volunteer\\b|fan\\b|"
-                    + "student\\b)[\\w-]+\\s+at)" + WHAT)),
-            Map.entry(Predicate.DRIVES, Pattern.compile(WHO + "\\s+(?:now\\s+)?drives?\\s+(?:a|an)" + WHAT)));
+            Map.entry(Predicate.WORKS_AT, Pattern.compile(WHO + "\\s+(?:now\\s+)?(?:works?|working)\\s+(?:at|for)"
+                    + "(?=\\s+(?!home\\b|nights?\\b|weekends?\\b|the weekend|\\d)\\S)" + WHAT)),
+            Map.entry(Predicate.DRIVES, Pattern.compile(WHO + "\\s+(?:now\\s+)?drives?\\s+(?:a|an)"
+                    + "(?=\\s+(?!lot\\b|bit\\b|hour\\b|few\\b|long\\b|little\\b|while\\b)\\S)" + WHAT)));
     private static final Map<String, String> SAME_PERSON = Map.ofEntries(Map.entry("mum", "mother"),
             Map.entry("mom", "mother"), Map.entry("dad", "father"), Map.entry("grandma", "grandmother"),
             Map.entry("gran", "grandmother"), Map.entry("nan", "grandmother"), Map.entry("granny", "grandmother"),
             Map.entry("grandpa", "grandfather"), Map.entry("sis", "sister"), Map.entry("bro", "brother"),
             Map.entry("bf", "boyfriend"), Map.entry("gf", "girlfriend"), Map.entry("i'm", "i"));
     /** Relations a person usually has several of: "my friend works at google" says nothing of Omar. */
-    private static final Set<String> ONE_OF_SEVERAL = Set.of("friend", "cousin", "colleague", "coworker", "neighbour",
+    static final Set<String> ONE_OF_SEVERAL = Set.of("friend", "cousin", "colleague", "coworker", "neighbour",
             "neighbor", "aunt", "uncle", "niece", "nephew", "kid", "kids", "child", "children", "roommate", "flatmate");
-    private static final Set<String> MEN = Set.of("brother", "father", "son", "husband", "boyfriend", "uncle", "nephew",
-            "grandfather");
-    private static final Set<String> WOMEN = Set.of("sister", "mother", "daughter", "wife", "girlfriend", "aunt", "niece",
-            "grandmother");
+    private static final Set<String> MEN = Set.of("brother", "bro", "father", "dad", "son", "husband", "boyfriend", "bf",
+            "uncle", "nephew", "grandfather", "grandpa");
+    private static final Set<String> WOMEN = Set.of("sister", "sis", "mother", "mum", "mom", "mam", "daughter", "wife",
+            "girlfriend", "gf", "aunt", "niece", "grandmother", "grandma", "gran", "nan");
     private static final Set<String> SEVERAL = Set.of("parents", "kids", "children", "grandparents", "in-laws", "twins");
     private static final Set<String> PRONOUNS = Set.of("she", "he", "they");
     private static final Set<String> NOT_WHO = Set.of("my", "the", "our", "now", "just", "also");
     private static final Set<String> NOT_VALUE = Set.of("the", "a", "an", "in", "at", "for", "now", "back", "with",
-            "of", "to", "and", "lol", "btw", "actually", "full", "time", "this", "week", "month", "year");
+            "of", "to", "and", "lol", "btw", "actually", "full", "time", "this", "week", "month", "year", "my", "our",
+            "her", "his", "their", "last", "next");
+    /** Frames are for what people text: a longer statement is not read as one. */
+    private static final int LONGEST = 300;
 
     static Optional<Frame> of(String text) {
+        if (text.length() > LONGEST) {
+            return Optional.empty();
+        }
         String s = text.strip().toLowerCase(Locale.ROOT).replace('’', '\'')
                 .replaceAll("\\bthe user's\\b", "my").replaceAll("\\bthe user\\b", "i")
                 .replaceAll("[^\\p{L}\\p{N}]+$", "");
@@ -106,14 +111,22 @@ record Frame(Set<String> who, Predicate predicate, Set<String> value, boolean pr
 
     /** "she" is no brother, "they" are several, and none of them is the person ("i", "we"). */
     private boolean pointsTo(Set<String> older) {
-        if (older.contains("i") || older.contains("we")) {
-            return false;
-        }
-        return switch (who.iterator().next()) {
-            case "she" -> older.stream().noneMatch(MEN::contains) && older.stream().noneMatch(SEVERAL::contains);
-            case "he" -> older.stream().noneMatch(WOMEN::contains) && older.stream().noneMatch(SEVERAL::contains);
-            default -> older.stream().anyMatch(SEVERAL::contains);
+        return !older.contains("i") && !older.contains("we") && pronounFits(who.iterator().next(), older);
+    }
+
+    /** Whether "she", "he" or "they" can name the one these words (relations, names) name. */
+    static boolean pronounFits(String pronoun, Set<String> who) {
+        return switch (pronoun) {
+            case "she" -> who.stream().noneMatch(MEN::contains) && !several(who);
+            case "he" -> who.stream().noneMatch(WOMEN::contains) && !several(who);
+            case "they" -> several(who);
+            default -> false;
         };
+    }
+
+    /** Relations of several people, however counted ("parents", or "parent" once the plural is taken off). */
+    private static boolean several(Set<String> who) {
+        return who.stream().anyMatch(w -> SEVERAL.contains(w) || SEVERAL.contains(w + "s"));
     }
 
     private static boolean possessive(Set<String> who) {

@@ -24,8 +24,8 @@ final class Statements {
                     + "|\\b(?:i|we)\\s+(?:\\w+ly\\s+|just\\s+|now\\s+|still\\s+|finally\\s+)?(live|lived|work|worked|moved|like|love|"
                     + "hate|prefer|enjoy|have|had|own|study|studied|started|quit|bought|adopted|married|plan|want|need|can't|"
                     + "cant|cannot|don't|dont|never|always|usually|play|drive|speak|grew up|was born|got|go|run|swim|cycle|"
-                    + "teach|eat|drink|take|broke up|split up|start|finish|begin|get|see|visit|read|wear|volunteer|rent|support|"
-                    + "use|ride|follow|collect|cook|bake|are|were|'re|'ve|'ll)\\b"
+                    + "teach|eat|drink|take|broke up|split up|start|finish|begin|get|see|visit|wear|volunteer|rent|ride|collect|"
+                    + "are|were|'re|'ve|'ll)\\b"
                     + "|\\b(remember that|call me|don't forget that)\\b",
             Pattern.CASE_INSENSITIVE);
     /** The people (and pets) of someone's life, as texting names them. */
@@ -45,7 +45,8 @@ final class Statements {
                     + "also|finally|really|something|everyone|someone|weather|traffic|work|life)\\b)[\\p{L}]{2,20}(?: from [\\p{L} ]{2,20}?)?"
                     + "(?:'s\\s+(?:allergic|vegan|vegetarian|pregnant|married|engaged|divorced|retired|moving|getting|starting|"
                     + "turning|studying|working|living|birthday|bday|b-day|wedding|\\d)"
-                    + "|\\s+(?:(?:is|isn't|is not)\\s+(?:allergic|vegan|vegetarian|pregnant|married|engaged|divorced|retired|moving|getting|"
+                    + "|\\s+(?:(?:isn't|is not)\\s+(?:allergic|vegan|vegetarian|pregnant|married|engaged|divorced|retired)"
+                    + "|(?:is)\\s+(?:allergic|vegan|vegetarian|pregnant|married|engaged|divorced|retired|moving|getting|"
                     + "starting|turning|studying|working|living|a|an|\\d)|has|lives|works|moved|started|got|loves|likes|hates|"
                     + "can't|cant|doesn't|doesnt|turned|passed|quit|joined|studies|just|broke up|left|bought|adopted))\\b",
             Pattern.CASE_INSENSITIVE);
@@ -67,15 +68,16 @@ final class Statements {
     private static final Pattern WITHOUT_SUBJECT = Pattern.compile(
             "^(?:(?:flying|going|heading|driving|moving|travelling|traveling|leaving|off)\\s+(?:to|back|home|for|abroad)\\b"
                     + "|(?:can'?t stand|cannot stand|love(?! (?:that|it|this|you|u)\\W*$)|hate|loathe|adore|allergic to|not a fan of|obsessed with|big fan of|"
-                    + "alergic to|\\w+ allergy|lactose intolerant|gluten intolerant|big (?:\\w+ )?fan(?:\\s+of\\b|\\W*(?:,|$))|"
-                    + "planning to|plan to|(?:just )?(?:graduated|got into|got accepted|finished (?:my|the) (?:degree|phd|"
-                    + "masters|course|exams?|thesis|training|apprenticeship)|passed (?:my|the) (?:\\w+ )?(?:test|exam|bar|boards))|(?:don'?t|dont) [\\w ]{1,20} anymore|"
+                    + "alergic to|\\w+ allergy|lactose intolerant|gluten intolerant|big (?:fan of|\\w+ fan(?=\\s*,|\\W*$))|"
+                    + "planning to|plan to|(?:just )?(?:graduated|got (?:into|accepted (?:to|into|at)|a place at)\\b.*\\b(?:programme|program|course|school|"
+                    + "college|uni|university|academy|team)|finished (?:my|the) (?:degree|phd|"
+                    + "masters|course|exams?|thesis|training|apprenticeship)|passed (?:my|the) (?:\\w+ )?(?:test|exam|bar|boards))|(?:don'?t|dont) (?:live|work|eat|drink|smoke|drive|have|own|play|go|use|take|speak|study|do)\\b[\\w ]{0,20} anymore|"
                     + "vegan|vegetarian|pescatarian|teetotal|sober|diabetic|"
                     + "married|engaged|divorced|pregnant|retired|no longer|not\\s+[\\w ]{1,20}\\s+anymore|"
                     + "started|quit|changed jobs|new job|got (?:a|the|my|engaged|married|promoted|fired|made)|"
                     + "(?:we )?broke up|split up|moved|no more|switched to|(?:fav|favou?rite) \\w+|(?:shoe|dress|ring) size)\\b"
                     + "|^(?:broke|got|had|lost|won|passed|failed|finished|met|went|came|bought|sold|closed|ran|did|graduated|"
-                    + "joined|adopted|moved|started|(?:gonna|going to|hoping to)(?! (?:rain|snow|be)\\b))\\b.*" + WHEN
+                    + "joined|adopted|moved|started)\\b.*" + WHEN
                     + "|^(?!(?:morning|evening|nothing|something|anything|everything|raining|snowing)\\b)\\w+ing\\b.*" + WHEN
                     // One's own appointments may be "the dentist"; "the match", "the service" are anyone's.
                     + "|(?:(?:[\\w']+\\s+)?(?:dentist|doctor|drs|gp|appointment|appt|interview|exam|flight|surgery|haircut|physio|"
@@ -91,12 +93,12 @@ final class Statements {
                     + "|\\bno more\\b.*\\bfor me\\b|\\bswitched to\\b|\\bfor me\\b.*\\b(?:always|never)\\b"
                     + "|\\b(?:always|never) (?:on|for|in|with|before|after)\\b"
                     // routines of someone, not "it rains every day here"
-                    + "|^(?!(?:it|it's|there|that|this)\\b).*\\b(?:every|most) (?:weekday|day|morning|evening|night|weekend|week|"
+                    + "|^(?!(?:it|it's|there|that|this|same|every)\\b).*\\b(?:every|most) (?:weekday|day|morning|evening|night|weekend|week|"
                     + "mon|tue|wed|thu|fri|sat|sun)[a-z]*"
                     + "|\\b(?:passport|visa|licen[cs]e|lease|contract|insurance|membership|subscription|card|id|mot|warranty)\\b"
                     + ".*\\b(?:expires?|expiring|renews?|renewal|runs out)\\b"
-                    + "|^(?!(?:christmas|xmas|new year|halloween|easter|thanksgiving|valentine)[\\w' ]*\\bis\\b)[\\w' ]{2,20} is "
-                    + "(?:on )?the \\d{1,2}(?:st|nd|rd|th)\\b",
+                    + "|^(?:my |our |[\\p{L}]+'s )?(?:payday|pay day|rent|bin day|bins|trash|recycling|bills?|mortgage|direct debit)"
+                    + "\\b[\\w' ]{0,20} (?:is|are) (?:due )?(?:on )?the \\d{1,2}(?:st|nd|rd|th)\\b",
             Pattern.CASE_INSENSITIVE);
     /** Asking, asking for something, or imagining: nothing to remember, however personal it sounds. */
     private static final Pattern NOT_A_STATEMENT = Pattern.compile(
@@ -110,9 +112,10 @@ final class Statements {
                     + "need you to\\b|translate\\b|explain\\b|summari[sz]e\\b|list\\b)",
             Pattern.CASE_INSENSITIVE);
     /** What someone else holds in general ("my mum always says never trust…"): not a fact of anyone's life. */
-    private static final Pattern HEARSAY = Pattern.compile("^(?:my|our)\\s+[\\w']+\\s+(?:always\\s+)?(?:reckons|says|thinks|"
-            + "believes|swears)\\b(?!.*\\b(?:i'm|i am|i|my|me|we|we're|our|us|she|she's|her|he|he's|his|they|they're|"
-            + "their)\\b)|^my (?:character|avatar|horoscope|sims?|fantasy team)\\b|^i (?:read|heard|saw) (?:that|somewhere|online)\\b",
+    private static final Pattern HEARSAY = Pattern.compile("^(?:my|our)\\s+[\\w']+\\s+(?:always (?:says|tells me)|reckons|"
+            + "swears)\\b(?!.*\\b(?:i'm|i am|i|my|me|we|we're|our|us|she|she's|her|he|he's|his|they|they're|their)\\b)"
+            + "|^my (?:character|avatar|horoscope|sims?|fantasy team)\\b"
+            + "|^i (?:read|heard|saw) (?:that|somewhere|online)\\b(?!.*\\b(?:my|our|me|we)\\b)",
             Pattern.CASE_INSENSITIVE);
     /** How someone is right now ("i'm so tired", "im hungry lol"): true today, gone tomorrow. */
     private static final Pattern MOMENTARY = Pattern.compile(

@@ -69,7 +69,21 @@ class StatementsTest {
             "big fan noise in the server room today | false",
             "my friend reckons oat milk is bad for you lol | false",
             "my character in the game just died lol | false",
-            "maybe one day i'll learn to surf | false"})
+            "maybe one day i'll learn to surf | false",
+            "the election is on the 4th | false",
+            "the match is on the 12th | false",
+            "i read your message | false",
+            "i support that | false",
+            "don't worry about it anymore | false",
+            "gonna watch netflix tonight | false",
+            "got into bed | false",
+            "coffee isn't an option | false",
+            "same thing every day lol | false",
+            "big fan | false",
+            "my mum says dad is retiring in june | true",
+            "my doctor says the lump is benign | true",
+            "got into the nursing programme at kings | true",
+            "don't live in leeds anymore, moved to york in may | true"})
     void findsWhatIsTextedAsAFactAndNothingElse(String message, boolean fact) {
         assertThat(Statements.factualSentences(message)).as(message).hasSize(fact ? 1 : 0);
     }
