@@ -82,11 +82,25 @@ public class Embedder implements AutoCloseable {
             try {
                 started.complete(loader.get()); // closed meanwhile: close() waits for it and frees it
             } catch (RuntimeException | Error e) {
-                log.error("The embedding model {} could not be loaded: memories cannot be stored or recalled", modelId, e);
+                if (closed || stopping(e)) {
+                    log.info("Stopped before the embedding model {} was loaded", modelId);
+                } else {
+                    log.error("The embedding model {} could not be loaded: memories cannot be stored or recalled", modelId, e);
+                }
                 started.completeExceptionally(e);
             }
         });
         return started;
+    }
+
+    /** The JVM began to stop while the model loaded: ONNX Runtime can no longer register its own shutdown hook. */
+    private static boolean stopping(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof IllegalStateException && "Shutdown in progress".equals(t.getMessage())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the model is loaded, loading (or not asked for yet), or failed to load. */
