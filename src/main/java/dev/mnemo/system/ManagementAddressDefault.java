@@ -17,9 +17,12 @@ public class ManagementAddressDefault implements EnvironmentPostProcessor, Order
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        String port = environment.getProperty("management.server.port");
+        String port = environment.getProperty("management.server.port", "").strip();
+        String server = environment.getProperty("server.port", "8080").strip();
         String address = environment.getProperty("management.server.address");
-        if (port != null && !port.isBlank() && (address == null || address.isBlank())) {
+        // Only a port of its own: the same port as the server's, or -1 (none), takes no address.
+        boolean separate = !port.isEmpty() && !port.equals(server) && !port.equals("-1");
+        if (separate && (address == null || address.isBlank())) {
             environment.getPropertySources().addLast(new MapPropertySource(SOURCE,
                     Map.of("management.server.address", "127.0.0.1")));
         }

@@ -18,6 +18,9 @@ class ManagementAddressDefaultTest {
                 .isEqualTo("0.0.0.0");
         assertThat(addressWith(Map.of())).isNull();
         assertThat(addressWith(Map.of("MANAGEMENT_SERVER_PORT", ""))).isNull();
+        assertThat(addressWith(Map.of("MANAGEMENT_SERVER_PORT", "8080"))).as("the server's own port").isNull();
+        assertThat(addressWith(Map.of("MANAGEMENT_SERVER_PORT", "9000", "SERVER_PORT", "9000"))).isNull();
+        assertThat(addressWith(Map.of("MANAGEMENT_SERVER_PORT", "-1"))).isNull();
     }
 
     private static String addressWith(Map<String, Object> variables) {

@@ -1,6 +1,7 @@
 package dev.mnemo.memory.write;
 
 import dev.mnemo.memory.MemoryKind;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -19,17 +20,32 @@ import java.util.stream.Stream;
  * ("my brother got divorced") or says it adds ("too", "also", "still").
  */
 final class Corrections {
+    /** What happens to a plan: it says nothing of a routine ("my train was cancelled" after "I take the train"). */
+    private static final Pattern PLAN_CHANGE = Pattern.compile("\\b(?:cancell?ed|called off|rebooked|rescheduled|postponed|"
+            + "pushed (?:back|to)|moved to (?:\\d|mon|tue|wed|thu|fri|sat|sun|next|the \\d))", Pattern.CASE_INSENSITIVE);
+    private static final Pattern PLAINLY = Pattern.compile("^\\s*(?:actually|correction|no,|sorry,|i meant|wait no|oops)\\b"
+            + "|,\\s*not\\s+\\w+|\\bnot\\s+\\w+\\s*[.!]?$|\\bno longer\\b|\\banymore\\b|\\binstead\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern MOVED = Pattern.compile("\\b(?:moved|changed|switched)\\b", Pattern.CASE_INSENSITIVE);
+    /** Said of what might have been: "i nearly moved to lisbon", "we almost split up", "never moved in the end". */
+    private static final Pattern HEDGED = Pattern.compile("\\b(?:nearly|almost|never|didn'?t|did not|might|may(?!\\s+\\d)|could|"
+            + "would|should|thinking (?:of|about)|want to|wanna|hoping to|planning to|if)\\b", Pattern.CASE_INSENSITIVE);
+    /** Texting's openers, which say nothing of whom: "btw jake moved to lisbon" is jake's news. */
+    private static final Pattern LEADING_FILLER = Pattern.compile("^(?:(?:btw|so|oh|ok|okay|actually|update|fyi|also|and|"
+            + "lol|omg|well|anyway|news|guess what)[,:!]?\\s+)+", Pattern.CASE_INSENSITIVE);
+    private static final Pattern AGE_CHANGE = Pattern.compile("\\bturned \\d+\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern AGE = Pattern.compile("\\b\\d+ (?:years? old|yo)\\b|\\bis \\d+\\b", Pattern.CASE_INSENSITIVE);
     /** "74kg", "1,650", "68k". */
     private static final String AMOUNT = "\\$?\\d+(?:[.,]\\d+)?(?:\\s*(?:kg|lbs?|k|%))?";
     private static final Pattern CHANGE = Pattern.compile(
-            "\\b(?:broke up|split up|divorced|called off|cancell?ed|scrapped|left|quit|retired|died|passed away|"
-                    + "sold|moved (?:\\w+ )?to|relocated|switched|ported|changed to|instead|anymore|no longer|isn't|aren't|wasn't|"
+            "\\b(?:broke up|split up|divorced|called off (?:the )?(?:engagement|wedding)|scrapped|left|quit|retired|died|"
+                    + "passed away|"
+                    + "sold|moved (?:\\w+ )?to" + Corrections.NOT_A_MOVE + "|relocated|switched|ported|changed to|instead|anymore|no longer|isn't|aren't|wasn't|"
                     + "not actually|turns out|turned \\d+|graduated|just started|started \\w+ing|went up|went down|"
                     + "new (?:number|manager|boss|job|address|place|school|teacher|landlord|doctor|phone)|my ex|wait no|"
                     + "smoke[- ]free|stopped|gave up|no more|first (?:day|week|month) at|started at|"
-                    + "seeing someone|these days|nowadays|from now on|rebooked|rescheduled|postponed|pushed (?:back|to)|"
+                    + "seeing someone|these days|nowadays|from now on|"
                     + "dropped out|back (?:in|to) the office|(?:down|up) to " + AMOUNT + ")\\b"
-                    + "|(?:^|\\b(?:we|i)\\s+(?:just\\s+)?)bought a (?:house|flat|condo|place)\\b|\\bactually\\W*$|^off (?!to\\b)"
+                    + "|(?:^|\\b(?:we|i)\\s+(?:just\\s+)?)(?:bought a (?:house|flat|condo|place)|cancell?ed)\\b|\\bactually\\W*$|^off (?!to\\b)"
                     + "|\\bnow\\b(?=\\W*(?:,|$))|\\b(?:is|are|am|'s|'re|'m|on|at|with) [\\w' ]{0,20}\\bnow\\b"
                     + "|\\bnot\\s+[\\w.-]+\\s*$",
             Pattern.CASE_INSENSITIVE);
@@ -42,33 +58,39 @@ final class Corrections {
             + "mother|dad|father|parents|sis|sister|bro|brother|son|daughter|kids?|nan|gran|grandma|grandpa|grandmother|"
             + "grandfather|aunt|uncle|cousin|niece|nephew|friend|flatmate|roommate|neighbou?r|boss|colleague|coworker|"
             + "fianc[eé]e?|dog|cat|puppy|kitten|work";
-    private static final Pattern RELATION = Pattern.compile("\\b(" + RELATIONS + ")(?:'s|s'|')?(?=\\W|$)",
+    private static final Pattern RELATION = Pattern.compile("\\b(" + RELATIONS + ")s?(?:'s|s'|')?(?=\\W|$)",
             Pattern.CASE_INSENSITIVE);
     /** "my brother's wife": someone of someone of their life. */
     private static final Pattern RELATION_OF_RELATION = Pattern.compile("'s\\s+(?:" + RELATIONS + ")\\b",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern WEEKDAY = Pattern.compile(
-            "\\b(mon|tue|wed|thu|fri|sat|sun)(?:day|s|days|nesday|sday|rsday|urday|t)?s?\\b", Pattern.CASE_INSENSITIVE);
+    /** Weekdays as texted, not "sat in the garden", "the sun", "wed" (a bare "wed" is as likely "wedding"). */
+    private static final Pattern WEEKDAY = Pattern.compile("\\b(mon|tue|wed|thu|fri|sat|sun)(?:days?|nesdays?|sdays?|rsdays?|"
+            + "urdays?)\\b|\\b(mon|tues?|weds|thurs?|fri)s?\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern TIME = Pattern.compile("\\b\\d{1,2}(?::\\d{2})?\\s*(?:am|pm)\\b|\\b\\d{1,2}:\\d{2}\\b|"
+            + "\\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\s+\\d{1,2}\\b", Pattern.CASE_INSENSITIVE);
     /**
      * Parts of a life where a change replaces what was true, whatever the words: "we broke up" ends "I'm dating
      * Mark", "ported my number to o2" ends "I'm a Vodafone customer". Used only for the person's own statements.
      */
     /** "moved to the sales team", "moved to part-time": not a move of home. */
-    static final String NOT_A_MOVE = "(?!\\s+(?:(?:the|a|an)\\s+(?:\\w+\\s+)?(?:team|department|role|position|shift|group|class|"
+    static final String NOT_A_MOVE = "(?!\\s+(?:(?:a|an)\\s+(?:new|bigger|smaller|nicer|cheaper|better)\\b|"
+            + "(?:the|a|an)\\s+(?:\\w+\\s+)?(?:team|department|role|position|shift|group|class|"
             + "project|plan|version|desk|floor|cloud)\\b|part[- ]time|full[- ]time|(?:nights|days|evenings|weekends|linux|"
             + "windows|mac|android|iphone|pixel)\\b))";
     private static final List<Pattern> TOPICS = Stream.of(
-            "dating|single|married|engaged|boyfriend|girlfriend|bf|gf|partner|broke up|split up|divorced|seeing someone",
+            "dating|single|married|engaged|engagement|boyfriend|girlfriend|bf|gf|partner|broke up|split up|divorced|"
+                    + "seeing someone|ex",
             "vegetarian|vegan|pescatarian|keto|paleo|meat|diet|dairy",
             "commute|train|bus|subway|metro|tube|bike|cycle|drive|walk to work|carpool",
             "live in|living in|rent|apartment|flat|house|condo|moved to" + NOT_A_MOVE + "|mortgage",
-            "work at|work for|job|employer|hired|first (?:day|week|month) at|started at|laid off|fired",
+            "work at|work for|job|employer|hired|first (?:day|week|month) at|started at|laid off|fired|retired|teacher|"
+                    + "manager|boss",
             "phone number|my number|carrier|network|sim|ported|vodafone|o2|verizon|at&t|t-mobile|sprint|orange",
             "passwords?|pw|passcode|lastpass|1password|bitwarden|keepass|dashlane",
             "smoke|smoking|smoker|cigarettes|vape|vaping",
-            "school|elementary|kindergarten|grade|college|university",
+            "school|elementary|kindergarten|grade|college|university|studying|graduated|degree|law school|med school",
             "years old|turned \\d+|age",
-            "weigh|weight|kg|lbs|pounds",
+            "weigh|weight|\\d*kg|\\d*lbs|pounds",
             "earn|salary|raise|paid|pay rise",
             "iphone|android|pixel",
             "working from home|wfh|remote|office|hybrid")
@@ -78,7 +100,7 @@ final class Corrections {
      */
     private static final Pattern MOMENT = Pattern.compile("\\b(?!living|working|staying|dating|seeing|studying|"
             + "teaching|using|driving)\\w+ing(?:\\s+(?:it|them|this|that))?\\s+now\\W*$"
-            + "|\\b(?:i'm|i am|im|we're|we are)\\s+(?:on|at|in)\\s+(?:the\\s+|a\\s+|my\\s+)?[\\w']+\\s+now\\W*$",
+            + "|\\b(?:i'm|i am|im|we're|we are)\\s+(?:(?:on|at)\\s+(?:the\\s+|a\\s+|my\\s+)?|in\\s+(?:the|a|my)\\s+)[\\w']+\\s+now\\W*$",
             Pattern.CASE_INSENSITIVE);
     /**
      * What changes a state even when told as an episode: "max turned 4 last week", "rent went up to 1650", "first week
@@ -88,15 +110,18 @@ final class Corrections {
             + "|(?:down|up) to " + AMOUNT + "|first (?:day|week|month) at|started at|new job)\\b"
             + "|(?<!\\b(?:nearly|almost|never|not|thinking of|about to)\\s)\\bmoved (?:\\w+ )?to\\b", Pattern.CASE_INSENSITIVE);
     /** True for now only: "ana's in lisbon right now", "my brother is in lisbon for work now". */
-    private static final Pattern FOR_NOW = Pattern.compile("\\b(?:right now|at the moment|atm|rn|this week(?:end)?|"
-            + "for (?:work|a (?:week|few days|bit|while)|the (?:week(?:end)?|day|night)))\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern FOR_NOW = Pattern.compile("\\b(?:right now|at the moment|atm|rn|this week(?:end)?|today|"
+            + "tonight|this (?:morning|afternoon|evening)|for (?:work|a (?:week|few days|bit|while|month)|the (?:week(?:end)?|"
+            + "day|night|summer|winter|holidays)))\\b|\\b(?:is|are|was|'s)\\s+(?:running\\s+)?(?:late|early|delayed|busy|"
+            + "closed|packed|full|empty)\\b", Pattern.CASE_INSENSITIVE);
     /** "ana's flight got cancelled": Ana is whose flight it is, not what the statement is about. */
     private static final Pattern OWNERS_THING = Pattern.compile("^([\\p{L}]+?)(?:'s|s')\\s+(?!(?:in|at|on|now|back|not|no|a|an|"
             + "the|moving|getting|been|living|working|just|going|done|over|off|still|also|never|always|fav|favou?rite|"
             + "staying|with|from|\\d)\\b)[\\p{L}]+", Pattern.CASE_INSENSITIVE);
     /** "My friend Omar": one of several, named; "my friend" alone is not necessarily him. */
     private static final Pattern ONE_OF_SEVERAL_NAMED = Pattern.compile("\\b(?:friend|cousin|colleague|coworker|neighbou?r|"
-            + "aunt|uncle|niece|nephew|roommate|flatmate)\\s+\\p{Lu}");
+            + "aunt|uncle|niece|nephew|roommate|flatmate)\\s+(?!(?:is|was|and|from|at|in|who|lives|works|has|had|just|got|"
+            + "moved|said|says)\\b)[\\p{L}]{2,}", Pattern.CASE_INSENSITIVE);
     /** Statements this long are not texted facts: the rules are not run on them (and stay linear). */
     private static final int LONGEST = 500;
     /**
@@ -104,9 +129,10 @@ final class Corrections {
      * "my landlord moved to spain", "jess and tom broke up". Texting without the "I" ("started eating meat again",
      * "seeing someone now") is the person's own.
      */
-    private static final Pattern SOMEONE_ELSE = Pattern.compile("^(?:the|a|an|he|she|they|his|her|their|[\\p{L}]+'s|"
+    private static final Pattern SOMEONE_ELSE = Pattern.compile("^(?:the|a|an|he|she|they|his|her|their|all|half|both|lots|"
+            + "some|most|everyone|everybody|people|mr|mrs|ms|dr|[\\p{L}]+'s|"
             + "(?:my|our)\\s+[\\p{L}]+)\\b|^(?!(?:i|we|me|just|finally|now|still|also|so|first|started|moved|switched|"
-            + "seeing|ported|bought|quit|got|off|down|up)\\b)[\\p{L}]+(?: and [\\p{L}]+)? (?:is|isn't|are|was|has|have|had|"
+            + "seeing|ported|bought|quit|got|off|down|up)\\b)[\\p{L}]+(?: from [\\p{L}]+)?(?:\\s*(?:and|&)\\s*(?!i\\b|me\\b)[\\p{L}]+)? (?:is|isn't|are|was|has|have|had|"
             + "just|got|gets|moved|started|gave|turned|switched|broke|split|quit|left|went|joined|bought|sold|retired|"
             + "graduated|lives|works|drives|took|stopped|finally)\\b", Pattern.CASE_INSENSITIVE);
     /** Words ending in -ing that name things, not doings: kept as what a statement is about. */
@@ -115,6 +141,7 @@ final class Corrections {
             "nothing", "everything", "anything", "offspring", "earring", "wedding's", "ring");
     private static final Pattern RECURRING = Pattern.compile("\\b(?:every|each|meets|weekly)\\b|days\\b",
             Pattern.CASE_INSENSITIVE);
+    private static final Pattern SELF = Pattern.compile("^(?:i|i'm|i've|we|we're|the user)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern OWN = Pattern.compile("^(?:i|i'm|i've|my|the user)\\b", Pattern.CASE_INSENSITIVE);
     /** "wifi pw is bluebird9": a thing and its value, short forms spelled out. */
     private static final Pattern RESTATED = Pattern.compile("^(?:my\\s+)?([\\w' -]{1,40}?)\\s+(?:is|are|'s)\\s+(.+)$");
@@ -136,15 +163,23 @@ final class Corrections {
      * @param newerIsEpisode the newer tells of one occasion: only a change of state makes it replace anything
      *     ("max turned 4 last week" does; "left mark's place yesterday" says nothing of "I'm dating Mark")
      */
-    static boolean replaces(String older, String newer, boolean flagged, double similarity, boolean newerIsEpisode) {
-        if (older.length() > LONGEST || newer.length() > LONGEST || similarity < SAME_TOPIC || ADDS.matcher(newer).find()
-                || FOR_NOW.matcher(newer).find() || Statements.isQuestionOrRequest(newer)) {
+    static boolean replaces(String older, String text, boolean flagged, double similarity, boolean newerIsEpisode) {
+        if (older.length() > LONGEST || text.length() > LONGEST) {
+            return false;
+        }
+        String newer = LEADING_FILLER.matcher(text.strip().replace('’', '\'')).replaceFirst("");
+        if (similarity < SAME_TOPIC || ADDS.matcher(newer).find() || FOR_NOW.matcher(newer).find()
+                || HEDGED.matcher(newer).find() || Statements.isQuestionOrRequest(newer)) {
             return false;
         }
         boolean close = similarity >= POINTING_BACK;
         String change = MOMENT.matcher(newer).replaceAll("");
         // An episode's "moved" or "switched" flags it, but only a change of state makes it replace anything.
-        boolean said = flagged && !newerIsEpisode || (newerIsEpisode ? STATE_CHANGE : CHANGE).matcher(change).find()
+        // "moved", "changed", "switched" flag a statement as a correction where it is said; here they are weighed
+        // as the cues they are ("moved to a new flat" is no move away).
+        boolean flaggedPlainly = flagged && (PLAINLY.matcher(newer).find() || !MOVED.matcher(newer).find());
+        boolean said = flaggedPlainly && !newerIsEpisode || (newerIsEpisode ? STATE_CHANGE : CHANGE).matcher(change).find()
+                || !newerIsEpisode && PLAN_CHANGE.matcher(change).find() && appointment(older)
                 || otherWeekday(older, newer) && onTheSameSchedule(older, newer);
         return said && sameSubject(older, newer, close) || restatesSlot(older, newer) || frameChanged(older, newer, close);
     }
@@ -204,8 +239,16 @@ final class Corrections {
             return false; // "my wife" is not "my brother's wife"
         }
         boolean olderIsOwn = noOneElse(theirs) && OWN.matcher(older.strip()).find();
-        if (sharesWord(older, newer) || olderIsOwn && !SOMEONE_ELSE.matcher(newer.strip()).find()
-                && sameTopic(older, newer)) {
+        // "sara from work quit deloitte" is Sara's news, not the news of "I work at Deloitte"; "band split up" is the
+        // news of the band in "I play guitar in a band".
+        String subject = newer.strip().toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}']+", 2)[0];
+        if (SELF.matcher(older.strip()).find() && SOMEONE_ELSE.matcher(newer.strip()).find()
+                && !words(older).contains(subject)) {
+            return false;
+        }
+        // The same one of their life, named alike ("my gf" is "my girlfriend"), in the same part of it.
+        boolean sameRelation = !named.isEmpty() && named.equals(theirs) && Collections.disjoint(named, Frame.ONE_OF_SEVERAL);
+        if (sharesWord(older, newer) || sameRelation && sameTopic(older, newer) || olderIsOwn && sameTopic(older, newer)) {
             return true;
         }
         // Without a shared word only a pronoun points back ("she's in lisbon now"), only when close, and only to
@@ -232,9 +275,14 @@ final class Corrections {
         Set<String> found = new HashSet<>();
         Matcher m = RELATION.matcher(text);
         while (m.find()) {
-            found.add(m.group(1).toLowerCase(Locale.ROOT).replaceAll("s$", ""));
+            String relation = m.group(1).toLowerCase(Locale.ROOT).replaceAll("s$", "");
+            found.add(Frame.SAME_PERSON.getOrDefault(relation, relation));
         }
         return found;
+    }
+
+    private static String day(Matcher m) {
+        return (m.group(1) != null ? m.group(1) : m.group(2)).substring(0, 3).toLowerCase(Locale.ROOT);
     }
 
     /**
@@ -247,10 +295,16 @@ final class Corrections {
                 && (Statements.kindOf(older) != MemoryKind.EVENT || RECURRING.matcher(older).find());
     }
 
+    /** A memory of something on a day or at a time (or a plan or an episode): what plans' changes are about. */
+    private static boolean appointment(String older) {
+        return WEEKDAY.matcher(older).find() || TIME.matcher(older).find()
+                || Statements.kindOf(older) == MemoryKind.EVENT || Statements.kindOf(older) == MemoryKind.PLAN;
+    }
+
     private static boolean otherWeekday(String older, String newer) {
         Matcher a = WEEKDAY.matcher(older);
         Matcher b = WEEKDAY.matcher(newer);
-        return a.find() && b.find() && !a.group(1).equalsIgnoreCase(b.group(1));
+        return a.find() && b.find() && !day(a).equals(day(b));
     }
 
     /**
@@ -269,7 +323,27 @@ final class Corrections {
             theirs.removeAll(Frame.ONE_OF_SEVERAL);
         }
         words.retainAll(theirs);
-        return !words.isEmpty();
+        if (words.isEmpty()) {
+            return false;
+        }
+        // A name alone, as the newer's subject, is whom it is about, not what: "mark quit his job" says nothing of
+        // "I'm dating Mark", but "alex is my ex" ends "my partner is Alex" (one part of a life, both).
+        Set<String> names = names(older);
+        boolean onlyTheirName = words.size() == 1 && names.containsAll(words)
+                && newer.strip().toLowerCase(Locale.ROOT).startsWith(words.iterator().next());
+        return !onlyTheirName || sameTopic(older, newer) || AGE_CHANGE.matcher(newer).find() && AGE.matcher(older).find();
+    }
+
+    /** The words of a memory written with a capital inside it: the names in "My sister Ana lives in Porto". */
+    private static Set<String> names(String text) {
+        Set<String> names = new HashSet<>();
+        String[] tokens = text.strip().split("[^\\p{L}\\p{N}']+");
+        for (int i = 1; i < tokens.length; i++) {
+            if (!tokens[i].isEmpty() && Character.isUpperCase(tokens[i].charAt(0)) && !tokens[i].equals("I")) {
+                names.addAll(words(tokens[i]));
+            }
+        }
+        return names;
     }
 
     private static Set<String> words(String text) {

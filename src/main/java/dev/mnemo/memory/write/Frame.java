@@ -26,24 +26,29 @@ record Frame(Set<String> who, Predicate predicate, Set<String> value, boolean pr
     /** Being in these is a stay, not a home: "dad's back in hospital". */
     private static final String NOT_A_HOME = "(?!\\s+(?:the\\s+)?(?:hospital|bed|town|office|work|school|class|gym|rehab|"
             + "jail|action|shape|touch|traffic|a meeting|the car)\\b)";
+    /** A place or an employer is named, not "an apartment", "a desk all day", "a living". */
+    private static final String NO_ARTICLE = "(?!\\s+(?:a|an)\\b)";
     /** Checked in this order: the first that reads the statement decides. */
     private static final List<Map.Entry<Predicate, Pattern>> PATTERNS = List.of(
-            Map.entry(Predicate.LIVES_IN, Pattern.compile(WHO + "(?:\\s+(?:now\\s+)?(?:lives?|living)\\s+in" + NOT_A_HOME
+            Map.entry(Predicate.LIVES_IN, Pattern.compile(WHO + "(?:\\s+(?:now\\s+)?(?:lives?|living)\\s+in" + NOT_A_HOME + NO_ARTICLE
                     + "|\\s+(?:moved|relocated)(?:\\s+back)?\\s+to(?=\\s+(?!the\\b|a\\b|an\\b)\\S)" + Corrections.NOT_A_MOVE
                     // "is in" only as "now in" or "back in": "ana's in porto this weekend" is a visit, not a move.
-                    + "|(?:'s|\\s+is|'re|\\s+are)\\s+(?:now\\s+in|back\\s+in)" + NOT_A_HOME + ")" + WHAT)),
+                    + "|(?:'s|\\s+is|'re|\\s+are)\\s+(?:now\\s+in|back\\s+in)" + NOT_A_HOME + NO_ARTICLE
+                    + "|(?:'s|\\s+is)\\s+in(?=\\s+[\\p{L}]+\\s+now\\W*$)" + NOT_A_HOME + ")" + WHAT)),
             Map.entry(Predicate.LIVES_WITH, Pattern.compile(WHO + "\\s+(?:(?:lives?|living)\\s+with(?=\\s+(?:us|me|my|our|"
                     + "her|his|their|him|them|roommates?|flatmates?|housemates?|parents|friends|mum|mom|dad)\\b)"
                     + "|moved\\s+in\\s+with)" + WHAT)),
             Map.entry(Predicate.WORKS_AT, Pattern.compile(WHO + "\\s+(?:now\\s+)?(?:works?|working)\\s+(?:at|for)"
-                    + "(?=\\s+(?!home\\b|nights?\\b|weekends?\\b|the weekend|\\d)\\S)" + WHAT)),
+                    + "(?=\\s+(?!home\\b|nights?\\b|weekends?\\b|the weekend|\\d)\\S)" + NO_ARTICLE + WHAT)),
             Map.entry(Predicate.DRIVES, Pattern.compile(WHO + "\\s+(?:now\\s+)?drives?\\s+(?:a|an)"
-                    + "(?=\\s+(?!lot\\b|bit\\b|hour\\b|few\\b|long\\b|little\\b|while\\b)\\S)" + WHAT)));
-    private static final Map<String, String> SAME_PERSON = Map.ofEntries(Map.entry("mum", "mother"),
+                    + "(?=\\s+(?!lot\\b|bit\\b|hour\\b|few\\b|long\\b|little\\b|while\\b|hard\\b)\\S+(?:\\s+\\S+){0,2}\\W*$)"
+                    + WHAT)));
+    static final Map<String, String> SAME_PERSON = Map.ofEntries(Map.entry("mum", "mother"),
             Map.entry("mom", "mother"), Map.entry("dad", "father"), Map.entry("grandma", "grandmother"),
             Map.entry("gran", "grandmother"), Map.entry("nan", "grandmother"), Map.entry("granny", "grandmother"),
             Map.entry("grandpa", "grandfather"), Map.entry("sis", "sister"), Map.entry("bro", "brother"),
-            Map.entry("bf", "boyfriend"), Map.entry("gf", "girlfriend"), Map.entry("i'm", "i"));
+            Map.entry("bf", "boyfriend"), Map.entry("gf", "girlfriend"), Map.entry("i'm", "i"),
+            Map.entry("mam", "mother"), Map.entry("father", "father"), Map.entry("grandmother", "grandmother"));
     /** Relations a person usually has several of: "my friend works at google" says nothing of Omar. */
     static final Set<String> ONE_OF_SEVERAL = Set.of("friend", "cousin", "colleague", "coworker", "neighbour",
             "neighbor", "aunt", "uncle", "niece", "nephew", "kid", "kids", "child", "children", "roommate", "flatmate");

@@ -26,6 +26,7 @@ final class Statements {
                     + "cant|cannot|don't|dont|never|always|usually|play|drive|speak|grew up|was born|got|go|run|swim|cycle|"
                     + "teach|eat|drink|take|broke up|split up|start|finish|begin|get|see|visit|wear|volunteer|rent|ride|collect|"
                     + "are|were|'re|'ve|'ll)\\b"
+                    + "|\\bi\\s+(?:\\w+ly\\s+)?(?:support|follow|use|read|cook|bake)\\s+(?!that\\b|this\\b|it\\b|you\\b|your\\b|ur\\b|u\\b)\\w+"
                     + "|\\b(remember that|call me|don't forget that)\\b",
             Pattern.CASE_INSENSITIVE);
     /** The people (and pets) of someone's life, as texting names them. */
@@ -45,14 +46,16 @@ final class Statements {
                     + "also|finally|really|something|everyone|someone|weather|traffic|work|life)\\b)[\\p{L}]{2,20}(?: from [\\p{L} ]{2,20}?)?"
                     + "(?:'s\\s+(?:allergic|vegan|vegetarian|pregnant|married|engaged|divorced|retired|moving|getting|starting|"
                     + "turning|studying|working|living|birthday|bday|b-day|wedding|\\d)"
-                    + "|\\s+(?:(?:isn't|is not)\\s+(?:allergic|vegan|vegetarian|pregnant|married|engaged|divorced|retired)"
+                    + "|\\s+(?:(?:isn't|is not)\\s+(?:allergic|vegan|vegetarian|pregnant|married|engaged|divorced|retired|moving|"
+                    + "going|coming|getting|starting)"
                     + "|(?:is)\\s+(?:allergic|vegan|vegetarian|pregnant|married|engaged|divorced|retired|moving|getting|"
                     + "starting|turning|studying|working|living|a|an|\\d)|has|lives|works|moved|started|got|loves|likes|hates|"
                     + "can't|cant|doesn't|doesnt|turned|passed|quit|joined|studies|just|broke up|left|bought|adopted))\\b",
             Pattern.CASE_INSENSITIVE);
     /** Whose day it is: "mum's bday is 14th March", "Tom's wedding is in June". */
     private static final Pattern SOMEONES_DAY = Pattern.compile(
-            "\\b[\\p{L}]+'s\\s+(?:birthday|bday|b-day|wedding|anniversary|graduation|funeral|party|surgery|due date)\\b",
+            "\\b[\\p{L}]+'s\\s+(?:birthday|bday|b-day|wedding|anniversary|graduation|funeral|party|surgery|due date|"
+                    + "baby shower|shower|christening|engagement party|recital|concert)\\b",
             Pattern.CASE_INSENSITIVE);
     /** When something happens or happened, as texting says it: "on the 18th", "in april", "5-7 nov", "last week". */
     private static final String WHEN = "\\b(?:on the \\d{1,2}(?:st|nd|rd|th)?|in (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|"
@@ -77,7 +80,8 @@ final class Statements {
                     + "started|quit|changed jobs|new job|got (?:a|the|my|engaged|married|promoted|fired|made)|"
                     + "(?:we )?broke up|split up|moved|no more|switched to|(?:fav|favou?rite) \\w+|(?:shoe|dress|ring) size)\\b"
                     + "|^(?:broke|got|had|lost|won|passed|failed|finished|met|went|came|bought|sold|closed|ran|did|graduated|"
-                    + "joined|adopted|moved|started)\\b.*" + WHEN
+                    + "joined|adopted|moved|started|(?:gonna|going to)(?! (?:rain|snow|be|watch|grab|get|have)\\b)(?!.*\\b(?:tonight|today|rn)\\b))\\b.*"
+                    + WHEN
                     + "|^(?!(?:morning|evening|nothing|something|anything|everything|raining|snowing)\\b)\\w+ing\\b.*" + WHEN
                     // One's own appointments may be "the dentist"; "the match", "the service" are anyone's.
                     + "|(?:(?:[\\w']+\\s+)?(?:dentist|doctor|drs|gp|appointment|appt|interview|exam|flight|surgery|haircut|physio|"
@@ -114,6 +118,7 @@ final class Statements {
     /** What someone else holds in general ("my mum always says never trust…"): not a fact of anyone's life. */
     private static final Pattern HEARSAY = Pattern.compile("^(?:my|our)\\s+[\\w']+\\s+(?:always (?:says|tells me)|reckons|"
             + "swears)\\b(?!.*\\b(?:i'm|i am|i|my|me|we|we're|our|us|she|she's|her|he|he's|his|they|they're|their)\\b)"
+            + "|^(?:my|our)\\s+[\\w']+\\s+says\\s+(?:hi|hello|hey|thanks|thank you|bye|good ?night|good morning|dinner is ready)\\b"
             + "|^my (?:character|avatar|horoscope|sims?|fantasy team)\\b"
             + "|^i (?:read|heard|saw) (?:that|somewhere|online)\\b(?!.*\\b(?:my|our|me|we)\\b)",
             Pattern.CASE_INSENSITIVE);
@@ -143,6 +148,18 @@ final class Statements {
             "^\\s*(?:actually|correction|no(?! longer| more)|scrap that|scratch that|sorry|oh|btw|by the way|also|and|so|well|fyi|just so you know|ok|okay|"
                     + "update|heads up|omg|ugh|lol|haha|yeah|yes|yep|hey|hi|anyway|anyways|wait|brb|ps|oops|"
                     + "please remember that|remember that|please note(?: that)?|note that|don't forget that)\\b[,:!.]?\\s*",
+            Pattern.CASE_INSENSITIVE);
+    /**
+     * What fills no slot: a state or a moment ("my boss is on holiday", "my sister is pregnant", "my kids' school is
+     * closed today"), a kind of place rather than which ("i live in a flat"), a stay ("for work", "for the summer"),
+     * a when ("my mom's birthday is next week"), or where one works rather than for whom ("i work at home").
+     */
+    private static final Pattern NOT_A_VALUE = Pattern.compile("^(?:on|off|away|so|very|really|too|not|now|currently|still|"
+            + "pregnant|sick|ill|unwell|allergic|late|early|busy|free|ready|closed|open|out|home|back|here|there|next|"
+            + "coming|going|getting|having|doing|written|broken|dead|asleep|awake|tired|fine|ok|okay|great|good|bad|"
+            + "happy|sad|angry|due|a|an|nights?|weekends?|\\d+\\s*(?:hours?|hrs?|days?)|\\w+ing)\\b"
+            + "|\\b(?:today|tonight|now|rn|this week(?:end)?|at the moment|atm|for (?:work|the (?:summer|winter|week(?:end)?|"
+            + "holidays)|a (?:while|bit|week|few days|month)))\\W*$|\\bfor (?:work|the summer|a while)\\b",
             Pattern.CASE_INSENSITIVE);
     /** Longer sentences are not read by these rules: they are for what people text, and stay linear on it. */
     private static final int LONGEST_SENTENCE = 500;
@@ -242,15 +259,20 @@ final class Statements {
 
     /** The slot a statement fills and its value, if it has the shape of one. */
     static Optional<SlotValue> slot(String text) {
+        if (text.length() > LONGEST_SENTENCE) {
+            return Optional.empty();
+        }
         String s = clean(text).toLowerCase(Locale.ROOT).replaceAll("[.!]+$", "")
                 .replaceAll("\\bthe user's\\b", "my").replaceAll("\\bthe user\\b", "i");
         for (Slot slot : SLOTS) {
             Matcher m = slot.pattern().matcher(s);
             if (m.find()) {
-                if (slot.name() == null) {
-                    return Optional.of(new SlotValue("my " + m.group(1).strip(), normaliseValue(m.group(2))));
+                String value = slot.name() == null ? m.group(2) : m.group(1);
+                if (NOT_A_VALUE.matcher(value.strip()).find()) {
+                    return Optional.empty();
                 }
-                return Optional.of(new SlotValue(slot.name(), normaliseValue(m.group(1))));
+                return Optional.of(new SlotValue(slot.name() == null ? "my " + m.group(1).strip() : slot.name(),
+                        normaliseValue(value)));
             }
         }
         return Optional.empty();

@@ -39,7 +39,7 @@ class CorrectionAccuracyTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"tune, 0.95, 0.9", "heldout, 0.9, 0.75", "fresh, 0.9, 0.4"})
+    @CsvSource({"tune, 0.95, 0.9", "heldout, 0.9, 0.75", "fresh, 0.9, 0.35"})
     void correctionsAreToldFromAdditionsWithoutAModel(String split, double precisionFloor, double recallFloor) {
         List<String[]> rows = LabelledSet.rows("/memory/correction-pairs.tsv", split);
         LabelledSet.Tally tally = new LabelledSet.Tally();

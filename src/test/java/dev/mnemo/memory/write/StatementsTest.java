@@ -83,7 +83,15 @@ class StatementsTest {
             "my mum says dad is retiring in june | true",
             "my doctor says the lump is benign | true",
             "got into the nursing programme at kings | true",
-            "don't live in leeds anymore, moved to york in may | true"})
+            "don't live in leeds anymore, moved to york in may | true",
+            "my dad says hi | false",
+            "my mom says dinner is ready | false",
+            "I support Arsenal | true",
+            "I follow a keto diet | true",
+            "i read a lot, mostly sci fi | true",
+            "gonna start a new job in june | true",
+            "sam's baby shower is on the 18th | true",
+            "tom isn't moving to spain after all | true"})
     void findsWhatIsTextedAsAFactAndNothingElse(String message, boolean fact) {
         assertThat(Statements.factualSentences(message)).as(message).hasSize(fact ? 1 : 0);
     }
