@@ -13,11 +13,14 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Without a model: does a new statement replace an older memory about the same subject? It must say that
- * something changed ("we broke up", "not … anymore", "moved to", "… now", "turned 4", "cancelled", "wait no")
- * or give another weekday for the same thing, and be about the older memory's subject: it shares a word with it,
- * or, close to it, points back to it ("she's in lisbon now"); never when it names someone else of their life
- * ("my brother got divorced") or says it adds ("too", "also", "still").
+ * Without a model: does a new statement replace an older memory about the same subject? Either it says that
+ * something changed ("we broke up", "not … anymore", "moved to", "… now", "turned 4", "wait no") or gives another
+ * weekday for the same schedule, and is about the older memory's subject — a word they share (a name alone only
+ * within one part of a life), the same one of their life, the same part of the person's own life ("we broke up"
+ * after "I'm dating Mark"), or, close to it, a pronoun that can point back ("she's in lisbon now") — or it gives a
+ * one-valued {@link Frame} or slot another value. Never when it names someone else, says it adds ("too", "still"),
+ * hedges ("nearly"), is for now ("right now", "for work"), or is an episode without a change of state. Tuned for
+ * precision: a wrong replacement demotes a true memory (BENCHMARKS.md, corrections without a model).
  */
 final class Corrections {
     /** What happens to a plan: it says nothing of a routine ("my train was cancelled" after "I take the train"). */
