@@ -25,7 +25,7 @@ import java.util.stream.Stream;
 final class Corrections {
     /** What happens to a plan: it says nothing of a routine ("my train was cancelled" after "I take the train"). */
     private static final Pattern PLAN_CHANGE = Pattern.compile("\\b(?:cancell?ed|called off|rebooked|rescheduled|postponed|"
-            + "pushed (?:back|to)|moved to (?:\\d|mon|tue|wed|thu|fri|sat|sun|next|the \\d))", Pattern.CASE_INSENSITIVE);
+            + "pushed (?:back|to))", Pattern.CASE_INSENSITIVE);
     private static final Pattern PLAINLY = Pattern.compile("^\\s*(?:actually|correction|no,|sorry,|i meant|wait no|oops)\\b"
             + "|,\\s*not\\s+\\w+|\\bnot\\s+\\w+\\s*[.!]?$|\\bno longer\\b|\\banymore\\b|\\binstead\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern MOVED = Pattern.compile("\\b(?:moved|changed|switched)\\b", Pattern.CASE_INSENSITIVE);
@@ -71,15 +71,15 @@ final class Corrections {
             + "urdays?)\\b|\\b(mon|tues?|weds|thurs?|fri)s?\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern TIME = Pattern.compile("\\b\\d{1,2}(?::\\d{2})?\\s*(?:am|pm)\\b|\\b\\d{1,2}:\\d{2}\\b|"
             + "\\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\s+\\d{1,2}\\b", Pattern.CASE_INSENSITIVE);
-    /**
-     * Parts of a life where a change replaces what was true, whatever the words: "we broke up" ends "I'm dating
-     * Mark", "ported my number to o2" ends "I'm a Vodafone customer". Used only for the person's own statements.
-     */
     /** "moved to the sales team", "moved to part-time": not a move of home. */
     static final String NOT_A_MOVE = "(?!\\s+(?:(?:a|an)\\s+(?:new|bigger|smaller|nicer|cheaper|better)\\b|"
             + "(?:the|a|an)\\s+(?:\\w+\\s+)?(?:team|department|role|position|shift|group|class|"
             + "project|plan|version|desk|floor|cloud)\\b|part[- ]time|full[- ]time|(?:nights|days|evenings|weekends|linux|"
             + "windows|mac|android|iphone|pixel)\\b))";
+    /**
+     * Parts of a life where a change replaces what was true, whatever the words: "we broke up" ends "I'm dating
+     * Mark", "ported my number to o2" ends "I'm a Vodafone customer". Used only for the person's own statements.
+     */
     private static final List<Pattern> TOPICS = Stream.of(
             "dating|single|married|engaged|engagement|boyfriend|girlfriend|bf|gf|partner|broke up|split up|divorced|"
                     + "seeing someone|ex",
@@ -111,11 +111,11 @@ final class Corrections {
      */
     private static final Pattern STATE_CHANGE = Pattern.compile("\\b(?:turned \\d+|went (?:up|down) to " + AMOUNT
             + "|(?:down|up) to " + AMOUNT + "|first (?:day|week|month) at|started at|new job)\\b"
-            + "|(?<!\\b(?:nearly|almost|never|not|thinking of|about to)\\s)\\bmoved (?:\\w+ )?to\\b", Pattern.CASE_INSENSITIVE);
+            // "nearly", "never", "thinking of" are refused as hedges before any cue is read
+            + "|(?<!\\b(?:not|about to)\\s)\\bmoved (?:\\w+ )?to\\b", Pattern.CASE_INSENSITIVE);
     /** True for now only: "ana's in lisbon right now", "my brother is in lisbon for work now". */
-    private static final Pattern FOR_NOW = Pattern.compile("\\b(?:right now|at the moment|atm|rn|this week(?:end)?|today|"
-            + "tonight|this (?:morning|afternoon|evening)|for (?:work|a (?:week|few days|bit|while|month)|the (?:week(?:end)?|"
-            + "day|night|summer|winter|holidays)))\\b|\\b(?:is|are|was|'s)\\s+(?:running\\s+)?(?:late|early|delayed|busy|"
+    private static final Pattern FOR_NOW = Pattern.compile("\\b(?:right now|this (?:morning|afternoon|evening)|"
+            + "for the (?:day|night)|" + Statements.FOR_NOW + ")\\b|\\b(?:is|are|was|'s)\\s+(?:running\\s+)?(?:late|early|delayed|busy|"
             + "closed|packed|full|empty)\\b", Pattern.CASE_INSENSITIVE);
     /** "ana's flight got cancelled": Ana is whose flight it is, not what the statement is about. */
     private static final Pattern OWNERS_THING = Pattern.compile("^([\\p{L}]+?)(?:'s|s')\\s+(?!(?:in|at|on|now|back|not|no|a|an|"
@@ -125,8 +125,6 @@ final class Corrections {
     private static final Pattern ONE_OF_SEVERAL_NAMED = Pattern.compile("\\b(?:friend|cousin|colleague|coworker|neighbou?r|"
             + "aunt|uncle|niece|nephew|roommate|flatmate)\\s+(?!(?:is|was|and|from|at|in|who|lives|works|has|had|just|got|"
             + "moved|said|says)\\b)[\\p{L}]{2,}", Pattern.CASE_INSENSITIVE);
-    /** Statements this long are not texted facts: the rules are not run on them (and stay linear). */
-    private static final int LONGEST = 500;
     /**
      * The newer statement is about someone or something else: "jake moved to lisbon", "the office switched to o2",
      * "my landlord moved to spain", "jess and tom broke up". Texting without the "I" ("started eating meat again",
@@ -167,7 +165,8 @@ final class Corrections {
      *     ("max turned 4 last week" does; "left mark's place yesterday" says nothing of "I'm dating Mark")
      */
     static boolean replaces(String older, String text, boolean flagged, double similarity, boolean newerIsEpisode) {
-        if (older.length() > LONGEST || text.length() > LONGEST) {
+        // Statements this long are not texted facts: the rules are not run on them (and stay linear).
+        if (older.length() > Statements.LONGEST_SENTENCE || text.length() > Statements.LONGEST_SENTENCE) {
             return false;
         }
         String newer = LEADING_FILLER.matcher(text.strip().replace('’', '\'')).replaceFirst("");
@@ -177,7 +176,6 @@ final class Corrections {
         }
         boolean close = similarity >= POINTING_BACK;
         String change = MOMENT.matcher(newer).replaceAll("");
-        // An episode's "moved" or "switched" flags it, but only a change of state makes it replace anything.
         // "moved", "changed", "switched" flag a statement as a correction where it is said; here they are weighed
         // as the cues they are ("moved to a new flat" is no move away).
         boolean flaggedPlainly = flagged && (PLAINLY.matcher(newer).find() || !MOVED.matcher(newer).find());
@@ -244,8 +242,8 @@ final class Corrections {
         boolean olderIsOwn = noOneElse(theirs) && OWN.matcher(older.strip()).find();
         // "sara from work quit deloitte" is Sara's news, not the news of "I work at Deloitte"; "band split up" is the
         // news of the band in "I play guitar in a band".
-        String subject = newer.strip().toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}']+", 2)[0];
-        if (SELF.matcher(older.strip()).find() && SOMEONE_ELSE.matcher(newer.strip()).find()
+        String subject = newer.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}']+", 2)[0];
+        if (SELF.matcher(older.strip()).find() && SOMEONE_ELSE.matcher(newer).find()
                 && !words(older).contains(subject)) {
             return false;
         }
@@ -256,7 +254,7 @@ final class Corrections {
         }
         // Without a shared word only a pronoun points back ("she's in lisbon now"), only when close, and only to
         // someone it can be: "she" is no brother, "they" are several, and none of them is the person.
-        Matcher pronoun = POINTS_BACK.matcher(newer.strip());
+        Matcher pronoun = POINTS_BACK.matcher(newer);
         if (!close || !pronoun.find()) {
             return false;
         }
@@ -300,8 +298,11 @@ final class Corrections {
 
     /** A memory of something on a day or at a time (or a plan or an episode): what plans' changes are about. */
     private static boolean appointment(String older) {
-        return WEEKDAY.matcher(older).find() || TIME.matcher(older).find()
-                || Statements.kindOf(older) == MemoryKind.EVENT || Statements.kindOf(older) == MemoryKind.PLAN;
+        if (WEEKDAY.matcher(older).find() || TIME.matcher(older).find()) {
+            return true;
+        }
+        MemoryKind kind = Statements.kindOf(older);
+        return kind == MemoryKind.EVENT || kind == MemoryKind.PLAN;
     }
 
     private static boolean otherWeekday(String older, String newer) {
@@ -317,7 +318,7 @@ final class Corrections {
     private static boolean sharesWord(String older, String newer) {
         Set<String> words = words(older);
         Set<String> theirs = words(newer);
-        Matcher owner = OWNERS_THING.matcher(newer.strip());
+        Matcher owner = OWNERS_THING.matcher(newer);
         if (owner.find()) {
             String whose = owner.group(1).toLowerCase(Locale.ROOT);
             theirs.removeAll(Set.of(whose, whose + "s"));
@@ -333,7 +334,7 @@ final class Corrections {
         // "I'm dating Mark", but "alex is my ex" ends "my partner is Alex" (one part of a life, both).
         Set<String> names = names(older);
         boolean onlyTheirName = words.size() == 1 && names.containsAll(words)
-                && newer.strip().toLowerCase(Locale.ROOT).startsWith(words.iterator().next());
+                && newer.toLowerCase(Locale.ROOT).startsWith(words.iterator().next());
         return !onlyTheirName || sameTopic(older, newer) || AGE_CHANGE.matcher(newer).find() && AGE.matcher(older).find();
     }
 

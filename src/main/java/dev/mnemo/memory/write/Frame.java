@@ -48,7 +48,7 @@ record Frame(Set<String> who, Predicate predicate, Set<String> value, boolean pr
             Map.entry("gran", "grandmother"), Map.entry("nan", "grandmother"), Map.entry("granny", "grandmother"),
             Map.entry("grandpa", "grandfather"), Map.entry("sis", "sister"), Map.entry("bro", "brother"),
             Map.entry("bf", "boyfriend"), Map.entry("gf", "girlfriend"), Map.entry("i'm", "i"),
-            Map.entry("mam", "mother"), Map.entry("father", "father"), Map.entry("grandmother", "grandmother"));
+            Map.entry("mam", "mother"));
     /** Relations a person usually has several of: "my friend works at google" says nothing of Omar. */
     static final Set<String> ONE_OF_SEVERAL = Set.of("friend", "cousin", "colleague", "coworker", "neighbour",
             "neighbor", "aunt", "uncle", "niece", "nephew", "kid", "kids", "child", "children", "roommate", "flatmate");

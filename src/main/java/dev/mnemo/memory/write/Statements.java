@@ -48,7 +48,7 @@ final class Statements {
                     + "turning|studying|working|living|birthday|bday|b-day|wedding|\\d)"
                     + "|\\s+(?:(?:isn't|is not)\\s+(?:allergic|vegan|vegetarian|pregnant|married|engaged|divorced|retired|moving|"
                     + "going|coming|getting|starting)"
-                    + "|(?:is)\\s+(?:allergic|vegan|vegetarian|pregnant|married|engaged|divorced|retired|moving|getting|"
+                    + "|is\\s+(?:allergic|vegan|vegetarian|pregnant|married|engaged|divorced|retired|moving|getting|"
                     + "starting|turning|studying|working|living|a|an|\\d)|has|lives|works|moved|started|got|loves|likes|hates|"
                     + "can't|cant|doesn't|doesnt|turned|passed|quit|joined|studies|just|broke up|left|bought|adopted))\\b",
             Pattern.CASE_INSENSITIVE);
@@ -71,7 +71,7 @@ final class Statements {
     private static final Pattern WITHOUT_SUBJECT = Pattern.compile(
             "^(?:(?:flying|going|heading|driving|moving|travelling|traveling|leaving|off)\\s+(?:to|back|home|for|abroad)\\b"
                     + "|(?:can'?t stand|cannot stand|love(?! (?:that|it|this|you|u)\\W*$)|hate|loathe|adore|allergic to|not a fan of|obsessed with|big fan of|"
-                    + "alergic to|\\w+ allergy|lactose intolerant|gluten intolerant|big (?:fan of|\\w+ fan(?=\\s*,|\\W*$))|"
+                    + "alergic to|\\w+ allergy|lactose intolerant|gluten intolerant|big \\w+ fan(?=\\s*,|\\W*$)|"
                     + "planning to|plan to|(?:just )?(?:graduated|got (?:into|accepted (?:to|into|at)|a place at)\\b.*\\b(?:programme|program|course|school|"
                     + "college|uni|university|academy|team)|finished (?:my|the) (?:degree|phd|"
                     + "masters|course|exams?|thesis|training|apprenticeship)|passed (?:my|the) (?:\\w+ )?(?:test|exam|bar|boards))|(?:don'?t|dont) (?:live|work|eat|drink|smoke|drive|have|own|play|go|use|take|speak|study|do)\\b[\\w ]{0,20} anymore|"
@@ -149,6 +149,9 @@ final class Statements {
                     + "update|heads up|omg|ugh|lol|haha|yeah|yes|yep|hey|hi|anyway|anyways|wait|brb|ps|oops|"
                     + "please remember that|remember that|please note(?: that)?|note that|don't forget that)\\b[,:!.]?\\s*",
             Pattern.CASE_INSENSITIVE);
+    /** How people text that something holds for now: "today", "at the moment", "for work", "for the summer". */
+    static final String FOR_NOW = "at the moment|atm|rn|this week(?:end)?|today|tonight|for (?:work|a (?:week|few days|bit|"
+            + "while|month)|the (?:week(?:end)?|summer|winter|holidays))";
     /**
      * What fills no slot: a state or a moment ("my boss is on holiday", "my sister is pregnant", "my kids' school is
      * closed today"), a kind of place rather than which ("i live in a flat"), a stay ("for work", "for the summer"),
@@ -158,11 +161,10 @@ final class Statements {
             + "pregnant|sick|ill|unwell|allergic|late|early|busy|free|ready|closed|open|out|home|back|here|there|next|"
             + "coming|going|getting|having|doing|written|broken|dead|asleep|awake|tired|fine|ok|okay|great|good|bad|"
             + "happy|sad|angry|due|a|an|nights?|weekends?|\\d+\\s*(?:hours?|hrs?|days?)|\\w+ing)\\b"
-            + "|\\b(?:today|tonight|now|rn|this week(?:end)?|at the moment|atm|for (?:work|the (?:summer|winter|week(?:end)?|"
-            + "holidays)|a (?:while|bit|week|few days|month)))\\W*$|\\bfor (?:work|the summer|a while)\\b",
+            + "|\\b(?:now|" + FOR_NOW + ")\\W*$|\\bfor (?:work|the summer|a while)\\b",
             Pattern.CASE_INSENSITIVE);
     /** Longer sentences are not read by these rules: they are for what people text, and stay linear on it. */
-    private static final int LONGEST_SENTENCE = 500;
+    static final int LONGEST_SENTENCE = 500;
     /** A contrast after a comma ("my sister is Ana, not Anna"); never a "not" that negates ("I'm not vegan anymore"). */
     private static final Pattern TRAILING_NOT = Pattern.compile(",\\s*not\\s+(?![\\w' -]*\\banymore\\b)[\\w' -]{1,40}[.!]?\\s*$",
             Pattern.CASE_INSENSITIVE);
